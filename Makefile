@@ -1,0 +1,63 @@
+# Pelita: `make site` builds the demo hub, `make test` runs every test.
+# Everything runs inside .venv, created on first use from the pinned
+# dependencies in pyproject.toml and constraints.txt.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP_VERSION := 26.3
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve test lint format clean lock system-packages
+
+help: ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || \
+	  { echo "Pelita needs Python 3.11 or newer as '$(PYTHON)' (set PYTHON=...)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip==$(PIP_VERSION)
+
+# Reinstall only when the pins change; the stamp files record the last install.
+$(VENV)/.site-deps: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps
+	$(PIP) install -c constraints.txt -e '.[test]'
+	@touch $@
+
+site: $(VENV)/.site-deps ## Import the bundled demo channels and build the demo hub into output/
+	PELITA_DEMO=1 $(BIN)/invoke import-feeds
+	PELITA_DEMO=1 $(BIN)/invoke build
+	@echo ""
+	@echo "The demo hub is in output/. Look at it with:  make serve  (then open http://localhost:8000/)"
+
+serve: $(VENV)/.site-deps ## Serve output/ at http://localhost:8000/
+	$(BIN)/invoke serve
+
+system-packages: ## Install the Debian packages the tests drive (when root)
+	@scripts/ensure-system-packages
+
+test: $(VENV)/.test-deps system-packages ## Run every test plus ruff check and ruff format --check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.test-deps ## ruff check and format check only
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.test-deps ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: $(VENV)/.test-deps ## Re-lock the transitive dependencies into constraints.txt
+	$(PIP) install -e '.[test,dev]'
+	$(BIN)/python -m pip freeze --exclude-editable --exclude pelita | LC_ALL=C sort -f > constraints.txt
+
+clean: ## Remove output/ and caches (keeps .venv)
+	rm -rf output .cache .pytest_cache .ruff_cache

@@ -1,0 +1,123 @@
+"""Pelican settings for Pelita, used for development and as the base of publishconf.py.
+
+Settings for Pelita's own plugins are one dict per plugin (``IMPORTER``, ...);
+each plugin merges its dict over its defaults and rejects unknown keys.
+"""
+
+import os
+
+AUTHOR = "Pemerintah Kota Semarang"
+SITENAME = "Pelita Semarang"
+SITESUBTITLE = "Kabar dan prestasi Kota Semarang dari semua kanal resmi"
+SITEURL = ""
+CITY = "Kota Semarang"
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_CATEGORY = "Berita"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+DEFAULT_PAGINATION = 12
+
+ARTICLE_PATHS = ["posts", "imported", "demo"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+IGNORE_FILES = [".#*", "README.md", "*.tmp"]
+# Posts are Markdown; the reStructuredText and HTML readers stay off.
+READERS = {"rst": None, "html": None, "htm": None}
+
+# The categories an article may have; everything else is an error.
+CATEGORIES = [
+    "Berita",
+    "Prestasi",
+    "Wisata",
+    "Kuliner",
+    "UMKM",
+    "Layanan Publik",
+    "Klarifikasi",
+]
+
+# Clean URLs: /berita/<slug>/, /topik/<slug>/, /arsip/2024/03/.
+ARTICLE_URL = "{category}/{slug}/"
+ARTICLE_SAVE_AS = "{category}/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "{slug}/"
+CATEGORY_SAVE_AS = "{slug}/index.html"
+CATEGORIES_SAVE_AS = ""
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = "topik/{slug}/index.html"
+TAGS_URL = "topik/"
+TAGS_SAVE_AS = "topik/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = "arsip/index.html"
+YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "404"]
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
+SLUGIFY_SOURCE = "title"
+
+# Development builds: relative links, no feeds.
+RELATIVE_URLS = True
+FEED_DOMAIN = None
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+
+PLUGIN_PATHS = ["plugins"]
+# Order is signal order.
+PLUGINS = [
+    "indodate",
+    "sitemap",
+]
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.4},
+    "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
+}
+
+# Where the repository lives, for "riwayat" (history) links on articles.
+REPOSITORY_URL = os.environ.get(
+    "PELITA_REPOSITORY_URL", "https://github.com/pemkot-semarang/pelita"
+)
+REPOSITORY_BRANCH = "main"
+
+# The feed importer (`invoke import-feeds`). `make site` sets PELITA_DEMO=1 to
+# import the bundled demo channels instead of the city's registry.
+DEMO = os.environ.get("PELITA_DEMO") == "1"
+IMPORTER = {
+    "channels_file": "data/channels.demo.yml" if DEMO else "data/channels.yml",
+    "content_dir": "content/demo" if DEMO else "content/imported",
+    "state_file": ".cache/demo/import-state.json" if DEMO else "data/import-state.json",
+    "report_file": ".cache/demo/import-report.json"
+    if DEMO
+    else ".cache/import-report.json",
+}
+
+CACHE_PATH = ".cache/pelican"
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,159 @@
+"""Invoke tasks for Pelita, in the shape of pelican-quickstart's tasks.py.
+
+Run ``invoke --list`` inside the virtualenv to see them.
+"""
+
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import task
+from invoke.main import program
+from pelican import main as pelican_main
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+OPEN_BROWSER_ON_SERVE = False
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS = {}
+SETTINGS.update(DEFAULT_CONFIG)
+LOCAL_SETTINGS = get_settings_from_file(SETTINGS_FILE_BASE)
+SETTINGS.update(LOCAL_SETTINGS)
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": "publishconf.py",
+    # Output path. Can be absolute or relative to tasks.py. Default: 'output'
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    # Host and port for `serve`
+    "host": "localhost",
+    "port": 8000,
+}
+
+
+@task
+def clean(c):
+    """Remove generated files."""
+    if os.path.isdir(CONFIG["deploy_path"]):
+        shutil.rmtree(CONFIG["deploy_path"])
+        os.makedirs(CONFIG["deploy_path"])
+
+
+@task
+def build(c):
+    """Build the local version of the site."""
+    pelican_run("-s {settings_base}".format(**CONFIG))
+
+
+@task
+def rebuild(c):
+    """`build` with the delete switch."""
+    pelican_run("-d -s {settings_base}".format(**CONFIG))
+
+
+@task
+def regenerate(c):
+    """Regenerate the site whenever a file changes."""
+    pelican_run("-r -s {settings_base}".format(**CONFIG))
+
+
+@task
+def serve(c):
+    """Serve the site at http://$HOST:$PORT/ (default is localhost:8000)."""
+
+    class AddressReuseTCPServer(RootedHTTPServer):
+        allow_reuse_address = True
+
+    server = AddressReuseTCPServer(
+        CONFIG["deploy_path"],
+        (CONFIG["host"], CONFIG["port"]),
+        ComplexHTTPRequestHandler,
+    )
+    if OPEN_BROWSER_ON_SERVE:
+        import webbrowser
+
+        webbrowser.open("http://{host}:{port}".format(**CONFIG))
+    sys.stderr.write("Serving at http://{host}:{port}/ ...\n".format(**CONFIG))
+    server.serve_forever()
+
+
+@task
+def reserve(c):
+    """`build`, then `serve`."""
+    build(c)
+    serve(c)
+
+
+@task
+def preview(c):
+    """Build the production version of the site (publishconf.py)."""
+    pelican_run("-s {settings_publish}".format(**CONFIG))
+
+
+@task
+def livereload(c):
+    """Rebuild and reload the browser tab whenever a file changes."""
+    from livereload import Server
+
+    def cached_build():
+        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
+        pelican_run(cmd.format(**CONFIG))
+
+    cached_build()
+    server = Server()
+    theme_path = SETTINGS["THEME"]
+    watched_globs = [
+        CONFIG["settings_base"],
+        f"{theme_path}/templates/**/*.html",
+        f"{theme_path}/static/**/*.css",
+        f"{theme_path}/static/**/*.js",
+        "data/**/*",
+    ]
+    for extension in (".md", ".rst"):
+        watched_globs.append("{}/**/*{}".format(SETTINGS["PATH"], extension))
+    for glob in watched_globs:
+        server.watch(glob, cached_build)
+    if OPEN_BROWSER_ON_SERVE:
+        import webbrowser
+
+        webbrowser.open("http://{host}:{port}".format(**CONFIG))
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task(
+    name="import-feeds",
+    help={
+        "channels": "channel registry (default: IMPORTER['channels_file'])",
+        "content": "folder for imported posts (default: IMPORTER['content_dir'])",
+        "state": "state file (default: IMPORTER['state_file'])",
+        "report": "JSON report to write (default: IMPORTER['report_file'])",
+        "only": "import only the channel with this id",
+        "dry_run": "fetch and parse, but write nothing",
+    },
+)
+def import_feeds(
+    c, channels=None, content=None, state=None, report=None, only=None, dry_run=False
+):
+    """Import the channels' feeds into Markdown under content/."""
+    from importer.cli import run_import
+
+    code = run_import(
+        SETTINGS,
+        channels=channels,
+        content=content,
+        state=state,
+        report=report,
+        only=only,
+        dry_run=dry_run,
+    )
+    if code:
+        sys.exit(code)
+
+
+def pelican_run(cmd):
+    """Run Pelican in-process, passing through any extra command-line args."""
+    core = getattr(program, "core", None)
+    remainder = getattr(core, "remainder", "") if core else ""
+    cmd += " " + remainder  # allows to pass-through args to pelican
+    pelican_main(shlex.split(cmd))

@@ -1,0 +1,71 @@
+"""Shared fixtures: the repository's paths and one demo build per test session."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_checked(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
+    """Run a command from the repository root; fail the test with its output."""
+    result = subprocess.run(
+        args, cwd=REPO, capture_output=True, text=True, check=False, **kwargs
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"{' '.join(map(str, args))} exited {result.returncode}\n"
+            f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+        )
+    return result
+
+
+def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
+    """Import the demo channels and build the demo hub under ``root``.
+
+    The repository's content/ is copied so a test never writes into the
+    checkout; Pelican runs in a subprocess, as ``make site`` runs it.
+    """
+    content = root / "content"
+    shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("demo"))
+    importer = {
+        "channels_file": str(REPO / "data" / "channels.demo.yml"),
+        "content_dir": str(content / "demo"),
+        "state_file": str(root / "import-state.json"),
+        "report_file": str(root / "import-report.json"),
+    }
+    env = {**os.environ, "PELITA_DEMO": "1"}
+    run_checked(
+        [
+            sys.executable, "-m", "invoke", "import-feeds",
+            "--channels", importer["channels_file"],
+            "--content", importer["content_dir"],
+            "--state", importer["state_file"],
+            "--report", importer["report_file"],
+        ],
+        env=env,
+    )  # fmt: skip
+    output = root / "output"
+    run_checked(
+        [
+            sys.executable, "-m", "pelican", str(content),
+            "-s", settings, "-o", str(output),
+            "-e", f"IMPORTER={json.dumps(importer)}",
+            f"CACHE_PATH={json.dumps(str(root / 'cache'))}",
+        ],
+        env=env,
+    )  # fmt: skip
+    return output
+
+
+@pytest.fixture(scope="session")
+def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo hub built once per session (development settings)."""
+    return build_demo(tmp_path_factory.mktemp("demo"))
