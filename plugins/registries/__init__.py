@@ -1,0 +1,28 @@
+"""Loaders for the registries under data/ that non-programmers edit.
+
+Not a Pelican plugin: the importer, ``invoke check`` and several plugins share
+these loaders so that a kecamatan, kelurahan or OPD is spelled, validated and
+suggested the same way everywhere.
+"""
+
+from .errors import RegistryError
+from .gazetteer import Gazetteer, Kecamatan, Kelurahan, load_gazetteer
+from .names import closest, normalize_name, slugify_name
+from .opd import Opd, OpdRegistry, load_opd
+from .paths import DEFAULT_REGISTRIES, registry_paths
+
+__all__ = [
+    "DEFAULT_REGISTRIES",
+    "Gazetteer",
+    "Kecamatan",
+    "Kelurahan",
+    "Opd",
+    "OpdRegistry",
+    "RegistryError",
+    "closest",
+    "load_gazetteer",
+    "load_opd",
+    "normalize_name",
+    "registry_paths",
+    "slugify_name",
+]
