@@ -92,6 +92,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
+    "importer",
     "sitemap",
 ]
 
@@ -117,6 +118,9 @@ IMPORTER = {
     "report_file": ".cache/demo/import-report.json"
     if DEMO
     else ".cache/import-report.json",
+    # The demo's feeds are files next to data/channels.demo.yml.
+    "local_feeds": DEMO,
+    "images_dir": "images/demo" if DEMO else "images/imported",
 }
 
 CACHE_PATH = ".cache/pelican"

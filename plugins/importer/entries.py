@@ -1,0 +1,132 @@
+"""Raw feed entries into clean ``Entry`` values: dates, HTML, Markdown, text.
+
+This is the CPU-heavy part of an import (parse, sanitize, convert), written
+as a pure function of a ``FeedJob`` so that it can run in worker processes
+while the main process keeps fetching.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .clean import absolute_url, clean_html
+from .convert import html_to_markdown
+from .dates import resolve_dates
+from .model import Channel, Entry, FeedDocument, FetchResult, MediaRef
+from .parse import parse_document
+from .raw import RawEntry
+from .sanitize import html_to_text, plain_text
+
+MAX_TITLE = 200
+MAX_SUMMARY = 300
+MAX_TAGS = 10
+_READ_MORE = re.compile(
+    r"\s*(?:\[(?:…|\.\.\.|&hellip;)\]|(?:Baca|Read) (?:selengkapnya|more)\W*)\s*$",
+    re.IGNORECASE,
+)
+_APPEARED_FIRST = re.compile(r"\s*The post .{1,400} appeared first on .{1,200}$")
+_JUNK_TAGS = frozenset({"uncategorized", "tak berkategori", "tidak berkategori"})
+
+
+@dataclass(frozen=True)
+class FeedJob:
+    """What a worker needs to turn fetched bytes into entries."""
+
+    channel: Channel
+    result: FetchResult
+    max_entries: int = 200
+    file_root: str | None = None
+
+
+def _summary_text(raw: RawEntry, body_text: str) -> str:
+    source = html_to_text(raw.summary_html) if raw.summary_html else body_text
+    source = _APPEARED_FIRST.sub("", source)
+    return plain_text(_READ_MORE.sub("", source), MAX_SUMMARY)
+
+
+def _title(raw: RawEntry, body_text: str) -> str:
+    text = html_to_text(raw.title) if raw.title_is_html else raw.title
+    return plain_text(text, MAX_TITLE) or plain_text(body_text, 80) or "Tanpa judul"
+
+
+def _tags(raw: RawEntry, category: str | None) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for tag in raw.tags:
+        clean = plain_text(tag.replace(",", " ").replace(";", " "), 60)
+        key = clean.casefold()
+        if clean and key not in _JUNK_TAGS and key != (category or "").casefold():
+            seen.setdefault(key, clean)
+    return tuple(seen.values())[:MAX_TAGS]
+
+
+def _featured(raw: RawEntry, body_images: tuple[MediaRef, ...], root: str | None):
+    for candidate in raw.images:
+        url = absolute_url(candidate.url, raw.base, root)
+        if url:
+            return MediaRef(url, candidate.alt)
+    return body_images[0] if body_images else None
+
+
+def build_entry(
+    raw: RawEntry,
+    fetched_at: dt.datetime,
+    category: str | None = None,
+    file_root: str | None = None,
+) -> Entry | None:
+    """One clean entry, or None when the item holds nothing to publish."""
+    cleaned = clean_html(raw.content_html or raw.summary_html, raw.base, file_root)
+    body_text = html_to_text(cleaned.html)
+    link = absolute_url(raw.link or "", raw.base)
+    link = link if link and link.startswith(("http://", "https://")) else None
+    if not (body_text or raw.title.strip() or link or raw.video_id):
+        return None
+    dates = resolve_dates(raw.published, raw.updated, fetched_at)
+    title = _title(raw, body_text)
+    image = _featured(raw, cleaned.images, file_root)
+    if raw.video_id:
+        image = image or MediaRef(
+            f"https://i.ytimg.com/vi/{raw.video_id}/hqdefault.jpg"
+        )
+    return Entry(
+        title=title,
+        body=html_to_markdown(cleaned.html),
+        summary=_summary_text(raw, body_text),
+        guid=(raw.guid or "").strip() or None,
+        link=link,
+        author=plain_text(raw.author, 100) or None,
+        published=dates.published,
+        updated=dates.updated,
+        date_note=dates.note,
+        date_is_fallback=dates.note is not None,
+        tags=_tags(raw, category),
+        image=MediaRef(image.url, plain_text(image.alt, 200) or title)
+        if image
+        else None,
+        video_url=(
+            f"https://www.youtube.com/watch?v={raw.video_id}" if raw.video_id else None
+        ),
+        content_hash=hashlib.sha256(f"{title}\n{body_text}".encode()).hexdigest(),
+    )
+
+
+def process_feed(job: FeedJob) -> FeedDocument:
+    """Parse a fetched feed and clean every entry (runs in a worker process)."""
+    raw = parse_document(job.result)
+    taken = raw.entries[: job.max_entries]
+    built = [
+        build_entry(r, job.result.fetched_at, job.channel.category, job.file_root)
+        for r in taken
+    ]
+    entries = tuple(e for e in built if e is not None)
+    skipped = len(raw.entries) - len(entries)
+    return FeedDocument(
+        version=raw.version,
+        title=plain_text(raw.title, 200),
+        link=raw.link,
+        entries=entries,
+        warnings=raw.warnings,
+        skipped=skipped,
+    )
