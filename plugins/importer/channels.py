@@ -141,7 +141,11 @@ def _check_channel(
             f"{raw.get('id')!r} must be a slug: lower-case letters, digits and "
             f"single hyphens, at most {_MAX_ID} characters (e.g. 'kec-tembalang')",
         )
-    texts = {f: _text(raw, f, problems, ident) for f in FIELDS if f != "tags"}
+    texts = {
+        f: _text(raw, f, problems, ident)
+        for f in FIELDS
+        if f not in ("tags", "enabled")
+    }
     if not texts["name"]:
         report("name", "missing; give the channel's public name")
     enabled = checks.check_enabled(raw.get("enabled"), report)
@@ -170,21 +174,21 @@ def _check_unique(
     ids: dict[str, int] = {}
     urls: dict[str, str] = {}
     for raw, channel in zip(raws, channels, strict=True):
-        if channel is None:
-            continue
-        line = raw["__line__"]
-        if channel.id in ids:
-            problems.add(
-                line, channel.id, "id", f"used twice (first on line {ids[channel.id]})"
-            )
-        ids.setdefault(channel.id, line)
-        key = channel.url.rstrip("/").lower()
-        if channel.enabled and key:
-            if key in urls:
+        line, ident = raw["__line__"], raw.get("id")
+        if isinstance(ident, str):
+            if ident in ids:
                 problems.add(
-                    line, channel.id, "url", f"also the url of channel {urls[key]!r}"
+                    line, ident, "id", f"used twice (first on line {ids[ident]})"
                 )
-            urls.setdefault(key, channel.id)
+            ids.setdefault(ident, line)
+        if channel is None or not channel.enabled or not channel.url:
+            continue
+        key = channel.url.rstrip("/").lower()
+        if key in urls:
+            problems.add(
+                line, channel.id, "url", f"also the url of channel {urls[key]!r}"
+            )
+        urls.setdefault(key, channel.id)
 
 
 def validate_channels(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .clean import absolute_url, clean_html
 from .convert import html_to_markdown
 from .dates import resolve_dates
+from .identity import without_tracking
 from .model import Channel, Entry, FeedDocument, FetchResult, MediaRef
 from .parse import parse_document
 from .raw import RawEntry
@@ -80,7 +81,8 @@ def build_entry(
     cleaned = clean_html(raw.content_html or raw.summary_html, raw.base, file_root)
     body_text = html_to_text(cleaned.html)
     link = absolute_url(raw.link or "", raw.base)
-    link = link if link and link.startswith(("http://", "https://")) else None
+    is_web = link and link.startswith(("http://", "https://"))
+    link = without_tracking(link) if is_web else None
     if not (body_text or raw.title.strip() or link or raw.video_id):
         return None
     dates = resolve_dates(raw.published, raw.updated, fetched_at)

@@ -46,10 +46,31 @@ def normalize_link(url: str | None) -> str | None:
     query = sorted(
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not k.lower().startswith("utm_") and k.lower() not in _TRACKING_PARAMS
+        if not _tracking(k)
     )
     path = parts.path.rstrip("/") or "/"
     return urlunsplit(("", host, path, urlencode(query), ""))
+
+
+def _tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.startswith("utm_") or lowered in _TRACKING_PARAMS
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without ``utm_*``, ``fbclid``, ``gclid``... (for ``Source``)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    kept = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not _tracking(k)
+    ]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _digest(kind: str, value: str) -> str:

@@ -88,7 +88,7 @@ def parse_json_feed(body: bytes, feed_url: str) -> RawFeed:
         )
     items = [i for i in data["items"] if isinstance(i, dict)]
     return RawFeed(
-        version="json1" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", ""),
+        version="json" + version.rstrip("/").rsplit("/", 1)[-1].replace(".", ""),
         title=_text(data.get("title")),
         link=_text(data.get("home_page_url")) or None,
         entries=tuple(_item(item, data, feed_url) for item in items),

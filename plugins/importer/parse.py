@@ -142,7 +142,9 @@ def _raw_entry(entry: Any, final_url: str) -> RawEntry:
         content_html=content,
         summary_html=summary if summary != content else "",
         published=(entry.get("published"), entry.get("published_parsed")),
-        updated=(entry.get("updated"), entry.get("updated_parsed")),
+        # dict.get: feedparser's own get maps a missing "updated" to
+        # "published" with a DeprecationWarning.
+        updated=(dict.get(entry, "updated"), dict.get(entry, "updated_parsed")),
         tags=tuple(
             t.get("label") or t.get("term") or "" for t in entry.get("tags", [])
         ),

@@ -89,4 +89,7 @@ def setup_logging(stream: TextIO | None = None) -> Console:
         handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # One line per request is too much for 230 channels; errors still show.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return console
