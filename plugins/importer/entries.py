@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clean import absolute_url, clean_html
 from .convert import html_to_markdown
@@ -29,6 +29,12 @@ _READ_MORE = re.compile(
     re.IGNORECASE,
 )
 _APPEARED_FIRST = re.compile(r"\s*The post .{1,400} appeared first on .{1,200}$")
+# WordPress (Yoast) appends "The post X appeared first on Y." to feed items.
+_APPEARED_FIRST_HTML = re.compile(
+    r"<p>The post <a [^>]*>.{0,400}?</a> appeared first on "
+    r"<a [^>]*>.{0,200}?</a>\.</p>\s*$",
+    re.DOTALL,
+)
 _JUNK_TAGS = frozenset({"uncategorized", "tak berkategori", "tidak berkategori"})
 
 
@@ -79,6 +85,7 @@ def build_entry(
 ) -> Entry | None:
     """One clean entry, or None when the item holds nothing to publish."""
     cleaned = clean_html(raw.content_html or raw.summary_html, raw.base, file_root)
+    cleaned = replace(cleaned, html=_APPEARED_FIRST_HTML.sub("", cleaned.html))
     body_text = html_to_text(cleaned.html)
     link = absolute_url(raw.link or "", raw.base)
     is_web = link and link.startswith(("http://", "https://"))

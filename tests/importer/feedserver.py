@@ -111,13 +111,19 @@ class FeedServer:
         self._server.feed_server = self
         self.port = self._server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            daemon=True,
+        )
 
     def start(self) -> FeedServer:
         self._thread.start()
         return self
 
     def stop(self) -> None:
+        if self.released.is_set():
+            return
         self.released.set()
         self._server.shutdown()
         self._server.server_close()
