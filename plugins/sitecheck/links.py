@@ -104,6 +104,7 @@ class _Checker:
         self.ids: dict[str, frozenset[str]] = {}
         self.pending: list[_Pending] = []
         self.bases: dict[str, str] = {}
+        self.resolved: dict[tuple[str, str, str], tuple[str | None, str] | None] = {}
         self.report = LinkReport(files=len(self.files))
 
     def run(self) -> LinkReport:
@@ -158,7 +159,7 @@ class _Checker:
 
     def _check_ref(self, page: str, element: str, url: str) -> None:
         url = url.strip()
-        resolved = self.urls.resolve(url, page, self.bases.get(page, ""))
+        resolved = self._resolve(url, page)
         if resolved is None:
             return
         target, fragment = resolved
@@ -173,6 +174,20 @@ class _Checker:
             self._broken(page, element, url, f"missing {target or 'index.html'}")
         elif fragment and found.endswith(HTML_SUFFIXES):
             self.pending.append(_Pending(page, element, url, found, fragment))
+
+    def _resolve(self, url: str, page: str) -> tuple[str | None, str] | None:
+        """``SiteUrls.resolve``, remembered: navigation repeats on every page."""
+        base = self.bases.get(page, "")
+        if not url or url[0] in "#?":
+            scope = page
+        elif url[0] == "/" or ":" in url.split("/", 1)[0]:
+            scope = ""  # rooted or absolute: the same from every page
+        else:
+            scope = page.rpartition("/")[0]
+        key = (url, scope, base)
+        if key not in self.resolved:
+            self.resolved[key] = self.urls.resolve(url, page, base)
+        return self.resolved[key]
 
     def _ignored(self, url: str, target: str | None) -> bool:
         if not self.ignore:
