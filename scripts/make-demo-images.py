@@ -47,7 +47,7 @@ IMAGES: list[tuple[str, str, str, str]] = [
     (POSTS, "kampung-pelangi", "hillside_village", "post"),
     (POSTS, "perpustakaan-keliling", "school", "post"),
     (POSTS, "wingko-jomblang", "wingko", "post"),
-    (POSTS, "alpukat-purwosari", "park", "post"),
+    (POSTS, "alpukat-purwosari", "saplings", "post"),
     (POSTS, "normalisasi-saluran", "pump", "post"),
     (POSTS, "mangrove-mangunharjo", "coast", "post"),
     (POSTS, "jalur-banjir-kanal-barat", "river", "post"),

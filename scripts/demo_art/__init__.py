@@ -7,6 +7,7 @@ SCENES = {
     "river": outdoor.river,
     "bus": outdoor.bus,
     "park": outdoor.park,
+    "saplings": outdoor.saplings,
     "coast": landmarks.coast,
     "temple": landmarks.temple,
     "hills": landmarks.hills,

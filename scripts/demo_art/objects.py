@@ -199,8 +199,9 @@ def health(c: Canvas, rng: random.Random) -> None:
     c.gradient(P["sky"], P["white"], 0, 560)
     c.rect((0, 560, 1200, 675), P["leaf"])
     c.rect((250, 300, 950, 560), P["white"])
-    c.polygon([(220, 300), (600, 170), (980, 300)], P["teal"])
-    c.rect((550, 420, 650, 560), P["teal"], radius=8)
+    roof = P[rng.choice(("teal", "brand", "green_dark"))]
+    c.polygon([(220, 300), (600, 170), (980, 300)], roof)
+    c.rect((550, 420, 650, 560), roof, radius=8)
     for x in (300, 420, 720, 840):
         c.rect((x, 360, x + 80, 430), P["sky"], radius=6)
     c.rect((575, 220, 625, 330), P["red"])

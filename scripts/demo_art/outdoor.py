@@ -130,3 +130,23 @@ def park(c: Canvas, rng: random.Random) -> None:
     for x, colour in ((1050, P["pink"]), (1100, P["yellow"]), (1140, P["purple"])):
         c.line([(x, 500), (x + 10, 330)], P["ink"], 3)
         c.ellipse((x - 20, 270, x + 40, 340), colour)
+
+
+def saplings(c: Canvas, rng: random.Random) -> None:
+    """Rows of young trees planted on a terraced hillside."""
+    _sky(c, rng, warm=False)
+    c.ellipse((-300, 260, 900, 900), hex_mix(P["green"], P["sky"], 0.4))
+    c.polygon([(0, 330), (1200, 250), (1200, 675), (0, 675)], P["leaf"])
+    for row in range(5):
+        y0 = 390 + row * 62
+        c.polygon(
+            [(0, y0), (1200, y0 - 80), (1200, y0 - 68), (0, y0 + 12)],
+            hex_mix(P["leaf"], P["brown"], 0.3),
+        )
+        for col in range(12):
+            x = 40 + col * 100 + (row % 2) * 50
+            ground = y0 - x * 80 / 1200 + 4
+            c.line([(x, ground), (x, ground - 34 - row * 4)], P["brown"], 5)
+            c.circle(x, ground - 44 - row * 4, 16 + row * 3, P["green_dark"])
+    c.rect((980, 560, 1080, 640), P["accent"], radius=10)
+    c.line([(1080, 580), (1140, 540)], P["accent"], 14)
