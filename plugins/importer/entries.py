@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html as htmlmod
 import re
 from dataclasses import dataclass, replace
 
-from .clean import absolute_url, clean_html
+from .clean import CleanHtml, absolute_url, clean_html
 from .convert import html_to_markdown
 from .dates import resolve_dates
 from .identity import without_tracking
@@ -34,6 +35,9 @@ _APPEARED_FIRST_HTML = re.compile(
     r"<p>The post <a [^>]*>.{0,400}?</a> appeared first on "
     r"<a [^>]*>.{0,200}?</a>\.</p>\s*$",
     re.DOTALL,
+)
+_LEADING_IMAGE = re.compile(
+    r'\s*(?:<(?:figure|p)>\s*)?(?P<img><img src="(?P<src>[^"]*)"[^>]*>)'
 )
 _JUNK_TAGS = frozenset({"uncategorized", "tak berkategori", "tidak berkategori"})
 
@@ -69,12 +73,47 @@ def _tags(raw: RawEntry, category: str | None) -> tuple[str, ...]:
     return tuple(seen.values())[:MAX_TAGS]
 
 
-def _featured(raw: RawEntry, body_images: tuple[MediaRef, ...], root: str | None):
+def _featured(
+    raw: RawEntry, body_images: tuple[MediaRef, ...], root: str | None
+) -> MediaRef | None:
+    """The featured image: media:content, enclosure, thumbnail, else the body's.
+
+    Its alt text comes from the body when the body shows the same image.
+    """
+    alts = {image.url: image.alt for image in body_images}
     for candidate in raw.images:
         url = absolute_url(candidate.url, raw.base, root)
         if url:
-            return MediaRef(url, candidate.alt)
+            return MediaRef(url, candidate.alt or alts.get(url, ""))
     return body_images[0] if body_images else None
+
+
+def _without_leading_image(html: str, image: MediaRef | None) -> str:
+    """Drop the featured image from the top of the body (the page shows it)."""
+    if image is None:
+        return html
+    match = _LEADING_IMAGE.match(html)
+    if match and htmlmod.unescape(match.group("src")) == image.url:
+        return html[: match.start("img")] + html[match.end("img") :]
+    return html
+
+
+def _entry_image(
+    raw: RawEntry, cleaned: CleanHtml, title: str, root: str | None
+) -> MediaRef | None:
+    image = _featured(raw, cleaned.images, root)
+    if image is None and raw.video_id:
+        image = MediaRef(f"https://i.ytimg.com/vi/{raw.video_id}/hqdefault.jpg")
+    if image is None:
+        return None
+    return MediaRef(image.url, plain_text(image.alt, 200) or title)
+
+
+def _link(raw: RawEntry) -> str | None:
+    link = absolute_url(raw.link or "", raw.base)
+    if link and link.startswith(("http://", "https://")):
+        return without_tracking(link)
+    return None
 
 
 def build_entry(
@@ -87,21 +126,16 @@ def build_entry(
     cleaned = clean_html(raw.content_html or raw.summary_html, raw.base, file_root)
     cleaned = replace(cleaned, html=_APPEARED_FIRST_HTML.sub("", cleaned.html))
     body_text = html_to_text(cleaned.html)
-    link = absolute_url(raw.link or "", raw.base)
-    is_web = link and link.startswith(("http://", "https://"))
-    link = without_tracking(link) if is_web else None
+    link = _link(raw)
     if not (body_text or raw.title.strip() or link or raw.video_id):
         return None
     dates = resolve_dates(raw.published, raw.updated, fetched_at)
     title = _title(raw, body_text)
-    image = _featured(raw, cleaned.images, file_root)
-    if raw.video_id:
-        image = image or MediaRef(
-            f"https://i.ytimg.com/vi/{raw.video_id}/hqdefault.jpg"
-        )
+    image = _entry_image(raw, cleaned, title, file_root)
+    video = raw.video_id
     return Entry(
         title=title,
-        body=html_to_markdown(cleaned.html),
+        body=html_to_markdown(_without_leading_image(cleaned.html, image)),
         summary=_summary_text(raw, body_text),
         guid=(raw.guid or "").strip() or None,
         link=link,
@@ -111,12 +145,8 @@ def build_entry(
         date_note=dates.note,
         date_is_fallback=dates.note is not None,
         tags=_tags(raw, category),
-        image=MediaRef(image.url, plain_text(image.alt, 200) or title)
-        if image
-        else None,
-        video_url=(
-            f"https://www.youtube.com/watch?v={raw.video_id}" if raw.video_id else None
-        ),
+        image=image,
+        video_url=f"https://www.youtube.com/watch?v={video}" if video else None,
         content_hash=hashlib.sha256(f"{title}\n{body_text}".encode()).hexdigest(),
     )
 

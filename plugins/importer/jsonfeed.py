@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import FeedError
 from .model import MediaRef
-from .raw import RawEntry, RawFeed, text_to_html
+from .raw import RawEntry, RawFeed, entry_base, text_to_html
 
 _JSON_TYPES = ("application/feed+json", "application/json", "text/json")
 
@@ -68,7 +68,7 @@ def _item(item: dict, feed: dict, feed_url: str) -> RawEntry:
         updated=(updated, None),
         tags=tuple(t for t in tags if isinstance(t, str)),
         images=_images(item),
-        base=link or feed_url,
+        base=entry_base(link, link, feed_url),  # relative to the item's url
     )
 
 

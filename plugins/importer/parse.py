@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
 from .errors import FeedError
 from .jsonfeed import looks_like_json, parse_json_feed
 from .model import FetchResult, MediaRef
-from .raw import RawEntry, RawFeed, text_to_html
+from .raw import RawEntry, RawFeed, entry_base, text_to_html
 
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
@@ -49,6 +49,14 @@ def check_not_html(result: FetchResult) -> None:
         )
 
 
+def _document_url(result: FetchResult) -> str:
+    """The document's own address: ``Content-Location`` if the server gives it."""
+    location = result.header("content-location")
+    if location and not result.final_url.startswith("file:"):
+        return urljoin(result.final_url, location)
+    return result.final_url
+
+
 def _headers(result: FetchResult) -> dict[str, str]:
     headers = {k.lower(): v for k, v in result.headers}
     headers.setdefault("content-location", result.final_url)
@@ -62,7 +70,7 @@ def parse_document(result: FetchResult) -> RawFeed:
         raise FeedError("the server sent an empty document instead of a feed")
     check_not_html(result)
     if looks_like_json(result.body, result.header("content-type")):
-        return parse_json_feed(result.body, result.final_url)
+        return parse_json_feed(result.body, _document_url(result))
     parsed = feedparser.parse(
         result.body,
         response_headers=_headers(result),
@@ -149,6 +157,8 @@ def _raw_entry(entry: Any, final_url: str) -> RawEntry:
             t.get("label") or t.get("term") or "" for t in entry.get("tags", [])
         ),
         images=_images(entry),
-        base=base or entry.get("summary_detail", {}).get("base") or link or final_url,
+        base=entry_base(
+            base or entry.get("summary_detail", {}).get("base"), link, final_url
+        ),
         video_id=video_id,
     )

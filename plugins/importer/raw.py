@@ -58,3 +58,14 @@ def text_to_html(text: str) -> str:
         for p in paragraphs
     )
     return "".join(f"<p>{p}</p>" for p in linked)
+
+
+def entry_base(declared: str | None, link: str | None, final_url: str) -> str:
+    """Where the entry's relative URLs point: xml:base or the feed's address.
+
+    A local demo feed resolves against its own file (feedparser drops the
+    ``file:`` scheme's empty host).
+    """
+    if final_url.startswith("file:"):
+        return final_url
+    return declared or final_url or link or ""
