@@ -39,7 +39,11 @@ _MAX_ID = 64
 _MAX_SHOWN_ERRORS = 30
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (several times faster), else pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """Safe YAML that remembers the line each mapping starts on."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:

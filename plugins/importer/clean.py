@@ -55,6 +55,13 @@ _IFRAME = re.compile(
     r'<iframe((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:="[^"]*")?)*)\s*>.*?</iframe>', re.S
 )
 _HEADING = re.compile(r"<(/?)h([1-6])>")
+# Whitespace between block tags means nothing to the converter but costs it a
+# text node each; inline spacing (between </a> and <em>) is left alone.
+_BLOCK_GAP = re.compile(
+    r"(</(?:p|li|ul|ol|h[1-6]|blockquote|table|thead|tbody|tfoot|tr|td|th|figure"
+    r"|figcaption|dl|dt|dd|caption)>|<(?:ul|ol|table|thead|tbody|tfoot|tr|"
+    r"blockquote|figure|dl)>|<hr>)\s+(?=<)"
+)
 _YOUTUBE_EMBED = re.compile(
     r"^https?://(?:www\.)?(?:youtube\.com|youtube-nocookie\.com)/embed/([\w-]{11})"
 )
@@ -210,4 +217,4 @@ def clean_html(value: str, base: str | None, file_root: str | None = None) -> Cl
     rewritten = _IFRAME.sub(_rewrite_iframe, rewritten)
     extra = frozenset({"file"}) if file_root else frozenset()
     final = sanitize_html(_demote_headings(rewritten), extra)
-    return CleanHtml(final.strip(), tuple(images))
+    return CleanHtml(_BLOCK_GAP.sub(r"\1", final).strip(), tuple(images))

@@ -15,29 +15,11 @@ from typing import Any
 
 from markdownify import ATX, MarkdownConverter
 
-# Characters Python-Markdown (with "extra") un-escapes after a backslash.
-_BACKSLASHED = re.compile(r"([\\`*_{}\[\]|])")
-# Line-start constructs, escaped wherever a text node could start a line.
-_LINE_STARTS = (
-    (re.compile(r"(^|\s)(#{1,6})(?=\s|$)"), lambda m: m[1] + "\\" + m[2]),
-    (re.compile(r"(^|\s)(-+|\++)(?=\s|$)"), lambda m: m[1] + "\\" + m[2]),
-    (re.compile(r"(^|\s)(\d{1,9})([.)])(?=\s|$)"), lambda m: f"{m[1]}{m[2]}\\{m[3]}"),
-    (re.compile(r"(^|\s)(=+)(?=\s|$)"), lambda m: m[1] + "&#61;" * len(m[2])),
-)
+from .mdtext import escape_markdown
+
 _ALT_ESCAPES = re.compile(r"([\\\[\]])")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text that Python-Markdown shows as it is (see ``PelitaConverter``)."""
-    if not text:
-        return ""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _BACKSLASHED.sub(r"\\\1", text)
-    for pattern, replacement in _LINE_STARTS:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 class PelitaConverter(MarkdownConverter):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .convert import escape_markdown
+from .mdtext import escape_markdown
 from .metadata import ID_KEY, render_document
 from .model import Channel, Entry, Post
 from .sanitize import escape_text

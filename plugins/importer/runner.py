@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from .channel_import import ChannelImporter, ChannelTally
-from .entries import FeedJob, process_feed
 from .errors import FeedError, FetchError, RetryLater
 from .fetch import FetchLimits, HttpFetcher
 from .localfetch import fetch_local
@@ -239,6 +238,9 @@ class ImportRun:
         return await self._fetcher.fetch(channel.url, validators)
 
     async def _process(self, channel: Channel, result: FetchResult) -> FeedDocument:
+        # Loaded on first use: a run of 304s never needs the parsing stack.
+        from .entries import FeedJob, process_feed  # noqa: PLC0415
+
         job = FeedJob(
             channel,
             result,

@@ -60,9 +60,19 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+_MADE_FOLDERS: set[Path] = set()
+
+
+def _ensure_folder(folder: Path) -> None:
+    """Create ``folder`` once per process (a mkdir per file costs on slow disks)."""
+    if folder not in _MADE_FOLDERS or not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        _MADE_FOLDERS.add(folder)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one rename (an image, say)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _ensure_folder(path.parent)
     fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
