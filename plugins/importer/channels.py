@@ -129,15 +129,8 @@ def read_registry_file(path: Path) -> list[dict[str, Any]]:
     return channels
 
 
-def _check_channel(
-    raw: dict[str, Any], ctx: RegistryContext, problems: _Problems
-) -> Channel | None:
-    line = raw["__line__"]
-    ident = raw.get("id") if isinstance(raw.get("id"), str) else None
-    report = checks.problem_reporter(problems, line, ident)
-    before = len(problems.items)
-    unknown = sorted(set(raw) - set(FIELDS) - {"__line__"})
-    for field in unknown:
+def _check_fields_and_id(raw: dict[str, Any], ident: str | None, report: Any) -> None:
+    for field in sorted(set(raw) - set(FIELDS) - {"__line__"}):
         report(field, f"unknown field; allowed: {', '.join(FIELDS)}")
     if ident is None or not _ID.match(ident) or len(ident) > _MAX_ID:
         report(
@@ -145,6 +138,16 @@ def _check_channel(
             f"{raw.get('id')!r} must be a slug: lower-case letters, digits and "
             f"single hyphens, at most {_MAX_ID} characters (e.g. 'kec-tembalang')",
         )
+
+
+def _check_channel(
+    raw: dict[str, Any], ctx: RegistryContext, problems: _Problems
+) -> Channel | None:
+    line = raw["__line__"]
+    ident = raw.get("id") if isinstance(raw.get("id"), str) else None
+    report = checks.problem_reporter(problems, line, ident)
+    before = len(problems.items)
+    _check_fields_and_id(raw, ident, report)
     texts = {
         f: _text(raw, f, problems, ident)
         for f in FIELDS

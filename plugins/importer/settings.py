@@ -147,6 +147,18 @@ def _workers(value: Any) -> int | None:
     return _number({"workers": value}, "workers", int, 0)
 
 
+def _with_paths(merged: dict[str, Any], paths: Mapping[str, Any]) -> dict[str, Any]:
+    for option, key in (
+        ("channels", "channels_file"),
+        ("content", "content_dir"),
+        ("state", "state_file"),
+        ("report", "report_file"),
+    ):
+        if paths.get(option):
+            merged[key] = paths[option]
+    return merged
+
+
 def load_config(
     settings: Mapping[str, Any],
     base: Path | None = None,
@@ -157,16 +169,8 @@ def load_config(
     ``paths`` (channels, content, state, report) are command-line overrides;
     ``None`` means "use the setting".
     """
-    merged = merge_importer_setting(settings)
+    merged = _with_paths(merge_importer_setting(settings), paths)
     base = base or Path.cwd()
-    for option, key in (
-        ("channels", "channels_file"),
-        ("content", "content_dir"),
-        ("state", "state_file"),
-        ("report", "report_file"),
-    ):
-        if paths.get(option):
-            merged[key] = paths[option]
     content_dir = base / str(merged["content_dir"])
     return ImporterConfig(
         channels_file=base / str(merged["channels_file"]),

@@ -49,15 +49,7 @@ class Written:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` in one rename (same folder, so same disk)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 _MADE_FOLDERS: set[Path] = set()
