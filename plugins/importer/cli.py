@@ -74,6 +74,11 @@ def _select(channels: tuple[Channel, ...], only: str | None) -> list[Channel]:
         hint = closest(only, [c.id for c in channels])
         more = f"; closest: {', '.join(hint)}" if hint else ""
         raise ChannelConfigError(f"importer: --only {only!r}: no such channel{more}")
+    if not chosen[0].url:
+        raise ChannelConfigError(
+            f"importer: --only {only!r}: the channel has no url yet; set it in "
+            "the registry first"
+        )
     return chosen
 
 

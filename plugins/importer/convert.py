@@ -16,6 +16,7 @@ from typing import Any
 from markdownify import ATX, MarkdownConverter
 
 from .mdtext import escape_markdown
+from .sanitize import html_to_text
 
 _ALT_ESCAPES = re.compile(r"([\\\[\]])")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -80,6 +81,11 @@ def html_to_markdown(value: str) -> str:
     """Markdown for a cleaned HTML fragment (``clean.clean_html``'s output)."""
     if not value:
         return ""
-    markdown = _CONVERTER.convert(value)
+    try:
+        markdown = _CONVERTER.convert(value)
+    except RecursionError:
+        # Hostile nesting (thousands of levels) is deeper than the converter
+        # can walk: keep the words, as plain paragraphs.
+        return escape_markdown(html_to_text(value)) + "\n"
     markdown = _TRAILING.sub(lambda m: "  " if m.group(0) == "  " else "", markdown)
     return _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"

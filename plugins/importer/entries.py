@@ -154,18 +154,23 @@ def build_entry(
 def process_feed(job: FeedJob) -> FeedDocument:
     """Parse a fetched feed and clean every entry (runs in a worker process)."""
     raw = parse_document(job.result)
-    taken = raw.entries[: job.max_entries]
-    built = [
-        build_entry(r, job.result.fetched_at, job.channel.category, job.file_root)
-        for r in taken
-    ]
-    entries = tuple(e for e in built if e is not None)
-    skipped = len(raw.entries) - len(entries)
+    warnings = list(raw.warnings)
+    entries = []
+    for item in raw.entries[: job.max_entries]:
+        try:
+            entry = build_entry(
+                item, job.result.fetched_at, job.channel.category, job.file_root
+            )
+        except Exception as exc:
+            warnings.append(f"item {plain_text(item.title, 60)!r} skipped: {exc!r}")
+            continue
+        if entry is not None:
+            entries.append(entry)
     return FeedDocument(
         version=raw.version,
         title=plain_text(raw.title, 200),
         link=raw.link,
-        entries=entries,
-        warnings=raw.warnings,
-        skipped=skipped,
+        entries=tuple(entries),
+        warnings=tuple(warnings),
+        skipped=len(raw.entries) - len(entries),
     )

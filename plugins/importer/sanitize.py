@@ -113,6 +113,10 @@ def plain_text(value: str | None, limit: int | None = None) -> str:
     """
     if not value:
         return ""
+    if limit is not None:
+        value = value[
+            : limit * 4 + 64
+        ]  # a megabyte title costs no more than a short one
     text = unicodedata.normalize("NFC", value)
     text = _BIDI_AND_INVISIBLE.sub("", text)
     text = "".join(

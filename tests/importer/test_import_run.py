@@ -279,6 +279,12 @@ def test_unknown_only_exits_2_with_the_closest_id(tmp_path, caplog):
     assert "closest: diskominfo" in caplog.text
 
 
+def test_only_a_channel_without_url_exits_2(tmp_path, caplog):
+    write_registry(tmp_path, [{"id": "baru", "enabled": False, "note": "no url"}])
+    assert run(tmp_path, only="baru") == 2
+    assert "has no url yet" in caplog.text
+
+
 def test_failing_channel_waits_out_its_backoff(tmp_path, feed_server):
     url = feed_server.add("/feed", Response(b"", status=500))
     write_registry(

@@ -124,6 +124,15 @@ def test_html_page_served_as_xml_is_still_recognized():
         parse("html-page.html", "application/xml")
 
 
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("rss10.rdf", "text/html"), ("jsonfeed.json", "text/html; charset=utf-8"),
+     ("wordpress-rss2.xml", "text/html")],
+)  # fmt: skip
+def test_feeds_served_as_html_are_still_feeds(name, kind):
+    assert parse(name, kind).entries
+
+
 def test_empty_body_is_an_error():
     with pytest.raises(FeedError, match="empty document"):
         process_feed(FeedJob(CHANNEL, fetch_result(b"  \n")))
@@ -153,3 +162,15 @@ def test_max_entries_caps_a_huge_feed():
     doc = process_feed(FeedJob(CHANNEL, fetch_result(body.encode()), max_entries=10))
     assert len(doc.entries) == 10
     assert doc.skipped == 20
+
+
+@pytest.mark.parametrize("tag", ["b", "blockquote", "div", "li"])
+def test_absurdly_deep_nesting_keeps_the_words(tag):
+    html = f"<{tag}>" * 5000 + "kata terakhir" + f"</{tag}>" * 5000
+    body = (
+        "<rss version='2.0'><channel><title>t</title><item><title>Dalam</title>"
+        f"<guid>d</guid><description><![CDATA[{html}]]></description></item>"
+        "</channel></rss>"
+    )
+    (entry,) = process_feed(FeedJob(CHANNEL, fetch_result(body.encode()))).entries
+    assert "kata terakhir" in entry.body
