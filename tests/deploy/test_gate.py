@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.machinery
 import importlib.util
 import shutil
@@ -52,11 +51,6 @@ def test_the_demo_production_build_passes_the_whole_gate(
     demo_publish_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     project = project_for(tmp_path, demo_publish_output.parent / "content", monkeypatch)
-    # The foundation's offline importer copies feed-relative image paths
-    # (src="media/...") into posts as they are; the full importer downloads
-    # those images. Until it does, these references are the one known gap.
-    known_gap = dataclasses.replace(project.deploy, link_check_ignore=("*/media/*",))
-    project = dataclasses.replace(project, deploy=known_gap)
     report = require_gate(project, default_steps(project, include_check=False))
     names = [result.name for result in report.results]
     budgets = importlib.util.find_spec("sitecheck.budgets") is not None
