@@ -38,11 +38,13 @@ def _registry(generator: Any) -> dict[str, Channel]:
     settings = generator.settings
     try:
         config = load_config(settings)
+        # Only names are needed here (nothing is fetched), so a demo
+        # registry of feed files is read whatever IMPORTER['local_feeds'] says.
         channels = load_channels(
             config.channels_file,
             config.registry_files,
             config.categories,
-            config.local_feeds,
+            local_feeds=True,
         )
     except (ChannelConfigError, ImporterConfigError, ValueError) as exc:
         logger.warning("importer: channel names unavailable at build time: %s", exc)
@@ -106,9 +108,10 @@ def on_articles(generator: Any) -> None:
         if not is_imported(article, folders):
             continue
         clean_article(article)
-        channel = channels.get(str(article.metadata.get("channel", "")))
+        ident = str(article.metadata.get("channel", ""))
+        channel = channels.get(ident)
         article.channel_info = channel
-        article.channel_name = channel.name if channel else None
+        article.channel_name = channel.name if channel else ident or None
 
 
 def connect() -> None:

@@ -174,3 +174,16 @@ def test_absurdly_deep_nesting_keeps_the_words(tag):
     )
     (entry,) = process_feed(FeedJob(CHANNEL, fetch_result(body.encode()))).entries
     assert "kata terakhir" in entry.body
+
+
+def test_external_entities_are_never_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("RAHASIA-KOTA", "utf-8")
+    body = (
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM '
+        f'"{secret.as_uri()}">]><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Judul &xxe;</title><guid>x</guid>"
+        "<description>Isi &xxe;</description></item></channel></rss>"
+    )
+    (entry,) = process_feed(FeedJob(CHANNEL, fetch_result(body.encode()))).entries
+    assert "RAHASIA" not in entry.title + entry.body + entry.summary

@@ -151,3 +151,26 @@ def test_posts_are_recognized_by_channel_or_by_folder(tmp_path):
 def test_admin_posts_are_left_alone(site):
     page = BeautifulSoup(article(site, "pengumuman-admin"), "html.parser")
     assert page.select_one("p.catatan") is not None
+
+
+def test_channels_are_named_even_from_a_demo_registry(tmp_path):
+    """The registry is read for names only: feed-file urls are fine at build."""
+    from types import SimpleNamespace
+
+    from importer.plugin import on_articles
+
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    registry = write_registry(
+        tmp_path, [{"id": "demo", "name": "Kanal Demo", "url": "feeds/a.xml"}]
+    )
+    known, unknown = FakeArticle(channel="demo"), FakeArticle(channel="hilang")
+    generator = SimpleNamespace(
+        settings={"IMPORTER": {"channels_file": str(registry)}, "PATH": str(tmp_path)},
+        articles=[known, unknown],
+    )
+    on_articles(generator)
+    assert known.channel_info.name == "Kanal Demo"
+    assert known.channel_name == "Kanal Demo"
+    assert unknown.channel_info is None
+    assert unknown.channel_name == "hilang"
