@@ -13,11 +13,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import multiprocessing
-import os
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -31,11 +27,10 @@ from .progress import RunProgress
 from .report import STATUS_ERROR, STATUS_NOT_MODIFIED, STATUS_OK, ChannelReport
 from .settings import ImporterConfig
 from .state import ChannelState, after_failure, after_success, is_due
+from .workers import WorkerPool, worker_count
 from .write import Outcome
 
 logger = logging.getLogger(__name__)
-
-_POOL_THRESHOLD = 8  # fewer feeds than this are parsed in-process
 
 
 @dataclass(frozen=True)
@@ -75,20 +70,6 @@ def _host(url: str) -> str | None:
         return urlsplit(url).hostname
     except ValueError:
         return None
-
-
-def _pool(config: ImporterConfig, feeds: int) -> Executor | None:
-    workers = config.workers
-    if workers is None:
-        workers = min(os.cpu_count() or 1, 4) if feeds >= _POOL_THRESHOLD else 0
-    if workers <= 0:
-        return None
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(["importer.entries"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def _report(
@@ -139,7 +120,7 @@ class ImportRun:
         self.options = options
         self.file_root = config.channels_file.parent.resolve().as_uri() + "/"
         self._fetcher: HttpFetcher | None = None
-        self._pool: Executor | None = None
+        self._workers = WorkerPool(0)
 
     async def run(
         self, channels: list[Channel], progress: RunProgress
@@ -157,7 +138,7 @@ class ImportRun:
                 progress.finished(reports[channel.id])
         policy = network_policy(self.config, channels)
         limits = fetch_limits(self.config)
-        pool = self._pool = _pool(self.config, len(due))
+        self._workers = WorkerPool(worker_count(self.config.workers, len(due)))
         try:
             async with HttpFetcher(limits, policy, self.options.resolver) as fetcher:
                 self._fetcher = fetcher
@@ -166,8 +147,7 @@ class ImportRun:
                     *(self._channel(c, slots, progress) for c in due)
                 )
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            self._workers.shutdown()
         reports.update((r.id, r) for r in done)
         return [reports[c.id] for c in channels]
 
@@ -247,12 +227,4 @@ class ImportRun:
             self.config.max_entries,
             self.file_root if channel.is_local else None,
         )
-        if self._pool is None:
-            return process_feed(job)
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self._pool, process_feed, job)
-        except BrokenProcessPool:
-            logger.warning("importer: a worker process died; parsing in-process")
-            self._pool = None
-            return process_feed(job)
+        return await self._workers.run(process_feed, job)
