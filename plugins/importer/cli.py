@@ -97,11 +97,13 @@ def _run(
     console: Any,
 ) -> list[ChannelReport]:
     states = load_state(config.state_file)
-    removed = remove_stale_temp_files(config.content_dir)
-    if removed:
-        logger.info(
-            "importer: removed %s unfinished file(s) of an earlier run", removed
-        )
+    running = config.state_file.with_name(config.state_file.name + ".running")
+    if running.exists() and not options.dry_run:  # the last run was killed
+        removed = remove_stale_temp_files(config.content_dir)
+        logger.info("importer: removed %s unfinished file(s) of a killed run", removed)
+    if not options.dry_run:
+        running.parent.mkdir(parents=True, exist_ok=True)
+        running.touch()
     slugs = SlugRegistry(config.content_root, config.slug_substitutions)
     local_root = config.channels_file.parent if config.local_feeds else None
     media = BasicMedia(
@@ -122,6 +124,7 @@ def _run(
     finally:
         if not options.dry_run:
             save_state(config.state_file, states)
+            running.unlink(missing_ok=True)
     seconds = time.monotonic() - started
     if not options.dry_run:
         write_report(config.report_file, reports, seconds)

@@ -58,6 +58,10 @@ def test_killed_run_leaves_whole_files_and_the_next_run_completes(
         text = path.read_text("utf-8")
         assert parse_header(text.splitlines())["import_hash"] == document_hash(text)
     assert not (tmp_path / "state" / "import-state.json").exists()
+    assert (tmp_path / "state" / "import-state.json.running").exists()
+    leftover = folder / "besar" / "2024" / ".pelita-leftover.tmp"
+    leftover.parent.mkdir(parents=True, exist_ok=True)
+    leftover.write_text("half a file", "utf-8")
 
     finished = subprocess.run(
         import_command(tmp_path), cwd=REPO, capture_output=True, text=True, check=False
@@ -68,3 +72,4 @@ def test_killed_run_leaves_whole_files_and_the_next_run_completes(
     ids = {parse_header(p.read_text("utf-8").splitlines())["import_id"] for p in final}
     assert len(ids) == ENTRIES
     assert not list(folder.rglob(".pelita-*"))
+    assert not (tmp_path / "state" / "import-state.json.running").exists()
