@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -149,15 +149,29 @@ def load_state(path: Path) -> dict[str, ChannelState]:
         return {}
 
 
+_CHANNEL_FIELDS = tuple(f for f in ChannelState.__dataclass_fields__ if f != "entries")
+
+
+def _record_json(record: EntryRecord) -> dict[str, str]:
+    data = {"path": record.path}  # not asdict(): it deep-copies, far too slow here
+    if record.hash:
+        data["hash"] = record.hash
+    if record.link:
+        data["link"] = record.link
+    return data
+
+
 def _channel_lines(ident: str, state: ChannelState) -> list[str]:
     fields = {
-        k: v for k, v in asdict(state).items() if k != "entries" and v not in (None, {})
+        name: getattr(state, name)
+        for name in _CHANNEL_FIELDS
+        if getattr(state, name) is not None
     }
     head = json.dumps(fields, ensure_ascii=False, sort_keys=True)[:-1]
     lines = [f' {json.dumps(ident)}: {head}, "entries": {{']
     records = sorted(state.entries.items())
     for index, (key, record) in enumerate(records):
-        data = {k: v for k, v in asdict(record).items() if v is not None}
+        data = _record_json(record)
         comma = "," if index < len(records) - 1 else ""
         lines.append(
             f"  {json.dumps(key)}: {json.dumps(data, ensure_ascii=False)}{comma}"
