@@ -53,11 +53,18 @@ def _registry(generator: Any) -> dict[str, Channel]:
 
 
 def _imported_folders(generator: Any) -> tuple[Path, ...]:
+    """The configured import folder, and the default ``content/imported``.
+
+    A demo build's settings point elsewhere, but the city's imported posts
+    are imported posts all the same.
+    """
+    content = Path(generator.settings.get("PATH") or "content")
+    folders = {(content / "imported").resolve()}
     try:
-        config = load_config(generator.settings)
+        folders.add(load_config(generator.settings).content_dir.resolve())
     except (ImporterConfigError, ValueError):
-        return ()
-    return (config.content_dir.resolve(),)
+        logger.warning("importer: IMPORTER setting unusable; using content/imported")
+    return tuple(sorted(folders))
 
 
 def is_imported(article: Any, folders: tuple[Path, ...]) -> bool:
