@@ -92,6 +92,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
+    "ralat",
     "sitemap",
 ]
 
