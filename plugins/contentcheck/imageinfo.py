@@ -49,10 +49,8 @@ def inspect_image(path: Path) -> ImageInfo:
                 )
     except Image.DecompressionBombError:
         return ImageInfo(size, error="terlalu besar untuk dibuka")
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return ImageInfo(
-            size, error=f"bukan gambar yang terbaca ({exc.__class__.__name__})"
-        )
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return ImageInfo(size, error="tidak bisa dibuka (rusak, atau bukan foto)")
 
 
 def _gps(exif: Image.Exif) -> tuple[float, float] | None:

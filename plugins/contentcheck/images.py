@@ -201,24 +201,31 @@ class ImageChecker:
         found = []
         if info.size_bytes > config.image_max_bytes:
             found.append((ERROR, "gambar-besar",
-                f"Gambar {relative} berukuran {info.size_bytes / MB:.1f} MB "
-                f"(batas {config.image_max_bytes / MB:.0f} MB)",
+                f"Gambar {relative} berukuran {_size(info.size_bytes)} "
+                f"(batas {_size(config.image_max_bytes)})",
                 "perkecil dulu, misalnya kirim ke diri sendiri lewat WhatsApp "
                 "lalu simpan hasilnya"))  # fmt: skip
         elif info.size_bytes > config.image_warn_bytes:
             found.append((WARNING, "gambar-besar",
-                f"Gambar {relative} berukuran {info.size_bytes / MB:.1f} MB",
+                f"Gambar {relative} berukuran {_size(info.size_bytes)}",
                 "situs tetap memperkecilnya, tetapi repositori ikut membengkak; "
                 "perkecil bila bisa"))  # fmt: skip
         if info.pixels > config.image_max_pixels:
             found.append((ERROR, "gambar-piksel",
                 f"Gambar {relative} berukuran {info.width}x{info.height} piksel "
-                f"({info.pixels / 1e6:.0f} megapiksel)",
+                f"({info.pixels / 1e6:.1f} megapiksel)",
                 f"perkecil menjadi paling banyak "
                 f"{config.image_max_pixels / 1e6:.0f} megapiksel"))  # fmt: skip
         if info.gps is not None:
             found.append(_gps(relative, config.gps))
         return found
+
+
+def _size(count: int) -> str:
+    """``4.2 MB`` or ``350 KB``: sizes as file managers show them."""
+    if count >= MB:
+        return f"{count / MB:.1f} MB"
+    return f"{count / 1024:.0f} KB"
 
 
 def problem_at(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import get_close_matches
 
 from registries import closest
 
@@ -22,6 +23,8 @@ from .source import SourceFile
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _OTHER_PELICAN = re.compile(r"^\{(tag|author|index|category)\}(.*)$")
 _PAGINATION = re.compile(r"^[^/]+/\d+/$")
+# Slugs share words ("kampung", "tidak-ada"), so only a close match helps.
+URL_CUTOFF = 0.8
 
 
 class LinkChecker:
@@ -132,10 +135,10 @@ class LinkChecker:
             pool = {
                 u.split("/", 1)[1].strip("/"): u for u in self.urls.by_category[first]
             }
-            hint = closest(rest.strip("/"), pool, 1)
+            hint = get_close_matches(rest.strip("/"), pool, 1, URL_CUTOFF)
             return pool[hint[0]] if hint else None
         pool = {u.strip("/"): u for u in self.urls.pages}
-        hint = closest(path.strip("/"), pool, 1)
+        hint = get_close_matches(path.strip("/"), pool, 1, URL_CUTOFF)
         return pool[hint[0]] if hint else None
 
     def _exists(self, path: str) -> bool:

@@ -31,6 +31,14 @@ _NOT_PROSE = frozenset(
 )
 
 
+_FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "pdf", "heic"})
+
+
+def is_file_name(address: str) -> bool:
+    """``foto@2x.png`` is an image name, not a mailbox."""
+    return address.rpartition(".")[2].lower() in _FILE_SUFFIXES
+
+
 def _texts(source: SourceFile) -> Iterator[tuple[int, str]]:
     for entry in source.header:
         if entry.key not in _NOT_PROSE:
@@ -80,7 +88,7 @@ def _emails(
 ) -> Iterator[Problem]:
     for match in EMAIL.finditer(text):
         address = match.group(0)
-        if ctx.contacts.allows_email(address):
+        if ctx.contacts.allows_email(address) or is_file_name(address):
             continue
         local, _, domain = address.partition("@")
         official = ctx.contacts.domains[:1]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import yaml
 from registries import (
     Gazetteer,
     OpdRegistry,
@@ -120,7 +121,7 @@ def _channels(path: Path, data: Any, root: Path) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, channel in enumerate(channels):
         cid = str(channel.get("id", "")) if isinstance(channel, dict) else ""
-        line = lines.get(cid) if cid else None
+        line = lines[index] if index < len(lines) else None
         if not _ID.match(cid):
             yield Problem(
                 shown,
@@ -143,12 +144,23 @@ def _channels(path: Path, data: Any, root: Path) -> Iterator[Problem]:
         seen.add(cid)
 
 
-def _id_lines(path: Path) -> dict[str, int]:
-    """The last line on which each ``id: …`` appears (duplicates: the later one)."""
-    lines: dict[str, int] = {}
-    text = path.read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        match = re.match(r"^\s*-?\s*id:\s*['\"]?([^'\"#\s]+)", line)
-        if match:
-            lines[match.group(1)] = number
+def _id_lines(path: Path) -> list[int]:
+    """The line of each channel's id (or of the channel), in order."""
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    channels = _child(root, "channels")
+    if not isinstance(channels, yaml.SequenceNode):
+        return []
+    lines = []
+    for node in channels.value:
+        found = _child(node, "id")
+        lines.append((found or node).start_mark.line + 1)
     return lines
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if getattr(key_node, "value", None) == key:
+            return value_node
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from .codes import title_of
 from .model import CheckResult, Problem
 
 GUIDE = "docs/panduan-admin.md#pesan-invoke-check"
@@ -59,7 +60,7 @@ def write_github(result: CheckResult, out: TextIO) -> None:
         props = f"file={_escape(found.path, True)}"
         if found.line:
             props += f",line={found.line}"
-        props += f",title={_escape(found.code, True)}"
+        props += f",title={_escape(title_of(found.code), True)}"
         message = found.message + (f" — {found.suggestion}" if found.suggestion else "")
         out.write(f"::{level} {props}::{_escape(message)}\n")
 

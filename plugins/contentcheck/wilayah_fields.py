@@ -81,7 +81,6 @@ def _kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> list[FieldI
         inside = [k for k in found if k.kecamatan == kecamatan]
         if not inside:
             where = " dan ".join(sorted({k.kecamatan for k in found}))
-            nearby = gaz.suggest_kelurahan(value, kecamatan, 1)
             return [
                 FieldIssue(
                     "kelurahan",
@@ -89,12 +88,7 @@ def _kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> list[FieldI
                     "kelurahan-kecamatan",
                     f'Kelurahan "{value}" ada di Kecamatan {where}, bukan di '
                     f"Kecamatan {kecamatan}",
-                    f'maksud Anda "Kecamatan: {where}"?'
-                    + (
-                        f' Atau Kelurahan "{nearby[0]}" di {kecamatan}?'
-                        if nearby
-                        else ""
-                    ),
+                    f'maksud Anda "Kecamatan: {where}"?',
                 )
             ]
         found = tuple(inside)
