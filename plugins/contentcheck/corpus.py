@@ -100,6 +100,7 @@ def load_corpus(
     page_paths = tuple(settings.get("PAGE_PATHS", ["pages"]))
     sources = tuple(settings.get("ARTICLE_PATHS", [""])) + page_paths
     seen: set[Path] = set()
+    shown = display_path(content, root)
     for path in walk_files(content, ignore) if content.is_dir() else ():
         relative = path.relative_to(content).as_posix()
         corpus.all_paths.add(relative)
@@ -110,7 +111,7 @@ def load_corpus(
         seen.add(path)
         is_page = any(_under(relative, folder) for folder in page_paths)
         kind = _kind(relative, config)
-        corpus.files.append(parse_source(path, display_path(path, root), kind, is_page))
+        corpus.files.append(parse_source(path, f"{shown}/{relative}", kind, is_page))
     _select(corpus, root, paths, ignore)
     return corpus
 

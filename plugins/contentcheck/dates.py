@@ -17,13 +17,15 @@ OLDEST_PLAUSIBLE_YEAR = 2000
 
 def read_date(source: SourceFile, key: str, ctx: CheckContext) -> DateText | None:
     """The parsed value of ``key``, or None when absent or unreadable."""
-    value = source.get(key)
-    if not value:
-        return None
-    try:
-        return parse_date_text(value, ctx.timezone)
-    except DateTextError:
-        return None
+    cached = f"date:{key}"
+    if cached not in source.cache:
+        value = source.get(key)
+        try:
+            parsed = parse_date_text(value, ctx.timezone) if value else None
+        except DateTextError:
+            parsed = None
+        source.cache[cached] = parsed
+    return source.cache[cached]  # type: ignore[return-value]
 
 
 def check_dates(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:

@@ -120,7 +120,7 @@ class LinkChecker:
         first = path.split("/", 1)[0]
         if first in RESERVED and first not in ("images", "extra"):
             return  # pages made by plugins; the site check verifies them
-        hint = self._closest_url(path)
+        hint = self._closest_url(path) if source.is_admin else None
         yield _broken(
             source,
             line,

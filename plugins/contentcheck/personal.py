@@ -25,6 +25,8 @@ EMAIL = re.compile(
     r"\.[A-Za-z]{2,}(?![\w-])"
 )
 MIN_DIGITS, MAX_DIGITS = 10, 13
+# Every NIK and mobile number has three digits in a row ("081", "3374").
+_DIGITS = re.compile(r"\d{3}")
 # Header values that are not prose (URLs, ids, dates).
 _NOT_PROSE = frozenset(
     {"date", "modified", "slug", "image", "source", "bukti", "channel", "opd"}
@@ -49,6 +51,10 @@ def _texts(source: SourceFile) -> Iterator[tuple[int, str]]:
 def check_personal_data(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
     """NIK, personal phone numbers and e-mails anywhere in the post."""
     for number, text in _texts(source):
+        if not _DIGITS.search(text):
+            if "@" in text:
+                yield from _emails(source, number, text, ctx)
+            continue
         for digits in find_niks(text):
             yield problem(
                 source,
@@ -86,6 +92,8 @@ def _phones(
 def _emails(
     source: SourceFile, line: int, text: str, ctx: CheckContext
 ) -> Iterator[Problem]:
+    if "@" not in text:
+        return
     for match in EMAIL.finditer(text):
         address = match.group(0)
         if ctx.contacts.allows_email(address) or is_file_name(address):

@@ -42,9 +42,16 @@ class Reference:
 
 
 def find_references(source: SourceFile) -> list[Reference]:
-    """Every link and image in the post's prose, in order."""
+    """Every link and image in the post's prose, in order (computed once)."""
+    if "references" not in source.cache:
+        source.cache["references"] = _references(source)
+    return source.cache["references"]  # type: ignore[return-value]
+
+
+def _references(source: SourceFile) -> list[Reference]:
     lines = prose_lines(source)
     definitions = {}
+    lines = [(number, text) for number, text in lines if "[" in text or "<" in text]
     for _, text in lines:
         match = _DEFINITION.match(text)
         if match:

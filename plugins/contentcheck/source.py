@@ -46,6 +46,8 @@ class SourceFile:
     body_start: int = 1
     stray_line: tuple[int, str] | None = None
     read_error: str | None = None
+    # Computed once on first use, shared by the checks (see prose_lines).
+    cache: dict[str, object] = field(default_factory=dict, repr=False)
 
     @property
     def is_admin(self) -> bool:
@@ -54,7 +56,12 @@ class SourceFile:
 
     def values(self, key: str) -> list[HeaderLine]:
         """Every line given for ``key`` (lower-case), continuations included."""
-        return [h for h in self.header if h.key == key]
+        if "keys" not in self.cache:
+            index: dict[str, list[HeaderLine]] = {}
+            for entry in self.header:
+                index.setdefault(entry.key, []).append(entry)
+            self.cache["keys"] = index
+        return self.cache["keys"].get(key, [])  # type: ignore[union-attr]
 
     def first(self, key: str) -> HeaderLine | None:
         """The first line given for ``key``, or None."""
@@ -134,8 +141,15 @@ def prose_lines(source: SourceFile) -> list[tuple[int, str]]:
     """Body lines with fenced code blocks and inline code blanked out.
 
     Code is shown as code, never rendered, so links, HTML and numbers inside
-    it are examples, not content the checks should judge.
+    it are examples, not content the checks should judge. Computed once per
+    file; several checks read it.
     """
+    if "prose" not in source.cache:
+        source.cache["prose"] = _prose(source)
+    return source.cache["prose"]  # type: ignore[return-value]
+
+
+def _prose(source: SourceFile) -> list[tuple[int, str]]:
     result: list[tuple[int, str]] = []
     fence: str | None = None
     for number, line in source.body_lines():
