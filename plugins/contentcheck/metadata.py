@@ -77,12 +77,12 @@ def _stray_line(source: SourceFile) -> Iterator[Problem]:
     more_keys = any(META_RE.match(line) for line in following[:1])
     if not (looks_like_key or more_keys):
         return
-    key = candidate if candidate in KNOWN_KEYS else word
-    example = (
-        f"{spelt(key)}: {text.strip()[len(word) :].lstrip(' :=;,.')}"
-        if key in KNOWN_KEYS
-        else "Kunci: nilai"
-    )
+    if candidate in KNOWN_KEYS and ":" in text:  # "Image alt: …"
+        example = f"{spelt(candidate)}: {text.split(':', 1)[1].strip()}"
+    elif word in KNOWN_KEYS:  # "Kecamatan Tembalang", "Kecamatan = Tembalang"
+        example = f"{spelt(word)}: {text.strip()[len(word) :].lstrip(' :=;,.')}"
+    else:
+        example = "Kunci: nilai"
     yield problem(
         source,
         number,

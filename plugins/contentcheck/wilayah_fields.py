@@ -64,46 +64,40 @@ def _spelling(key: str, label: str, written: str, official: str) -> FieldIssue:
 def _kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> list[FieldIssue]:
     found = gaz.find_kelurahan(value)
     if not found:
-        hints = gaz.suggest_kelurahan(value, kecamatan) or gaz.suggest_kelurahan(value)
-        return [
-            FieldIssue(
-                "kelurahan",
-                Severity.ERROR,
-                "kelurahan",
-                f'Kelurahan "{value}" tidak dikenal'
-                + (f" di Kecamatan {kecamatan}" if kecamatan else ""),
-                f'maksud Anda "{hints[0]}"?'
-                if hints
-                else "lihat daftar kelurahan di data/semarang-wilayah.csv",
-            )
-        ]
+        return [_unknown_kelurahan(value, kecamatan, gaz)]
     if kecamatan:
-        inside = [k for k in found if k.kecamatan == kecamatan]
+        inside = tuple(k for k in found if k.kecamatan == kecamatan)
         if not inside:
             where = " dan ".join(sorted({k.kecamatan for k in found}))
             return [
                 FieldIssue(
-                    "kelurahan",
-                    Severity.ERROR,
-                    "kelurahan-kecamatan",
+                    "kelurahan", Severity.ERROR, "kelurahan-kecamatan",
                     f'Kelurahan "{value}" ada di Kecamatan {where}, bukan di '
                     f"Kecamatan {kecamatan}",
                     f'maksud Anda "Kecamatan: {where}"?',
                 )
-            ]
-        found = tuple(inside)
+            ]  # fmt: skip
+        found = inside
     elif len(found) > 1:
         where = " dan ".join(sorted(k.kecamatan for k in found))
         return [
             FieldIssue(
-                "kelurahan",
-                Severity.ERROR,
-                "kelurahan-ganda",
+                "kelurahan", Severity.ERROR, "kelurahan-ganda",
                 f'Ada dua Kelurahan "{value}" (di Kecamatan {where})',
                 'tambahkan baris "Kecamatan: …" agar jelas yang mana',
             )
-        ]
-    official = found[0].nama
-    if value != official:
-        return [_spelling("kelurahan", "Kelurahan", value, official)]
+        ]  # fmt: skip
+    if value != found[0].nama:
+        return [_spelling("kelurahan", "Kelurahan", value, found[0].nama)]
     return []
+
+
+def _unknown_kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> FieldIssue:
+    hints = gaz.suggest_kelurahan(value, kecamatan) or gaz.suggest_kelurahan(value)
+    return FieldIssue(
+        "kelurahan", Severity.ERROR, "kelurahan",
+        f'Kelurahan "{value}" tidak dikenal'
+        + (f" di Kecamatan {kecamatan}" if kecamatan else ""),
+        f'maksud Anda "{hints[0]}"?' if hints
+        else "lihat daftar kelurahan di data/semarang-wilayah.csv",
+    )  # fmt: skip

@@ -147,3 +147,15 @@ def test_paths_limit_the_report_not_the_comparison(site):
     assert [(p.path, p.code) for p in result.problems] == [
         ("content/posts/lain.md", "slug-ganda")
     ]
+
+
+def test_a_key_with_a_space_gets_its_spelling(site):
+    path = site / "content" / "posts" / "uji.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "Kecamatan: Tembalang\n", "Kecamatan: Tembalang\nImage alt: Warga\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    (found,) = check(site).problems
+    assert (found.line, found.code) == (7, "metadata-baris")
+    assert 'misalnya "Image_alt: Warga"' in found.suggestion
