@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "html-atribut": "Atribut HTML yang dilarang",
     "registri": "Berkas data (registri) rusak",
     "pengaturan": "Pengaturan CHECK",
+    "pemeriksa": "Pemeriksa gagal",
 }
 
 

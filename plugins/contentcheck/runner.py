@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from .rawhtml import check_raw_html
 from .registrycheck import check_channel_files, load_registries
 from .siteurls import build_site_urls
 from .source import SourceFile
+
+logger = logging.getLogger(__name__)
 
 FileCheck = Callable[[SourceFile, CheckContext], Iterable[Problem]]
 FILE_CHECKS: tuple[FileCheck, ...] = (
@@ -88,13 +91,35 @@ def _file_problems(ctx: CheckContext) -> Iterator[Problem]:
     images = ImageChecker(ctx)
     links = LinkChecker(ctx, build_site_urls(ctx))
     for source in ctx.corpus.selected:
-        for check in FILE_CHECKS:
-            yield from check(source, ctx)
-        if source.read_error:
-            continue
-        yield from images.check_source(source)
-        yield from links.check_source(source)
+        checks = list(FILE_CHECKS)
+        if not source.read_error:
+            checks += [
+                lambda s, _: images.check_source(s),
+                lambda s, _: links.check_source(s),
+            ]
+        for check in checks:
+            yield from _guarded(check, source, ctx)
     yield from images.loose_files()
+
+
+def _guarded(check: FileCheck, source: SourceFile, ctx: CheckContext) -> list[Problem]:
+    """One check on one file; a fault in the checker becomes a reported error.
+
+    The check runs before every build, so one odd file must not stop it from
+    reporting on all the others.
+    """
+    try:
+        return list(check(source, ctx))
+    except Exception as exc:
+        logger.exception("contentcheck: %s failed on %s", check, source.display)
+        return [
+            Problem(
+                source.display, None, Severity.ERROR, "pemeriksa",
+                f"Pemeriksa gagal membaca berkas ini ({type(exc).__name__}: {exc})",
+                "periksa bagian atas berkas; bila tampak benar, laporkan pesan "
+                "ini ke pengelola Pelita",
+            )
+        ]  # fmt: skip
 
 
 def _missing(given: str) -> Problem:

@@ -159,3 +159,19 @@ def test_a_key_with_a_space_gets_its_spelling(site):
     (found,) = check(site).problems
     assert (found.line, found.code) == (7, "metadata-baris")
     assert 'misalnya "Image_alt: Warga"' in found.suggestion
+
+
+def test_a_fault_in_one_check_is_reported_and_the_rest_go_on(site, monkeypatch, caplog):
+    from contentcheck import runner
+
+    def broken(source, ctx):
+        raise KeyError("tak terduga")
+
+    monkeypatch.setattr(runner, "FILE_CHECKS", (broken, *runner.FILE_CHECKS))
+    post = site / "content" / "posts" / "uji.md"
+    text = post.read_text(encoding="utf-8").replace("Tembalang", "Tembalng")
+    post.write_text(text, encoding="utf-8")
+    found = check(site).problems
+    assert [(p.code, p.line) for p in found] == [("pemeriksa", None), ("kecamatan", 6)]
+    assert "KeyError" in found[0].message
+    assert "contentcheck: " in caplog.text
