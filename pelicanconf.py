@@ -92,6 +92,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
+    "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "sitemap",
 ]
 
@@ -117,6 +118,11 @@ IMPORTER = {
     "report_file": ".cache/demo/import-report.json"
     if DEMO
     else ".cache/import-report.json",
+}
+
+# The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
+PRESTASI = {
+    "rules_file": "data/prestasi-rules.yml",
 }
 
 CACHE_PATH = ".cache/pelican"
