@@ -89,3 +89,32 @@ def complete_award(article: Any, award: Award, opd: str | None, state: BuildStat
         kecamatan=kecamatan,
         kelurahan=award.kelurahan or article_kelurahan(article, state),
     )
+
+
+_SOURCE_RANK = {"metadata": 0, "kategori": 1, "otomatis": 2}
+
+
+def one_per_story(articles: list[Any]) -> list[Any]:
+    """Drop duplicates: one post per ``Story``, none marked ``Duplicate_of``.
+
+    The post kept for a story is the one whose award an admin described
+    best (metadata, then the Prestasi category, then the classifier), then
+    the earliest. Order of ``articles`` is kept.
+    """
+    best: dict[str, Any] = {}
+    for article in articles:
+        story = article.metadata.get("story")
+        if not story:
+            continue
+        key = (_SOURCE_RANK.get(article.prestasi.source, 3), article.date)
+        current = best.get(str(story))
+        if current is None or key < (
+            _SOURCE_RANK.get(current.prestasi.source, 3),
+            current.date,
+        ):
+            best[str(story)] = article
+    return [
+        a for a in articles
+        if not a.metadata.get("duplicate_of")
+        and (not a.metadata.get("story") or best[str(a.metadata["story"])] is a)
+    ]  # fmt: skip

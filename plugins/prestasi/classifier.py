@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from .extract import extract
@@ -45,8 +45,10 @@ def _source(fields: AwardFields, category: str, prestasi_category: str) -> str |
     return ""
 
 
-def _award(fields: AwardFields, found: Score, rules: Rules, meta, source) -> Award:
-    text = extract(found, rules, _year_of(meta))
+def _award(
+    fields: AwardFields, found: Score, rules: Rules, meta, *, source, is_known
+) -> Award:
+    text = extract(found, rules, _year_of(meta), is_known)
     confidence = 1.0
     reasons: tuple[str, ...] = (f"sumber: {source}",)
     if source == SOURCE_CLASSIFIER:
@@ -73,6 +75,7 @@ def classify(
     *,
     category: str = "Prestasi",
     skip_categories: Collection[str] = ("Klarifikasi",),
+    is_known: Callable[[str], bool] | None = None,
 ) -> Award | None:
     """The award a post reports, or None when it reports none.
 
@@ -82,6 +85,8 @@ def classify(
     tidak`` always wins, ``Prestasi: ya`` or any of ``Penghargaan``,
     ``Pemberi``, ``Tingkat`` makes an achievement, and so does filing the
     post under ``category``. Posts in ``skip_categories`` are never inferred.
+    ``is_known`` (optional) says whether a headline's subject is an OPD or
+    place the registries know, so it can be taken as the recipient.
     """
     meta = {str(k).lower(): v for k, v in (metadata or {}).items()}
     fields = award_fields(meta)
@@ -94,7 +99,7 @@ def classify(
         return None
     found = score(plain_text(title), plain_text(text), rules)
     if not source:
-        if found.total < rules.threshold:
+        if not found.passes(rules.threshold):
             return None
         source = SOURCE_CLASSIFIER
-    return _award(fields, found, rules, meta, source)
+    return _award(fields, found, rules, meta, source=source, is_known=is_known)

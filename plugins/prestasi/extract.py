@@ -9,6 +9,7 @@ often Title Case.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .engine import Match, Token, scan
@@ -176,7 +177,9 @@ def _name(
     return None, None
 
 
-def _subject(reading: Reading, rules: Rules) -> str | None:
+def _subject(
+    reading: Reading, rules: Rules, is_known: Callable[[str], bool] | None
+) -> str | None:
     """The headline's subject: who won, before (or after a passive) verb."""
     tokens = reading.tokens
     for number, match in enumerate(reading.matches):
@@ -195,14 +198,29 @@ def _subject(reading: Reading, rules: Rules) -> str | None:
         while start < end and tokens[start].text in rules.lead_in_words:
             start += 1
         words = [t.text for t in tokens[start:end]]
-        if 0 < len(words) <= 7 and rules.institution_words.intersection(words):
-            return _span(reading, start, end)
+        if not 0 < len(words) <= 7:
+            return None
+        subject = _span(reading, start, end)
+        if rules.institution_words.intersection(words) or (
+            is_known and is_known(subject)
+        ):
+            return subject
         return None
     return None
 
 
-def extract(found: Score, rules: Rules, date_year: int | None = None) -> Extracted:
-    """Everything the title and lead say about the award."""
+def extract(
+    found: Score,
+    rules: Rules,
+    date_year: int | None = None,
+    is_known: Callable[[str], bool] | None = None,
+) -> Extracted:
+    """Everything the title and lead say about the award.
+
+    ``is_known`` tells whether a headline's subject names something the
+    registries know ("Disdik", "Meteseh"), for subjects without an
+    institution word.
+    """
     readings = (found.lead, found.title)
     infos = (_info(found.lead, rules), _info(found.title, rules))
     giver = _giver(readings, infos, rules)
@@ -212,6 +230,6 @@ def extract(found: Score, rules: Rules, date_year: int | None = None) -> Extract
         name=name,
         giver=giver[0] if giver else None,
         level=_level(infos, giver[1] if giver else None, award_level),
-        recipient=_subject(found.title, rules),
+        recipient=_subject(found.title, rules, is_known),
         year=int(year_in_name.group(1)) if year_in_name else date_year,
     )

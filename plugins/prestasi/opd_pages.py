@@ -52,19 +52,23 @@ def build_opd_pages(
     opd_of: Mapping[int, str | None],
     channels: Sequence[ChannelInfo],
     *,
+    awarded: Sequence[Any],
     patterns: tuple[str, str],
     awards_urls: Mapping[str, str],
 ) -> list[OpdPage]:
-    """A page for every OPD; ``opd_of`` maps ``id(article)`` to its OPD id."""
+    """A page for every OPD; ``opd_of`` maps ``id(article)`` to its OPD id.
+
+    ``awarded`` are the posts on the awards wall (one per story).
+    """
     posts: dict[str, list[Any]] = {}
     awards: dict[str, list[Any]] = {}
     for article in articles:
         owner = opd_of.get(id(article))
         if owner:
             posts.setdefault(owner, []).append(article)
-        award = getattr(article, "prestasi", None)
-        if award is not None and award.opd:
-            awards.setdefault(award.opd, []).append(article)
+    for article in awarded:
+        if article.prestasi.opd:
+            awards.setdefault(article.prestasi.opd, []).append(article)
     by_opd: dict[str, list[ChannelInfo]] = {}
     for channel in channels:
         if channel.opd:

@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category
 
-from .attribution import article_opd, complete_award, display_path
+from .attribution import article_opd, complete_award, display_path, one_per_story
 from .model import PrestasiError
 from .opd_pages import build_opd_pages, opd_groups, opd_jsonld
 from .register_data import make_row, rows_to_csv, rows_to_json
@@ -55,9 +55,10 @@ class PrestasiGenerator(Generator):
                     article, award, opd_of[id(article)], state
                 )
                 awarded.append(article)
+        awarded = one_per_story(awarded)
         self.wall = self._build_wall(awarded, state)
         self.opd_pages = build_opd_pages(
-            state.opd.items, articles, opd_of, state.channels,
+            state.opd.items, articles, opd_of, state.channels, awarded=awarded,
             patterns=(state.conf["opd_url"], state.conf["opd_save_as"]),
             awards_urls={f.key: f.url for f in self.wall.facets["opd"]},
         )  # fmt: skip

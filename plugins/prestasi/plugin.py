@@ -25,7 +25,7 @@ from .recipient import resolve_recipient
 from .state import BuildState, build_state
 
 logger = logging.getLogger(__name__)
-_PARAGRAPH_END = re.compile(r"</p>|<br\s*/?>|\n\n", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
 
 
 def line_of(path: str, field: str) -> int | None:
@@ -43,12 +43,21 @@ def line_of(path: str, field: str) -> int | None:
 
 
 def lead_text(article: Any, limit: int) -> str:
-    """What the classifier reads after the title: the summary, or the opening."""
+    """What the classifier reads after the title: the summary, or the opening.
+
+    Whole sentences up to ``limit`` characters, like the news leads the rules
+    were measured on; later paragraphs mention registration desks, judges
+    and past awards too often to be evidence.
+    """
     summary = article.metadata.get("summary")
-    if summary:
-        return plain_text(str(summary))[:limit]
-    body = getattr(article, "_content", "") or ""
-    return plain_text(body[: limit * 4])[:limit]
+    source = str(summary) if summary else getattr(article, "_content", "") or ""
+    text = plain_text(source[: limit * 8])
+    lead = ""
+    for sentence in _SENTENCE_END.split(text):
+        if lead and len(lead) + len(sentence) + 1 > limit:
+            break
+        lead = f"{lead} {sentence}".strip()
+    return lead[:limit]
 
 
 def _report(article: Any, state: BuildState) -> None:
@@ -70,6 +79,9 @@ def award_of(article: Any, state: BuildState) -> Award | None:
         state.rules,
         category=state.conf["category"],
         skip_categories=state.conf["skip_categories"],
+        is_known=lambda name: (
+            resolve_recipient(name, state.opd, state.gazetteer).resolved
+        ),
     )
     if award is None or not award.recipient:
         return award

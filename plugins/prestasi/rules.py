@@ -20,8 +20,8 @@ from .model import LEVELS
 from .phrases import RulesError, compile_phrase, compile_words
 
 _TOP_KEYS = (
-    "version", "threshold", "title_weight", "cancel", "sets", "cues", "pairs",
-    "awards", "levels", "givers", "giver_heads", "extraction", "recipient",
+    "version", "threshold", "title_weight", "anchors", "cancel", "sets", "cues",
+    "pairs", "awards", "levels", "givers", "giver_heads", "extraction", "recipient",
 )  # fmt: skip
 _SCOPES = ("both", "title", "lead")
 
@@ -43,6 +43,7 @@ class Rules:
     path: str
     threshold: int
     title_weight: int
+    anchors: frozenset[str]
     index: PhraseIndex = field(repr=False)  # cues and known awards: scored
     info_index: PhraseIndex = field(repr=False)  # levels and givers: extracted
     patterns: tuple[tuple[re.Pattern[str], Entry], ...] = field(repr=False)
@@ -183,6 +184,21 @@ def _pairs(data: dict, groups: set[str], src: _Source) -> tuple[Pair, ...]:
     return tuple(pairs)
 
 
+def _anchors(data: dict, groups: set[str], src: _Source) -> frozenset[str]:
+    """Groups of which a post needs one cue; all positive groups by default."""
+    anchors = data.get("anchors")
+    if anchors is None:
+        return frozenset(groups | {"pasangan"})
+    for group in anchors:
+        if group not in groups | {"pasangan"}:
+            hint = closest(str(group), groups)
+            raise RulesError(
+                f"{src.where('anchors', group)}: unknown group {group!r}"
+                + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
+    return frozenset(anchors)
+
+
 def _giver_pattern(heads: Mapping[str, Any], stops: frozenset[str]) -> re.Pattern:
     """``dari|oleh <Head> <Capitalised words>``: a giver the list does not know."""
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
@@ -230,6 +246,7 @@ def parse_rules(text: str, path: Path) -> Rules:
         path=str(path),
         threshold=_require(data, "threshold", int, src),
         title_weight=int(data.get("title_weight", 2)),
+        anchors=_anchors(data, groups, src),
         index=build_index(phrases),
         info_index=build_index(info),
         patterns=tuple(patterns),

@@ -25,12 +25,21 @@ class Reading:
 
 @dataclass(frozen=True)
 class Score:
-    """The evidence for one post: total, per-cue reasons, and both readings."""
+    """The evidence for one post: total, per-cue reasons, and both readings.
+
+    ``anchored`` says whether a cue of an anchor group (something won,
+    not just talked about) counted.
+    """
 
     total: int
     reasons: tuple[str, ...]
     title: Reading
     lead: Reading
+    anchored: bool = False
+
+    def passes(self, threshold: int) -> bool:
+        """True when the post reads as an achievement."""
+        return self.anchored and self.total >= threshold
 
 
 def _cancel_word_at(tokens: Sequence[Token], i: int, rules: Rules) -> bool:
@@ -75,7 +84,7 @@ def _words(reading: Reading, start: int, end: int) -> str:
     return reading.text[reading.tokens[start].start : reading.tokens[end - 1].end]
 
 
-def _pair_bonus(reading: Reading, rules: Rules) -> list[tuple[int, str]]:
+def _pair_bonus(reading: Reading, rules: Rules) -> list[tuple[int, str, str]]:
     found = []
     live = [
         m for n, m in enumerate(reading.matches)
@@ -91,12 +100,14 @@ def _pair_bonus(reading: Reading, rules: Rules) -> list[tuple[int, str]]:
                 group = "award" if right.entry.kind == "award" else right.entry.group
                 if group in pair.right:
                     words = _words(reading, left.start, right.end)
-                    found.append((pair.weight, f"pasangan:{words}"))
+                    found.append((pair.weight, f"pasangan:{words}", "pasangan"))
                     break
     return found
 
 
-def _cue_points(reading: Reading, scope: str, rules: Rules) -> list[tuple[int, str]]:
+def _cue_points(
+    reading: Reading, scope: str, rules: Rules
+) -> list[tuple[int, str, str]]:
     points = []
     for number, match in enumerate(reading.matches):
         entry = match.entry
@@ -105,10 +116,12 @@ def _cue_points(reading: Reading, scope: str, rules: Rules) -> list[tuple[int, s
         if entry.scope not in ("both", scope) or number in reading.cancelled:
             continue
         words = _words(reading, match.start, match.end)
-        points.append((entry.weight, f"{entry.group}:{words}"))
+        group = "award" if entry.kind == "award" else entry.group
+        points.append((entry.weight, f"{entry.group}:{words}", group))
     for pattern, entry in rules.patterns:
         if entry.scope in ("both", scope) and pattern.search(reading.text):
-            points.append((entry.weight, f"{entry.group}:{pattern.pattern}"))
+            why = f"{entry.group}:{pattern.pattern}"
+            points.append((entry.weight, why, entry.group))
     return points + _pair_bonus(reading, rules)
 
 
@@ -116,12 +129,14 @@ def score(title: str, lead: str, rules: Rules) -> Score:
     """Score a post: cues in the title count ``rules.title_weight`` times."""
     title_reading, lead_reading = read(title, rules), read(lead, rules)
     total = 0
+    anchored = False
     reasons = []
     for reading, scope, factor in (
         (title_reading, "title", rules.title_weight),
         (lead_reading, "lead", 1),
     ):
-        for weight, why in _cue_points(reading, scope, rules):
+        for weight, why, group in _cue_points(reading, scope, rules):
             total += weight * factor
+            anchored = anchored or (weight > 0 and group in rules.anchors)
             reasons.append(f"{scope} {why} ({weight * factor:+d})")
-    return Score(total, tuple(reasons), title_reading, lead_reading)
+    return Score(total, tuple(reasons), title_reading, lead_reading, anchored)

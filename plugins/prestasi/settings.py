@@ -20,8 +20,9 @@ DEFAULTS: dict[str, Any] = {
     "per_page": None,
     # How many achievements `prestasi_terbaru` offers the home page.
     "latest": 6,
-    # Characters of the body the classifier reads after the title.
-    "lead_chars": 600,
+    # The classifier reads the title and the lead: whole sentences of the
+    # summary (or of the body) up to this many characters.
+    "lead_chars": 300,
     # The Atom feed of achievements only, written when feeds are on
     # (FEED_ALL_ATOM is set, as in publishconf.py); None turns it off.
     "feed_atom": "feeds/prestasi.atom.xml",

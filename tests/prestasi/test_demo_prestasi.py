@@ -14,6 +14,7 @@ from pelican.contents import Article
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 from prestasi import classify
+from prestasi.attribution import one_per_story
 from prestasi.plugin import lead_text
 from prestasi.settings import prestasi_settings
 from registries import load_opd
@@ -33,14 +34,17 @@ def expected_wall(content: Path, rules) -> list[str]:
             if meta.get("status", "published") != "published":
                 continue
             article = Article(html, meta, settings=settings, source_path=str(path))
-            lead = lead_text(SimpleNamespace(metadata=meta, _content=html), 600)
+            lead = lead_text(
+                SimpleNamespace(metadata=meta, _content=html), conf["lead_chars"]
+            )
             award = classify(
                 str(meta["title"]), lead, meta, rules,
                 category=conf["category"], skip_categories=conf["skip_categories"],
             )  # fmt: skip
             if award is not None:
-                found.append((article.date, article.url))
-    return [url for _, url in sorted(found, reverse=True)]
+                article.prestasi = award
+                found.append(article)
+    return [a.url for a in one_per_story(found)]
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +74,15 @@ def test_demo_register_files_are_valid_and_match_the_wall(
     years = {f.name: f for f in (demo_output / "prestasi").iterdir() if f.is_dir()}
     for row in rows:
         assert row["tahun"] in years, row
+
+
+def test_demo_wall_has_explicit_and_inferred_achievements(
+    demo_output, demo_expected, register_csv
+):
+    sources = {row["sumber"] for row in register_csv(demo_output)}
+    prestasi = [url for url in demo_expected if url.startswith("prestasi/")]
+    assert prestasi and len(prestasi) < len(demo_expected)
+    assert {"metadata", "otomatis"} <= sources
 
 
 def test_demo_has_a_page_for_every_opd(demo_output):

@@ -184,3 +184,22 @@ def test_two_builds_in_one_process_do_not_share_awards(
     assert wall_entries(second) == []
     assert register_csv(second) == []
     assert "Belum ada prestasi" in (second / "prestasi" / "index.html").read_text()
+
+
+def test_one_row_per_story_and_none_for_duplicates(site_builder, wall_entries):
+    story = "Story: rowosari-paripurna\nCategory: Berita"
+    posts = {
+        "press": (f"Title: Puskesmas Rowosari Raih Akreditasi Paripurna\n"
+                  f"Date: 2025-09-02 09:00\n{story}\nPrestasi: ya", "Siaran pers."),
+        "outlet": (f"Title: Puskesmas Rowosari Raih Akreditasi Paripurna Lagi\n"
+                   f"Date: 2025-09-01 08:00\n{story}", "Liputan media."),
+        "copy": ("Title: Kelurahan Meteseh Juara Lomba Kampung Hijau\n"
+                 "Date: 2025-09-03 08:00\nCategory: Berita\nDuplicate_of: berita/asli",
+                 "Salinan."),
+    }  # fmt: skip
+    output = site_builder(posts)
+    assert wall_entries(output) == [
+        "berita/puskesmas-rowosari-raih-akreditasi-paripurna/"
+    ]
+    copy = output / "berita" / "kelurahan-meteseh-juara-lomba-kampung-hijau"
+    assert (copy / "index.html").is_file()

@@ -93,7 +93,7 @@ def test_every_opd_gets_a_page_with_its_posts_and_awards():
     plain.prestasi = None
     pages = build_opd_pages(
         OPDS, [won, plain], {id(won): "dinkes", id(plain): "dinkes"}, [],
-        patterns=("opd/{id}/", "opd/{id}/index.html"), awards_urls={},
+        awarded=[won], patterns=("opd/{id}/", "opd/{id}/index.html"), awards_urls={},
     )  # fmt: skip
     assert [p.opd.id for p in pages] == ["dinkes", "setda", "kec-tugu"]
     assert pages[0].articles == (won, plain) and pages[0].awards == (won,)
