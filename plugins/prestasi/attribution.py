@@ -2,8 +2,8 @@
 
 ``OPD`` may be written as an id, an abbreviation or a full name; an imported
 post without one takes its channel's. ``Kecamatan`` may be a name, a
-comma-separated list, or whatever objects another plugin put there (anything
-with ``nama`` or ``name``); only names in the gazetteer count.
+comma-separated list, or the objects the wilayah plugin puts on the article
+(anything with ``nama`` or ``name``); only names in the gazetteer count.
 """
 
 from __future__ import annotations
@@ -58,8 +58,13 @@ def _names(value: Any) -> list[str]:
 
 
 def article_kecamatan(article: Any, state: BuildState) -> tuple[str, ...]:
-    """Official names of the kecamatan a post is about (gazetteer names only)."""
-    value = getattr(article, "kecamatan", None)
+    """Official names of the kecamatan a post is about (gazetteer names only).
+
+    The wilayah plugin's ``article.wilayah.kecamatan`` (every kecamatan, from
+    metadata or the text) wins over the single ``article.kecamatan``.
+    """
+    wilayah = getattr(article, "wilayah", None)
+    value = getattr(wilayah, "kecamatan", None) or getattr(article, "kecamatan", None)
     if not value:
         return ()
     found = []

@@ -233,10 +233,15 @@ def site_builder(tmp_path: Path) -> Callable[..., Path]:
     """Build a one-off site: ``site_builder(posts=None, name="site", **settings)``."""
 
     def _build(
-        posts: dict[str, tuple[str, str]] | None = None, name: str = "site", **overrides
+        posts: dict[str, tuple[str, str]] | None = None,
+        name: str = "site",
+        *,
+        again: bool = False,
+        **overrides,
     ) -> Path:
         root = tmp_path / name
-        write_site(root, posts)
+        if not again:  # again=True rebuilds the same files (for cache hits)
+            write_site(root, posts)
         return build(root, **overrides)
 
     return _build

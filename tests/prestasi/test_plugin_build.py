@@ -203,3 +203,22 @@ def test_one_row_per_story_and_none_for_duplicates(site_builder, wall_entries):
     ]
     copy = output / "berita" / "kelurahan-meteseh-juara-lomba-kampung-hijau"
     assert (copy / "index.html").is_file()
+
+
+def test_content_cache_hits_still_get_their_awards(
+    site_builder, wall_entries, tmp_path, monkeypatch
+):
+    from pelican.readers import Readers
+
+    cache = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+             "CONTENT_CACHING_LAYER": "generator",
+             "CACHE_PATH": str(tmp_path / "cache")}  # fmt: skip
+    first = wall_entries(site_builder(name="cached", **cache))
+    reads = []
+    original = Readers.read_file
+    monkeypatch.setattr(
+        Readers, "read_file", lambda *a, **k: reads.append(1) or original(*a, **k)
+    )
+    second = wall_entries(site_builder(name="cached", again=True, **cache))
+    assert reads == []  # every article came from the cache
+    assert len(first) == 4 and second == first

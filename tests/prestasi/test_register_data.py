@@ -110,3 +110,16 @@ def test_opd_json_ld_is_a_government_organization():
     assert data["url"] == "https://pelita.example.go.id/opd/dinkes/"
     assert data["sameAs"] == ["https://dinkes.example.go.id/"]
     assert data["parentOrganization"]["name"] == "Pemerintah Kota Semarang"
+
+
+def test_kecamatan_come_from_the_wilayah_plugin_when_it_ran(gazetteer):
+    from prestasi.attribution import article_kecamatan
+
+    state = SimpleNamespace(gazetteer=gazetteer)
+    tembalang, genuk = (gazetteer.find_kecamatan(n) for n in ("Tembalang", "Genuk"))
+    tagged = SimpleNamespace(
+        kecamatan="Tembalang", wilayah=SimpleNamespace(kecamatan=(tembalang, genuk))
+    )
+    assert article_kecamatan(tagged, state) == ("Tembalang", "Genuk")
+    plain = SimpleNamespace(kecamatan="gunung pati, Tugu; Atlantis")
+    assert article_kecamatan(plain, state) == ("Gunungpati", "Tugu")
