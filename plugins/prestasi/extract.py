@@ -20,7 +20,14 @@ from .scoring import Reading, Score
 _ANCHORS = frozenset(
     {"dari", "oleh", "diserahkan", "diberikan", "dianugerahkan", "langsung"}
 )
-_WINNING = frozenset({"menang", "menang-kuat", "terima", "peringkat", "benda"})
+_WINNING = frozenset(
+    {"menang", "menang-kuat", "penetapan", "terima", "peringkat", "benda"}
+)
+_TITLED_AS = re.compile(
+    r"\b(?:dinobatkan|ditetapkan|dinyatakan|terpilih)\s+(?:sebagai|menjadi)\s+"
+    r"((?:\w+\s+){1,5}?terbaik(?:\s+(?:ke-?\d|I{1,3}|pertama|kedua|ketiga|\d))?)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{3,120})[\"“”']")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 
@@ -145,6 +152,15 @@ def _plain_run(text: str, rules: Rules, limit: int = 5) -> str:
     return " ".join(words)
 
 
+def _titled_as(reading: Reading, rules: Rules) -> str | None:
+    """The title an award gives: 'sebagai Puskesmas Terbaik' -> that."""
+    found = _TITLED_AS.search(reading.text)
+    if not found:
+        return None
+    name = " ".join(found.group(1).split())
+    return name[0].upper() + name[1:]
+
+
 def _rank_in_event(reading: Reading, rules: Rules) -> str | None:
     events = "|".join(re.escape(e) for e in rules.event_nouns)
     pattern = re.compile(
@@ -169,7 +185,7 @@ def _name(
         known = _known_award(reading, rules)
         if known:
             return known
-    for finder in (_named_after_noun, _rank_in_event):
+    for finder in (_named_after_noun, _titled_as, _rank_in_event):
         for reading in readings:
             name = finder(reading, rules)
             if name:

@@ -213,9 +213,7 @@ def _words(data: Mapping, key: str) -> tuple[str, ...]:
     return tuple(str(w) for w in (data.get(key) or ()))
 
 
-def parse_rules(text: str, path: Path) -> Rules:
-    """Validate and compile the rules in ``text`` (read from ``path``)."""
-    src = _Source(path, text)
+def _read_yaml(text: str, path: Path, src: _Source) -> dict[str, Any]:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
@@ -228,6 +226,38 @@ def parse_rules(text: str, path: Path) -> Rules:
             f"{src.where(unknown[0])}: unknown key {unknown[0]!r}; allowed: "
             f"{', '.join(_TOP_KEYS)}"
         )
+    return data
+
+
+def _folded(section: Mapping[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _words(section, key))
+
+
+def _extraction(data: dict[str, Any], src: _Source) -> dict[str, Any]:
+    """The Rules fields for extracting names, givers and recipients."""
+    extraction = data.get("extraction") or {}
+    recipient = data.get("recipient") or {}
+    heads = dict(data.get("giver_heads") or {})
+    for head, level in heads.items():
+        _check_level(level, src, f"giver_heads[{head}]")
+    stops = _folded(extraction, "name_stops")
+    return {
+        "giver_heads": heads,
+        "giver_pattern": _giver_pattern(heads, stops) if heads else None,
+        "award_nouns": _words(extraction, "award_nouns"),
+        "event_nouns": _words(extraction, "event_nouns"),
+        "qualifiers": _words(extraction, "qualifiers"),
+        "name_stops": stops,
+        "institution_words": _folded(recipient, "institution_words"),
+        "passive_verbs": _folded(recipient, "passive"),
+        "lead_in_words": _folded(recipient, "lead_in"),
+    }
+
+
+def parse_rules(text: str, path: Path) -> Rules:
+    """Validate and compile the rules in ``text`` (read from ``path``)."""
+    src = _Source(path, text)
+    data = _read_yaml(text, path, src)
     sets = {
         str(k): [str(w) for w in v or ()] for k, v in (data.get("sets") or {}).items()
     }
@@ -236,12 +266,6 @@ def parse_rules(text: str, path: Path) -> Rules:
     info = _giver_entries(data, sets, src) + _level_entries(data, sets, src)
     groups = {p.entry.group for p in cue_phrases} | {"award"}
     cancel = data.get("cancel") or {}
-    extraction = data.get("extraction") or {}
-    recipient = data.get("recipient") or {}
-    heads = dict(data.get("giver_heads") or {})
-    for head, level in heads.items():
-        _check_level(level, src, f"giver_heads[{head}]")
-    stops = frozenset(w.casefold() for w in _words(extraction, "name_stops"))
     return Rules(
         path=str(path),
         threshold=_require(data, "threshold", int, src),
@@ -254,17 +278,7 @@ def parse_rules(text: str, path: Path) -> Rules:
         cancel_stop=compile_words(_words(cancel, "stop"), sets, src.where("cancel")),
         cancel_window=int(cancel.get("window", 3)),
         pairs=_pairs(data, groups, src),
-        giver_heads=heads,
-        giver_pattern=_giver_pattern(heads, stops) if heads else None,
-        award_nouns=_words(extraction, "award_nouns"),
-        event_nouns=_words(extraction, "event_nouns"),
-        qualifiers=_words(extraction, "qualifiers"),
-        name_stops=stops,
-        institution_words=frozenset(
-            w.casefold() for w in _words(recipient, "institution_words")
-        ),
-        passive_verbs=frozenset(w.casefold() for w in _words(recipient, "passive")),
-        lead_in_words=frozenset(w.casefold() for w in _words(recipient, "lead_in")),
+        **_extraction(data, src),
     )
 
 

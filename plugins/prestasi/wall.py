@@ -93,6 +93,25 @@ def _order(kind: str) -> Callable[[tuple[str, list]], Any]:
     return lambda item: item[0]
 
 
+def _facet(
+    kind: str, key: str, base: str, found: tuple[Any, ...],
+    names: tuple[Mapping[str, str], Mapping[str, str]],
+) -> Facet:  # fmt: skip
+    """One filter's page; ``names`` are OPD names and kecamatan slugs."""
+    opd_names, kecamatan_slugs = names
+    path = {
+        "tahun": key,
+        "tingkat": f"tingkat/{key}",
+        "opd": f"opd/{key}",
+        "kecamatan": f"kecamatan/{kecamatan_slugs.get(key, key)}",
+    }[kind]
+    label = {"tingkat": LEVEL_LABELS.get(key, key), "opd": opd_names.get(key, key)}
+    return Facet(
+        kind, key, label.get(kind, key), f"{base}/{path}/", f"{base}/{path}/index.html",
+        found,
+    )  # fmt: skip
+
+
 def build_wall(
     articles: Sequence[Any],
     save_as: str,
@@ -109,24 +128,9 @@ def build_wall(
         for kind, keys in _facet_keys(article, opd_names).items():
             for key in keys:
                 grouped[kind].setdefault(key, []).append(article)
-    slugs = {
-        "tahun": lambda k: k,
-        "tingkat": lambda k: f"tingkat/{k}",
-        "opd": lambda k: f"opd/{k}",
-        "kecamatan": lambda k: f"kecamatan/{kecamatan_slugs.get(k, k)}",
-    }
-    labels = {
-        "tahun": lambda k: k,
-        "tingkat": lambda k: LEVEL_LABELS[k],
-        "opd": lambda k: opd_names[k],
-        "kecamatan": lambda k: k,
-    }
     facets = {
         kind: tuple(
-            Facet(
-                kind, key, labels[kind](key), f"{base}/{slugs[kind](key)}/",
-                f"{base}/{slugs[kind](key)}/index.html", tuple(found),
-            )
+            _facet(kind, key, base, tuple(found), (opd_names, kecamatan_slugs))
             for key, found in sorted(grouped[kind].items(), key=_order(kind))
         )
         for kind in FACET_KINDS
