@@ -222,3 +222,28 @@ def test_content_cache_hits_still_get_their_awards(
     second = wall_entries(site_builder(name="cached", again=True, **cache))
     assert reads == []  # every article came from the cache
     assert len(first) == 4 and second == first
+
+
+def test_hostile_titles_and_fields_stay_text(site_builder, wall_entries):
+    hostile = {
+        "hostile": (
+            "Title: &lt;img src=x onerror=alert(1)&gt; Semarang Raih Adipura\n"
+            "Date: 2025-05-05 08:00\nCategory: Berita\n"
+            "Penerima: <script>alert(2)</script>\nBukti: javascript:alert(3)",
+            '<p>Penghargaan "<b onclick=alert(4)>Kota Bersih</b>" diterima.</p>',
+        ),
+    }
+    output = site_builder(hostile)
+    assert len(wall_entries(output)) == 1
+    bad = "img[onerror], [onclick], a[href^=javascript], script:not([type])"
+    for page in (
+        output / "prestasi" / "index.html",
+        output / "prestasi" / "2025" / "index.html",
+        output / "opd" / "index.html",
+    ):
+        assert not _soup(page).select(bad), page
+    article = next(output.glob("berita/*/index.html"))
+    badge = _soup(article).select_one("aside.award-badge")
+    assert badge is not None and not badge.select(bad)
+    text = badge.get_text()  # the bad values were dropped, the text's kept
+    assert "alert" not in text and "Bukti" not in text and "Semarang" in text
