@@ -59,7 +59,7 @@ YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404"]
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
