@@ -51,7 +51,7 @@ class PrestasiGenerator(Generator):
         for article in articles:
             award = getattr(article, "prestasi", None)
             if award is not None:
-                article.prestasi = complete_award(
+                article.prestasi = article.award = complete_award(
                     article, award, opd_of[id(article)], state
                 )
                 awarded.append(article)

@@ -1,9 +1,10 @@
 """Thin Pelican handlers: attach awards, give the wall the category's URL.
 
-``article.prestasi`` is set on every article (an :class:`Award` or None) in
-``article_generator_pretaxonomy``, which runs on every build even when the
-content cache skips the readers. Its ``opd`` and ``kecamatan`` are completed
-by :class:`PrestasiGenerator` before any page is written.
+``article.prestasi`` (also ``article.award``) is set on every article (an
+:class:`Award` or None) in ``article_generator_pretaxonomy``, which runs on
+every build even when the content cache skips the readers. Its ``opd`` and
+``kecamatan`` are completed by :class:`PrestasiGenerator` before any page is
+written.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def attach_awards(generator: Any) -> None:
     count = 0
     for article in everything:
         article.prestasi = award_of(article, state)
+        article.award = article.prestasi  # the name the theme's templates read
         count += article.prestasi is not None
     logger.info("prestasi: %d achievements among the articles", count)
 

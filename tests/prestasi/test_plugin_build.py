@@ -103,7 +103,7 @@ def test_article_pages_carry_the_badge_and_pagefind_filters(sample_output):
     assert badge["data-pagefind-filter"] == "jenis:Prestasi"
     assert filters == {
         "tingkat": "Nasional",
-        "tahun": "2025",
+        "tahun-prestasi": "2025",
         "opd": "Dinas Perhubungan",
     }
     negative = sample_output / "berita" / "pendaftaran-lomba-kampung-hijau-2025-dibuka"
