@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "prestasi-tidak": "Kategori Prestasi dengan Prestasi: tidak",
     "prestasi-wajib": "Data penghargaan belum lengkap",
     "tingkat": "Tingkat penghargaan",
+    "penerima": "Penerima penghargaan",
+    "prestasi-teks": "Isian penghargaan tidak wajar",
     "tahun": "Tahun penghargaan",
     "bukti": "Tautan bukti",
     "klaim": "Klaim belum ada",

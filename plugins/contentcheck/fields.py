@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .context import ERROR, WARNING, CheckContext, problem
+from .dates import read_date
 from .klarifikasi_fields import validate_klarifikasi
 from .model import FieldIssue, Problem
 from .prestasi_fields import validate_prestasi
@@ -16,14 +18,18 @@ def check_fields(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
     """Problems with Kecamatan, Kelurahan, OPD and the category-specific fields."""
     if source.is_page:
         return
-    values = {h.key: h.value for h in reversed(source.header) if not h.continued}
+    values: dict[str, Any] = {
+        h.key: h.value for h in reversed(source.header) if not h.continued
+    }
+    posted = read_date(source, "date", ctx)
+    values["date"] = posted.value if posted else None
     category = source.get("category")
     issues: list[FieldIssue] = []
     if ctx.gazetteer is not None:
         issues += validate_wilayah(
             source.get("kecamatan"), source.get("kelurahan"), ctx.gazetteer
         )
-    issues += validate_prestasi(values, category, ctx.now.year)
+    issues += validate_prestasi(values, category, opd=ctx.opd, gazetteer=ctx.gazetteer)
     issues += validate_klarifikasi(values, category)
     yield from _located(source, issues)
     yield from _opd(source, ctx)

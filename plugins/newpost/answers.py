@@ -19,7 +19,8 @@ from contentcheck.datetext import DateTextError, parse_date_text
 from contentcheck.imageinfo import SUPPORTED_SUFFIXES, inspect_image
 from contentcheck.klarifikasi_fields import PUTUSAN
 from contentcheck.metadata import SLUG_RE
-from contentcheck.prestasi_fields import FIRST_YEAR, TINGKAT
+from contentcheck.prestasi_fields import FIRST_YEAR, validate_prestasi
+from prestasi import validate_award_metadata
 from registries import Gazetteer, OpdRegistry, closest
 
 
@@ -196,9 +197,27 @@ def check_required_text(value: str, _: Mapping[str, str], reg: Registries) -> Ch
     return Checked(value) if value else Checked(error="Wajib diisi")
 
 
+def _award_field(key: str, value: str, reg: Registries) -> Checked:
+    """One achievement field, judged by the prestasi plugin's own rule."""
+    value = one_line(value)
+    if not value:
+        return Checked(error="Wajib diisi")
+    fields = {key: value}
+    found = validate_award_metadata(fields, reg.opd, reg.gazetteer)
+    if not found:
+        return Checked(value.casefold() if key == "tingkat" else value)
+    (issue,) = validate_prestasi(fields, "", opd=reg.opd, gazetteer=reg.gazetteer)
+    return Checked(error=issue.message, suggestion=found[0].suggestion or "")
+
+
 def check_tingkat(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
-    """internasional, nasional, provinsi or kota."""
-    return _choice(one_line(value).lower(), TINGKAT, "Tingkat")
+    """internasional, nasional, provinsi or kota (synonyms suggested)."""
+    return _award_field("tingkat", value, reg)
+
+
+def check_penerima(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
+    """An OPD id, a kecamatan or kelurahan, or a name written out."""
+    return _award_field("penerima", value, reg)
 
 
 def check_tahun(value: str, _: Mapping[str, str], reg: Registries) -> Checked:

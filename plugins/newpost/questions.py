@@ -113,7 +113,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "penerima",
         "Penerima (id OPD, nama kelurahan/kecamatan, atau nama)",
-        a.check_required_text,
+        a.check_penerima,
         required=True,
         when=_is("Prestasi"),
     ),
