@@ -92,8 +92,15 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
+    "wilayah",
     "sitemap",
 ]
+
+# Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its
+# default is in plugins/wilayah/settings.py.
+WILAYAH = {
+    "infer": True,
+}
 
 SITEMAP = {
     "format": "xml",
