@@ -23,12 +23,12 @@ _BLOCK_TAGS = re.compile(
     re.IGNORECASE,
 )
 _TAGS = re.compile(r"<[^>]*>")
-_URLS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URLS = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 _HASHTAG = re.compile(r"#([^\W_]+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HASH_PREFIX = re.compile(r"^(kecamatan|kelurahan)(?=[a-z]{3})")
-_PARAGRAPH_BREAK = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)+[ \t\u00a0]*")
-_SPACE = re.compile(r"\s")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\r]*\n\s*")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than " "
 
 
 def html_to_text(markup: str) -> str:
@@ -36,7 +36,7 @@ def html_to_text(markup: str) -> str:
     text = _DROP_BLOCKS.sub(" ", markup or "")
     text = _BLOCK_TAGS.sub("\n\n", text)
     text = _TAGS.sub(" ", text)
-    return html.unescape(text)
+    return html.unescape(text) if "&" in text else text
 
 
 def _split_hashtag(match: re.Match[str]) -> str:
@@ -60,7 +60,9 @@ def drop_lines(text: str, prefixes: Iterable[str]) -> str:
 
 def prepare(text: str) -> str:
     """Text ready for matching: paragraphs marked, URLs gone, hashtags split."""
-    text = _URLS.sub(" ", text)
-    text = _HASHTAG.sub(_split_hashtag, text)
+    if "://" in text or "ww." in text or "WW." in text:
+        text = _URLS.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG.sub(_split_hashtag, text)
     text = _PARAGRAPH_BREAK.sub(f" {PARAGRAPH} ", text)
-    return _SPACE.sub(" ", text)
+    return _OTHER_SPACE.sub(" ", text)  # offsets stay put

@@ -74,7 +74,9 @@ def build(root: Path, posts: dict[str, str], **overrides) -> Path:
     content, output = root / "content", root / "output"
     (content / "posts").mkdir(parents=True, exist_ok=True)
     for name, text in posts.items():
-        (content / "posts" / name).write_text(text, encoding="utf-8")
+        post = content / "posts" / name
+        if not post.exists() or post.read_text(encoding="utf-8") != text:
+            post.write_text(text, encoding="utf-8")  # unchanged files stay cached
     channels = root / "channels.yml"
     channels.write_text(CHANNELS, encoding="utf-8")
     settings = read_settings(
@@ -253,3 +255,19 @@ def test_unknown_setting_keys_are_rejected(tmp_path):
         WilayahError, match=r"WILAYAH: unknown key\(s\) perpage; allowed: .*per_page"
     ):
         build(tmp_path, {}, WILAYAH={"perpage": 3})
+
+
+def test_cached_articles_are_tagged_again_from_their_metadata(tmp_path):
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "generator",  # whole articles are cached
+    }
+    build(tmp_path, POSTS, **cache)
+    assert any((tmp_path / "cache").iterdir())
+    # The cached Meteseh post still carries the kecamatan inferred by the
+    # first build; with inference off it must not pass for explicit metadata.
+    output = build(tmp_path, POSTS, WILAYAH={"infer": False}, **cache)
+    assert card_titles(read(output, "kecamatan/tembalang/index.html")) == [
+        "Posyandu Raih Penghargaan"
+    ]
