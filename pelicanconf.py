@@ -59,7 +59,7 @@ YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404"]
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -92,6 +92,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
+    "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",
     "sitemap",
 ]
@@ -124,6 +125,11 @@ IMPORTER = {
     "report_file": ".cache/demo/import-report.json"
     if DEMO
     else ".cache/import-report.json",
+}
+
+# The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
+PRESTASI = {
+    "rules_file": "data/prestasi-rules.yml",
 }
 
 CACHE_PATH = ".cache/pelican"

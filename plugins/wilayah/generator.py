@@ -14,6 +14,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from .achievements import register_by_kecamatan
 from .channels import load_channel_refs
 from .pages import AreaPage, WilayahPages, build_pages, jsonld
 from .state import STATE_KEY, WilayahState
@@ -75,6 +76,16 @@ class WilayahGenerator(Generator):
                 page.feed_url = config["feed_atom"].format(slug=page.area.slug)
         self.context["wilayah"] = self.pages
         self._allow_pagination(config["per_page"])
+
+    def adopt_awards(self) -> None:
+        """Take the achievements from the prestasi plugin's register, if it ran.
+
+        Called once every generator has its context, whatever the order of
+        PLUGINS, and before any page (the home page included) is written.
+        """
+        register = register_by_kecamatan(self.context)
+        if self.pages is not None and register is not None:
+            self.pages.adopt_register(register)
 
     def _allow_pagination(self, per_page: int | None) -> None:
         paginated = dict(self.settings["PAGINATED_TEMPLATES"])

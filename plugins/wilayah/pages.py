@@ -25,6 +25,7 @@ class AreaPage:
     channels: list[ChannelRef] = field(default_factory=list)
     kelurahan: list[AreaPage] = field(default_factory=list)
     feed_url: str | None = None
+    achievements_url: str | None = None  # the awards wall filtered to this area
 
     @property
     def nama(self) -> str:
@@ -60,6 +61,13 @@ class WilayahPages:
         if area.tingkat == "kelurahan":
             return self.kelurahan[area.kode]
         return next(p for p in self.kecamatan if p.area == area)
+
+    def adopt_register(self, register: tuple[dict[str, list], dict[str, str]]) -> None:
+        """Show the prestasi plugin's awards per kecamatan instead of our own guess."""
+        awards, urls = register
+        for page in self.kecamatan:
+            page.achievements = awards.get(page.nama, [])
+            page.achievements_url = urls.get(page.nama)
 
     @property
     def total_achievements(self) -> int:

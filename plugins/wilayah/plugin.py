@@ -84,7 +84,15 @@ def get_generators(pelican: Any) -> type:
     return WilayahGenerator
 
 
+def adopt_awards(generators: list[Any]) -> None:
+    """Once all contexts are built, use the prestasi register for achievements."""
+    for generator in generators:
+        if isinstance(generator, WilayahGenerator):
+            generator.adopt_awards()
+
+
 def register() -> None:
     """Connect the handlers (Pelican calls this for each plugin)."""
     signals.article_generator_pretaxonomy.connect(tag_articles)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(adopt_awards)

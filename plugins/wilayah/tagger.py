@@ -129,13 +129,23 @@ def _judge(
     return _Candidate(found.start(), found.end(), surface, options, via, strong, level)
 
 
-def _in_list(previous: _Candidate | None, start: int, text: str) -> bool:
-    """Whether a name continues a list after a qualified one ("Mijen dan Tugu")."""
-    return bool(
+def _in_list(
+    previous: _Candidate | None, found: re.Match[str], text: str, tagger: Tagger
+) -> bool:
+    """Whether a name continues a list after a qualified one ("Mijen dan Tugu").
+
+    A kecamatan right after one of its own kelurahan is an address instead:
+    "Kelurahan Kandri, Gunungpati".
+    """
+    if not (
         previous
         and previous.level in LEVELS
-        and _LIST_GAP.fullmatch(text, previous.end, start)
-    )
+        and _LIST_GAP.fullmatch(text, previous.end, found.start())
+    ):
+        return False
+    homes = {o.kecamatan for o in previous.options if o.kelurahan is not None}
+    targets = tagger.targets[name_key(found.group())]
+    return not any(t.kind == "kecamatan" and t.kecamatan in homes for t in targets)
 
 
 def _candidates(text: str, tagger: Tagger) -> list[_Candidate]:
@@ -147,7 +157,7 @@ def _candidates(text: str, tagger: Tagger) -> list[_Candidate]:
         level = _level_before(text, found.start(), tagger)
         previous = candidates[-1] if candidates else None
         candidate = None
-        if level is None and _in_list(previous, found.start(), text):
+        if level is None and _in_list(previous, found, text, tagger):
             # "Kecamatan Mijen dan Tugu"; but "Kelurahan Purwosari, Mijen" is
             # an address, so fall back to no level when the list reading fails.
             candidate = _judge(found, previous.level, text, tagger)

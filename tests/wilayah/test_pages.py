@@ -3,7 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
-from wilayah.achievements import is_achievement
+from wilayah.achievements import is_achievement, register_by_kecamatan
 from wilayah.channels import load_channel_refs
 from wilayah.generator import map_levels
 from wilayah.pages import build_pages, jsonld
@@ -33,6 +33,7 @@ def post(title, kecamatan=(), kelurahan=(), **extra):
         ({"prestasi": True}, True),
         ({"prestasi": False, "category": "Prestasi"}, False),
         ({"prestasi": object()}, True),  # the classifier's award object
+        ({"prestasi": None, "category": "Prestasi"}, False),  # classifier: none
     ],
 )
 def test_is_achievement(attributes, expected):
@@ -60,6 +61,23 @@ def test_build_pages_groups_once_per_area(areas):
     assert map_levels(pages.kecamatan)["33.74.10"] == 4
     assert map_levels(pages.kecamatan)["33.74.11"] == 2
     assert map_levels(pages.kecamatan)["33.74.01"] == 0
+
+
+def test_the_prestasi_register_replaces_our_own_guess(areas):
+    tembalang = areas.kecamatan["33.74.10"]
+    posts = [post("a", [tembalang], category="Prestasi"), post("b", [tembalang])]
+    pages = build_pages(areas, posts, [], "kecamatan/")
+    facet = SimpleNamespace(key="Tembalang", url="prestasi/kecamatan/tembalang/")
+    context = {
+        "prestasi_by_kecamatan": {"Tembalang": [posts[1]]},
+        "prestasi_wall": SimpleNamespace(facets={"kecamatan": [facet]}),
+    }
+    pages.adopt_register(register_by_kecamatan(context))
+    by_kode = {p.kode: p for p in pages.kecamatan}
+    assert [p.title for p in by_kode["33.74.10"].achievements] == ["b"]
+    assert by_kode["33.74.10"].achievements_url == "prestasi/kecamatan/tembalang/"
+    assert by_kode["33.74.11"].achievements == []
+    assert register_by_kecamatan({}) is None
 
 
 def test_channel_refs(tmp_path, gazetteer):

@@ -202,6 +202,21 @@ def test_a_wrong_level_qualifier_means_another_place(tagger):
     assert match_wilayah("Kelurahan Genuk", tagger) == []  # kecamatan here
 
 
+def test_a_kecamatan_after_its_kelurahan_is_an_address_not_a_list(tagger):
+    matches = match_wilayah("di Kelurahan Kandri, Gunungpati, dan Ngijo", tagger)
+    assert [(m.text, m.kelurahan and m.kelurahan.nama) for m in matches] == [
+        ("Kandri", "Kandri"),
+        ("Gunungpati", None),
+        ("Ngijo", "Ngijo"),
+    ]
+
+
+def test_city_wide_facilities_do_not_tag_their_namesake(tagger):
+    assert match_wilayah("Sampah yang masuk ke TPA Jatibarang turun", tagger) == []
+    (waduk,) = match_wilayah("Debit Waduk Jatibarang naik", tagger)
+    assert (waduk.kecamatan.nama, waduk.kelurahan) == ("Gunungpati", None)
+
+
 def test_a_qualifier_carries_over_a_list(tagger):
     matches = match_wilayah("Kecamatan Mijen dan Tugu", tagger)
     assert kecamatan_names(matches) == ["Mijen", "Tugu"]
