@@ -67,6 +67,8 @@ CHANNELS = """channels:
      kecamatan: Tembalang, enabled: false}
   - {id: salah, name: Kanal Salah, kind: kecamatan, url: "https://y.example/feed/",
      kecamatan: Tembalng}
+  - {id: jahat, name: "<img src=x onerror=alert(1)>", kind: kecamatan,
+     url: "https://z.example/feed/", kecamatan: Tugu}
 """
 
 
@@ -271,3 +273,17 @@ def test_cached_articles_are_tagged_again_from_their_metadata(tmp_path):
     assert card_titles(read(output, "kecamatan/tembalang/index.html")) == [
         "Posyandu Raih Penghargaan"
     ]
+
+
+def test_hostile_titles_and_channel_names_are_escaped(tmp_path):
+    hostile = POSTS["penghargaan.md"].replace(
+        "Title: Posyandu Raih Penghargaan", "Title: Juara <script>alert(1)</script>"
+    )
+    output = build(tmp_path, {"hostile.md": hostile})
+    page = read(output, "kecamatan/tembalang/index.html")
+    achievements = page.split('id="prestasi-kecamatan"')[1].split("</section>")[0]
+    assert "<script>" not in achievements
+    assert "Juara alert(1)" in achievements
+    tugu = read(output, "kecamatan/tugu/index.html")
+    assert "<img src=x" not in tugu
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tugu
