@@ -2,7 +2,8 @@
 
 Explicit ``Kecamatan``/``Kelurahan`` metadata always wins (imported posts
 carry their channel's). With only ``Kecamatan`` given, kelurahan of those
-kecamatan may still be found in the text; with nothing given, both are.
+kecamatan may still be found in the text; with nothing given, both are;
+``Kecamatan: -`` says the post is about no area in particular.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def assign_wilayah(
         tagger.gazetteer,
     )
     kecamatan, kelurahan = resolved.kecamatan, resolved.kelurahan
-    if resolved.problems or kelurahan or not infer:
+    if resolved.problems or resolved.none or kelurahan or not infer:
         return _wilayah(areas, kecamatan, kelurahan), resolved.problems
     tagging = tag_post(
         html_to_text(text.title),

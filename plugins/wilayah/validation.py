@@ -40,6 +40,11 @@ class ResolvedWilayah:
     kecamatan: tuple[Kecamatan, ...]
     kelurahan: tuple[Kelurahan, ...]
     problems: tuple[WilayahProblem, ...]
+    none: bool = False  # "Kecamatan: -": the post is about no area (city-wide)
+
+
+# Written as the kecamatan, these say "no kecamatan": nothing is inferred.
+NONE_VALUES = frozenset({"-", "tidak ada"})
 
 
 def split_values(value: str | None) -> list[str]:
@@ -109,6 +114,12 @@ def resolve_metadata(
     kecamatan: str | None, kelurahan: str | None, gazetteer: Gazetteer
 ) -> ResolvedWilayah:
     """Resolve raw metadata values; a kelurahan implies its kecamatan."""
+    if (kecamatan or "").strip().casefold() in NONE_VALUES:
+        problems = [
+            WilayahProblem("Kelurahan", name, "is given with Kecamatan: - (no area)")
+            for name in split_values(kelurahan)
+        ]
+        return ResolvedWilayah((), (), tuple(problems), none=True)
     problems: list[WilayahProblem] = []
     kecs: list[Kecamatan] = []
     for name in split_values(kecamatan):

@@ -2,7 +2,7 @@
 
 import pytest
 from wilayah import PostText, assign_wilayah
-from wilayah.places import build_areas
+from wilayah.places import Wilayah, build_areas
 from wilayah.settings import DEFAULTS
 
 
@@ -61,3 +61,13 @@ def test_bad_metadata_is_reported_not_guessed(tagger, areas):
 def test_inference_can_be_switched_off(tagger, areas):
     wilayah, _ = assign_wilayah({}, TEXT, tagger, areas, infer=False)
     assert not wilayah
+
+
+@pytest.mark.parametrize("value", ["-", "Tidak ada"])
+def test_a_dash_says_no_area_and_stops_inference(tagger, areas, value):
+    wilayah, problems = assign_wilayah({"kecamatan": value}, TEXT, tagger, areas)
+    assert (wilayah, problems) == (Wilayah(), ())
+    _, problems = assign_wilayah(
+        {"kecamatan": "-", "kelurahan": "Meteseh"}, TEXT, tagger, areas
+    )
+    assert [p.field for p in problems] == ["Kelurahan"]
