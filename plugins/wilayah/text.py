@@ -1,15 +1,16 @@
 """Turn a post's HTML and metadata into plain text the tagger can read.
 
 The tagger needs words, not markup: tags go, block elements become paragraph
-breaks (a name never spans two paragraphs), URLs go (a link's address is not
-prose), hashtags are split into words ("#KecamatanTembalang"), and lines
-that point to other news ("Baca juga: ...") are dropped.
+breaks (a name never spans two paragraphs), URLs and e-mail addresses go
+(they are not prose), hashtags are split into words ("#KecamatanTembalang"),
+and lines that point to other news ("Baca juga: ...") are dropped.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 
 PARAGRAPH = "\u00b6"  # marks a break no name may cross
@@ -24,6 +25,8 @@ _BLOCK_TAGS = re.compile(
 )
 _TAGS = re.compile(r"<[^>]*>")
 _URLS = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
+_EMAILS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width
 _HASHTAG = re.compile(r"#([^\W_]+)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HASH_PREFIX = re.compile(r"^(kecamatan|kelurahan)(?=[a-z]{3})")
@@ -59,9 +62,17 @@ def drop_lines(text: str, prefixes: Iterable[str]) -> str:
 
 
 def prepare(text: str) -> str:
-    """Text ready for matching: paragraphs marked, URLs gone, hashtags split."""
+    """Text ready for matching: paragraphs marked, URLs gone, hashtags split.
+
+    Unicode is NFKC-normalised and invisible characters dropped, so a
+    zero-width space or fullwidth letters cannot hide a name.
+    """
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     if "://" in text or "ww." in text or "WW." in text:
         text = _URLS.sub(" ", text)
+    if "@" in text:
+        text = _EMAILS.sub(" ", text)
     if "#" in text:
         text = _HASHTAG.sub(_split_hashtag, text)
     text = _PARAGRAPH_BREAK.sub(f" {PARAGRAPH} ", text)

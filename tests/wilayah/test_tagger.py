@@ -243,9 +243,15 @@ def test_hashtags_are_read_as_words(tagger):
     assert kecamatan_names(matches) == ["Tembalang", "Semarang Tengah", "Gunungpati"]
 
 
-def test_urls_are_not_prose(tagger):
+def test_urls_and_email_addresses_are_not_prose(tagger):
     text = "Selengkapnya: https://tembalang.semarangkota.go.id/berita/genuk"
     assert match_wilayah(text, tagger) == []
+    assert match_wilayah("Surel: kec.tembalang@semarangkota.go.id", tagger) == []
+
+
+def test_invisible_characters_and_fullwidth_letters_hide_nothing(tagger):
+    text = "Warga Tem\u200bbalang dan \uff2d\uff49\uff4a\uff45\uff4e"
+    assert kecamatan_names(match_wilayah(text, tagger)) == ["Tembalang", "Mijen"]
 
 
 def test_context_kecamatan_settles_ambiguous_names(tagger, gazetteer):
