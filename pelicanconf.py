@@ -94,8 +94,15 @@ PLUGINS = [
     "indodate",
     "ralat",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
+    "wilayah",
     "sitemap",
 ]
+
+# Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its
+# default is in plugins/wilayah/settings.py.
+WILAYAH = {
+    "infer": True,
+}
 
 SITEMAP = {
     "format": "xml",
