@@ -26,7 +26,6 @@ CODES: dict[str, str] = {
     "tanggal-lampau": "Tahun yang janggal",
     "tanggal-urutan": "Modified sebelum Date",
     "kecamatan": "Kecamatan tidak dikenal",
-    "ejaan-wilayah": "Ejaan nama wilayah",
     "kelurahan": "Kelurahan tidak dikenal",
     "kelurahan-kecamatan": "Kelurahan di kecamatan lain",
     "kelurahan-ganda": "Nama kelurahan kembar",

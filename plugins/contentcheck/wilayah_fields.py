@@ -1,103 +1,90 @@
-"""Validate the ``Kecamatan`` and ``Kelurahan`` fields against the gazetteer.
+"""The ``Kecamatan`` and ``Kelurahan`` fields.
 
-One small pure function, so the build's wilayah plugin can provide the same
-rule (and this module can then delegate to it).
+Which values are valid is decided by the build's own rule,
+:func:`wilayah.resolve_metadata` (the build fails on what it rejects); this
+module words its findings for admins in Indonesian.
 """
 
 from __future__ import annotations
 
+import re
+
 from registries import Gazetteer
+from wilayah import WilayahProblem, resolve_metadata
+from wilayah.validation import NONE_VALUES
 
 from .model import FieldIssue, Severity
+
+_ELSEWHERE = re.compile(r"^is in Kecamatan (?P<homes>.+), not in (?P<stated>.+)$")
+_SEVERAL = re.compile(r"^names \d+ kelurahan \(in (?P<homes>.+)\)")
+_IS_KELURAHAN = re.compile(r"^is a kelurahan \(in (?P<homes>.+)\)")
 
 
 def validate_wilayah(
     kecamatan: str, kelurahan: str, gazetteer: Gazetteer
 ) -> list[FieldIssue]:
-    """Problems with a post's kecamatan/kelurahan pair (either may be empty)."""
-    issues: list[FieldIssue] = []
-    kec = gazetteer.find_kecamatan(kecamatan) if kecamatan else None
-    if kecamatan and kec is None:
-        issues.append(_unknown_kecamatan(kecamatan, gazetteer))
-    elif kec is not None and kecamatan != kec.nama:
-        issues.append(_spelling("kecamatan", "Kecamatan", kecamatan, kec.nama))
-    if kelurahan and (kec is not None or not kecamatan):
-        issues.extend(_kelurahan(kelurahan, kec.nama if kec else None, gazetteer))
-    elif kelurahan and not gazetteer.find_kelurahan(kelurahan):
-        issues.extend(_kelurahan(kelurahan, None, gazetteer))
-    return issues
+    """Problems with a post's kecamatan/kelurahan values (either may be empty).
+
+    Any known spelling is fine ("Gunung Pati", "kec. tembalang"): the build
+    shows the official name.
+    """
+    resolved = resolve_metadata(kecamatan, kelurahan, gazetteer)
+    return [_worded(problem) for problem in resolved.problems]
 
 
-def _unknown_kecamatan(value: str, gazetteer: Gazetteer) -> FieldIssue:
-    parts = [p.strip() for p in value.replace(" dan ", ",").split(",") if p.strip()]
-    if len(parts) > 1 and all(gazetteer.find_kecamatan(p) for p in parts):
-        return FieldIssue(
-            "kecamatan",
-            Severity.ERROR,
-            "kecamatan",
-            f'Kecamatan "{value}" menyebut lebih dari satu kecamatan',
-            "isi satu kecamatan saja (yang utama), atau hapus baris ini dan "
-            "sebut kecamatannya di isi tulisan",
+def _worded(problem: WilayahProblem) -> FieldIssue:
+    """The wilayah plugin's finding, for an admin, in Indonesian."""
+    key, value, hints = problem.field.lower(), problem.value, problem.suggestions
+    maybe = f'maksud Anda "{hints[0]}"?' if hints else ""
+    if (found := _ELSEWHERE.match(problem.reason)) is not None:
+        homes = found["homes"].replace(", ", " dan ")
+        return _error(
+            key,
+            "kelurahan-kecamatan",
+            f'Kelurahan "{value}" ada di Kecamatan {homes}, bukan di Kecamatan '
+            f"{found['stated']}",
+            f'maksud Anda "Kecamatan: {homes}"?',
         )
-    hints = gazetteer.suggest_kecamatan(value)
-    return FieldIssue(
-        "kecamatan",
-        Severity.ERROR,
-        "kecamatan",
-        f'Kecamatan "{value}" tidak dikenal',
-        f'maksud Anda "{hints[0]}"?'
-        if hints
-        else "lihat daftar kecamatan di data/semarang-wilayah.csv",
-    )
-
-
-def _spelling(key: str, label: str, written: str, official: str) -> FieldIssue:
-    return FieldIssue(
+    if (found := _SEVERAL.match(problem.reason)) is not None:
+        homes = found["homes"].replace(", ", " dan ")
+        return _error(
+            key,
+            "kelurahan-ganda",
+            f'Ada dua Kelurahan "{value}" (di Kecamatan {homes})',
+            'tambahkan baris "Kecamatan: …" agar jelas yang mana',
+        )
+    if (found := _IS_KELURAHAN.match(problem.reason)) is not None:
+        return _error(
+            key,
+            "kecamatan",
+            f'"{value}" adalah kelurahan (di Kecamatan {found["homes"]}), '
+            "bukan kecamatan",
+            f'tulis "Kelurahan: {value}" dan "Kecamatan: {hints[0]}"'
+            if hints
+            else f'tulis "Kelurahan: {value}"',
+        )
+    if "no area" in problem.reason:
+        none = "/".join(sorted(NONE_VALUES))
+        return _error(
+            key,
+            "kelurahan",
+            f'Kelurahan "{value}" ditulis, padahal "Kecamatan: {none}" '
+            "berarti tulisan ini tidak tentang satu wilayah",
+            "hapus salah satunya",
+        )
+    unknown = "tidak dikenal" + _where(problem.reason)
+    return _error(
         key,
-        Severity.WARNING,
-        "ejaan-wilayah",
-        f'{label} "{written}" dikenali sebagai "{official}"',
-        f'tulis nama resminya: "{official}"',
+        key,
+        f'{problem.field} "{value}" {unknown}',
+        maybe or f"lihat daftar {key} di data/semarang-wilayah.csv",
     )
 
 
-def _kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> list[FieldIssue]:
-    found = gaz.find_kelurahan(value)
-    if not found:
-        return [_unknown_kelurahan(value, kecamatan, gaz)]
-    if kecamatan:
-        inside = tuple(k for k in found if k.kecamatan == kecamatan)
-        if not inside:
-            where = " dan ".join(sorted({k.kecamatan for k in found}))
-            return [
-                FieldIssue(
-                    "kelurahan", Severity.ERROR, "kelurahan-kecamatan",
-                    f'Kelurahan "{value}" ada di Kecamatan {where}, bukan di '
-                    f"Kecamatan {kecamatan}",
-                    f'maksud Anda "Kecamatan: {where}"?',
-                )
-            ]  # fmt: skip
-        found = inside
-    elif len(found) > 1:
-        where = " dan ".join(sorted(k.kecamatan for k in found))
-        return [
-            FieldIssue(
-                "kelurahan", Severity.ERROR, "kelurahan-ganda",
-                f'Ada dua Kelurahan "{value}" (di Kecamatan {where})',
-                'tambahkan baris "Kecamatan: …" agar jelas yang mana',
-            )
-        ]  # fmt: skip
-    if value != found[0].nama:
-        return [_spelling("kelurahan", "Kelurahan", value, found[0].nama)]
-    return []
+def _where(reason: str) -> str:
+    found = re.search(r"of Kecamatan (.+)$", reason)
+    return f" di Kecamatan {found.group(1)}" if found else ""
 
 
-def _unknown_kelurahan(value: str, kecamatan: str | None, gaz: Gazetteer) -> FieldIssue:
-    hints = gaz.suggest_kelurahan(value, kecamatan) or gaz.suggest_kelurahan(value)
-    return FieldIssue(
-        "kelurahan", Severity.ERROR, "kelurahan",
-        f'Kelurahan "{value}" tidak dikenal'
-        + (f" di Kecamatan {kecamatan}" if kecamatan else ""),
-        f'maksud Anda "{hints[0]}"?' if hints
-        else "lihat daftar kelurahan di data/semarang-wilayah.csv",
-    )  # fmt: skip
+def _error(key: str, code: str, message: str, suggestion: str) -> FieldIssue:
+    return FieldIssue(key, Severity.ERROR, code, message, suggestion)

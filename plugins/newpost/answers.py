@@ -20,8 +20,10 @@ from contentcheck.imageinfo import SUPPORTED_SUFFIXES, inspect_image
 from contentcheck.klarifikasi_fields import PUTUSAN
 from contentcheck.metadata import SLUG_RE
 from contentcheck.prestasi_fields import FIRST_YEAR, validate_prestasi
+from contentcheck.wilayah_fields import validate_wilayah
 from prestasi import validate_award_metadata
 from registries import Gazetteer, OpdRegistry, closest
+from wilayah import resolve_metadata
 
 
 @dataclass(frozen=True)
@@ -94,39 +96,31 @@ def check_opd(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
 
 
 def check_kecamatan(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
-    """A kecamatan of the city, written with its official name."""
-    found = reg.gazetteer.find_kecamatan(value)
-    if found:
-        return Checked(found.nama)
-    hints = reg.gazetteer.suggest_kecamatan(value)
+    """Kecamatan of the city (several separated by commas), by official name."""
+    resolved = resolve_metadata(value, "", reg.gazetteer)
+    if resolved.none:
+        return Checked("-")
+    if not resolved.problems:
+        return Checked(", ".join(k.nama for k in resolved.kecamatan))
+    found = resolved.problems[0]
+    hint = found.suggestions[0] if found.suggestions else ""
     return Checked(
-        error=f'Kecamatan "{value}" tidak dikenal', suggestion=hints[0] if hints else ""
+        error=validate_wilayah(value, "", reg.gazetteer)[0].message,
+        suggestion=value.replace(found.value, hint) if hint else "",
     )
 
 
 def check_kelurahan(value: str, answers: Mapping[str, str], reg: Registries) -> Checked:
-    """A kelurahan, inside the chosen kecamatan when there is one."""
-    kecamatan = answers.get("kecamatan") or None
-    found = reg.gazetteer.find_kelurahan(value, kecamatan)
-    if len(found) == 1:
-        return Checked(found[0].nama)
-    everywhere = reg.gazetteer.find_kelurahan(value)
-    if len(found) > 1:
-        where = " dan ".join(sorted(k.kecamatan for k in found))
-        return Checked(error=f'Ada dua Kelurahan "{value}" (Kecamatan {where}); '
-                       "isi kecamatannya dulu")  # fmt: skip
-    if everywhere and kecamatan:
-        where = " dan ".join(sorted({k.kecamatan for k in everywhere}))
-        hints = reg.gazetteer.suggest_kelurahan(value, kecamatan)
-        return Checked(
-            error=f'Kelurahan "{value}" ada di Kecamatan {where}, bukan {kecamatan}',
-            suggestion=hints[0] if hints else "",
-        )
-    hints = reg.gazetteer.suggest_kelurahan(value, kecamatan)
-    where = f" di Kecamatan {kecamatan}" if kecamatan else ""
+    """Kelurahan inside the chosen kecamatan (the build's own rule)."""
+    kecamatan = answers.get("kecamatan", "")
+    resolved = resolve_metadata(kecamatan, value, reg.gazetteer)
+    if not resolved.problems:
+        return Checked(", ".join(k.nama for k in resolved.kelurahan))
+    found = resolved.problems[0]
+    hints = [s for s in found.suggestions if reg.gazetteer.find_kelurahan(s)]
     return Checked(
-        error=f'Kelurahan "{value}" tidak dikenal{where}',
-        suggestion=hints[0] if hints else "",
+        error=validate_wilayah(kecamatan, value, reg.gazetteer)[0].message,
+        suggestion=value.replace(found.value, hints[0]) if hints else "",
     )
 
 

@@ -82,7 +82,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "kecamatan",
-        "Kecamatan (kosongkan bila tidak ada atau lebih dari satu)",
+        "Kecamatan (boleh beberapa, pisahkan dengan koma; kosongkan bila tidak ada)",
         a.check_kecamatan,
     ),
     Question("kelurahan", "Kelurahan (kosongkan bila tidak ada)", a.check_kelurahan),

@@ -55,7 +55,7 @@ def test_errors_exit_one_with_file_line_messages(project):
 
 
 def test_warnings_pass_unless_strict(project):
-    path = "content/posts/rusak/ejaan-wilayah.md"
+    path = "content/posts/rusak/opd-id.md"
     assert invoke(project, "--path", path).returncode == 0
     assert invoke(project, "--path", path, "--strict").returncode == 1
 

@@ -86,10 +86,10 @@ def test_interactive_prestasi_post_with_a_mistyped_kecamatan(site):
         'Kecamatan "Tembalng" tidak dikenal — maksud Anda "Tembalang"?'
         in terminal.shown
     )
-    assert (
-        "Kecamatan (kosongkan bila tidak ada atau lebih dari satu) [Tembalang]: "
-        in (terminal.prompts)
+    question = (
+        "Kecamatan (boleh beberapa, pisahkan dengan koma; kosongkan bila tidak ada)"
     )
+    assert f"{question} [Tembalang]: " in terminal.prompts
     assert (
         path
         == site

@@ -175,3 +175,29 @@ def test_a_fault_in_one_check_is_reported_and_the_rest_go_on(site, monkeypatch, 
     assert [(p.code, p.line) for p in found] == [("pemeriksa", None), ("kecamatan", 6)]
     assert "KeyError" in found[0].message
     assert "contentcheck: " in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Genuk, Pedurungan", []),
+        ("-", []),
+        ("kec. tembalang", []),
+        (
+            "Meteseh",
+            [("kecamatan", '"Meteseh" adalah kelurahan', "Kecamatan: Tembalang")],
+        ),
+    ],
+)
+def test_kecamatan_follows_the_build_rule(site, value, expected):
+    path = site / "content" / "posts" / "uji.md"
+    text = path.read_text(encoding="utf-8").replace("Tembalang", value)
+    path.write_text(text, encoding="utf-8")
+    found = [(p.code, p.message, p.suggestion) for p in check(site).problems]
+    assert len(found) == len(expected)
+    for (code, message, suggestion), (want_code, in_message, in_hint) in zip(
+        found, expected, strict=True
+    ):
+        assert code == want_code
+        assert in_message in message
+        assert in_hint in suggestion
