@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import Task, task
+from invoke import task
 from invoke.main import program
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -165,10 +165,7 @@ def _deploy_project():
 def _gate_steps(project):
     from deploy import default_steps
 
-    # `invoke check` joins the gate whenever this file defines it.
-    return default_steps(
-        project, include_check=isinstance(globals().get("check"), Task)
-    )
+    return default_steps(project)
 
 
 def _exit_on_deploy_error(error):
