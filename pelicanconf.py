@@ -92,9 +92,18 @@ PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
     "indodate",
-    "importer",
+    "importer",  # first: later plugins read imported posts already re-sanitized
+    "ralat",
+    "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
+    "wilayah",
     "sitemap",
 ]
+
+# Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its
+# default is in plugins/wilayah/settings.py.
+WILAYAH = {
+    "infer": True,
+}
 
 SITEMAP = {
     "format": "xml",
@@ -121,6 +130,11 @@ IMPORTER = {
     # The demo's feeds are files next to data/channels.demo.yml.
     "local_feeds": DEMO,
     "images_dir": "images/demo-imported" if DEMO else "images/imported",
+}
+
+# The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
+PRESTASI = {
+    "rules_file": "data/prestasi-rules.yml",
 }
 
 CACHE_PATH = ".cache/pelican"
