@@ -9,7 +9,7 @@ so a stage can be tested alone and run in a worker process (they pickle).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
 
@@ -122,4 +122,3 @@ class Post:
     metadata: tuple[tuple[str, str], ...]
     body: str
     link_key: str | None = None
-    notes: tuple[str, ...] = field(default=(), compare=False)
