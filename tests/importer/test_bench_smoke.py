@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-from importer_helpers import REPO
+from importer_testkit import REPO
 
 
 def test_import_benchmark_runs_and_reports(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from importer.channels import load_channels
 from importer.errors import ChannelConfigError
-from importer_helpers import CATEGORIES, REPO, make_settings
+from importer_testkit import CATEGORIES, REPO, make_settings
 from registries import load_gazetteer, load_opd, registry_paths
 
 FILES = registry_paths({}, REPO)

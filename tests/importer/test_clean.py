@@ -7,7 +7,7 @@ from importer.clean import absolute_url, clean_html
 from importer.entries import FeedJob, process_feed
 from importer.model import Channel
 from importer.sanitize import html_to_text, plain_text, sanitize_html
-from importer_helpers import fetch_result, fixture_bytes, live_markup, render_markdown
+from importer_testkit import fetch_result, fixture_bytes, live_markup, render_markdown
 
 BASE = "https://dinas.semarangkota.go.id/berita/post/"
 HOSTILE = [

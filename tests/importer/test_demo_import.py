@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from importer.metadata import parse_header
-from importer_helpers import REPO, live_markup
+from importer_testkit import REPO, live_markup
 from registries import slugify_name
 
 DEMO_CHANNELS = {

@@ -10,7 +10,7 @@ import shutil
 import pytest
 from feedserver import Response
 from importer.cli import run_import
-from importer_helpers import FIXTURES, fixture_bytes, make_settings, write_registry
+from importer_testkit import FIXTURES, fixture_bytes, make_settings, write_registry
 
 GOLDEN = FIXTURES / "golden"
 FEEDS = {

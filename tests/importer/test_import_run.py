@@ -6,7 +6,7 @@ import json
 from feedserver import Response, stall
 from importer.cli import run_import
 from importer.metadata import parse_header
-from importer_helpers import (
+from importer_testkit import (
     fixture_bytes,
     make_settings,
     posts,

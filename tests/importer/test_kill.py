@@ -7,7 +7,7 @@ import time
 
 from feedserver import Response
 from importer.metadata import document_hash, parse_header
-from importer_helpers import REPO, make_settings, posts, write_registry
+from importer_testkit import REPO, make_settings, posts, write_registry
 
 ENTRIES = 200
 

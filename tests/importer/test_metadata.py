@@ -8,7 +8,7 @@ import pytest
 from importer.cli import run_import
 from importer.metadata import document_hash, parse_header, render_document, seal
 from importer.sanitize import plain_text
-from importer_helpers import fixture_bytes, make_settings, posts, write_registry
+from importer_testkit import fixture_bytes, make_settings, posts, write_registry
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 

@@ -6,7 +6,7 @@ import pytest
 from importer.entries import FeedJob, process_feed
 from importer.errors import FeedError
 from importer.model import Channel
-from importer_helpers import fetch_result, fixture_bytes
+from importer_testkit import fetch_result, fixture_bytes
 
 CHANNEL = Channel("c", "C", "media", "https://feeds.example.go.id/feed/")
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from importer_helpers import REPO, live_markup, write_registry
+from importer_testkit import REPO, live_markup, write_registry
 
 TAMPERED = """\
 Title: &lt;script&gt;alert('judul')&lt;/script&gt; Kabar <b onclick="x()">Kota</b>

@@ -1,4 +1,4 @@
-"""Helpers shared by the importer's tests (settings, registries, reading back)."""
+"""Shared test kit of the importer's tests (settings, registries, reading back)."""
 
 from __future__ import annotations
 
