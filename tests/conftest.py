@@ -27,6 +27,11 @@ def run_checked(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
     return result
 
 
+def _skip_demo_import(directory: str, names: list[str]) -> list[str]:
+    """Leave out content/demo/ (a previous demo import), not content/images/demo/."""
+    return ["demo"] if Path(directory) == REPO / "content" else []
+
+
 def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
     """Import the demo channels and build the demo hub under ``root``.
 
@@ -34,7 +39,7 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
     checkout; Pelican runs in a subprocess, as ``make site`` runs it.
     """
     content = root / "content"
-    shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("demo"))
+    shutil.copytree(REPO / "content", content, ignore=_skip_demo_import)
     importer = {
         "channels_file": str(REPO / "data" / "channels.demo.yml"),
         "content_dir": str(content / "demo"),
