@@ -139,14 +139,14 @@ def responsive_image(context: Any, path: Any) -> ResponsiveImage | None:
 
 
 @pass_context
-def responsive_content(context: Any, html: Any) -> Markup:
-    """Template filter: give the body's local <img> tags srcset and sizes."""
+def responsive_content(context: Any, html: Any, remote_label: str = "Image") -> Markup:
+    """Template filter: responsive local images; remote ones become links."""
     registry = context.get(REGISTRY)
     if not registry or not html:
         return Markup(html or "")
     siteurl = str(context.get("SITEURL") or "")
     rewritten = rewrite_images(
-        str(html), siteurl, registry.find, registry.options["body_sizes"]
+        str(html), siteurl, registry.find, registry.options["body_sizes"], remote_label
     )
     return Markup(rewritten)
 

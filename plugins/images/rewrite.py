@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r"""\s([a-zA-Z-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
@@ -27,23 +28,53 @@ def _site_path(src: str, siteurl: str) -> str | None:
     return src.lstrip("/")
 
 
-def rewrite_images(
-    body: str, siteurl: str, find: Callable[[str], Any], sizes: str
-) -> str:
-    """Add srcset, sizes, width, height and lazy loading to local images.
+def _is_pixel(attrs: dict[str, str]) -> bool:
+    """A tracking pixel: declared at most 3 px wide or high."""
+    sizes = [attrs.get("width", ""), attrs.get("height", "")]
+    return any(
+        v.strip().rstrip("px").isdigit() and int(v.strip().rstrip("px")) <= 3
+        for v in sizes
+    )
 
-    Tags that already carry ``srcset``, and images the build did not
-    process, are left as they are.
+
+def _remote(attrs: dict[str, str], label: str) -> str:
+    """A link in place of an image on another host (no third-party request)."""
+    if _is_pixel(attrs):
+        return ""
+    src = attrs["src"]
+    host = urlsplit(src if "//" in src else f"//{src}").hostname or src
+    text = attrs.get("alt") or f"{label} ({host})"
+    return (
+        f'<a class="remote-image" href="{html.escape(src, quote=True)}" rel="nofollow">'
+        f"{html.escape(text)}</a>"
+    )
+
+
+def rewrite_images(
+    body: str,
+    siteurl: str,
+    find: Callable[[str], Any],
+    sizes: str,
+    remote_label: str = "Image",
+) -> str:
+    """Make a post body's images responsive and free of third-party requests.
+
+    Local images the build processed get srcset, sizes, width, height and
+    lazy loading; an image on another host becomes a link to it (a tracking
+    pixel is dropped), so reading a post never contacts another server.
+    Tags that already carry ``srcset`` and unknown local images are kept.
     """
 
     def replace(match: re.Match[str]) -> str:
         tag = match.group(0)
         attrs = _attributes(tag)
-        if "srcset" in attrs or "src" not in attrs:
+        if "src" not in attrs:
             return tag
         path = _site_path(attrs["src"], siteurl)
-        plan = find(path) if path else None
-        if plan is None:
+        if path is None:
+            return _remote(attrs, remote_label)
+        plan = find(path)
+        if plan is None or "srcset" in attrs:
             return tag
         prefix = f"{siteurl}/" if siteurl else "/"
         srcset = ", ".join(f"{prefix}{v.path} {v.width}w" for v in plan.variants)

@@ -1,0 +1,1 @@
+"""Checks over a built site in output/: links, assets and page budgets."""
