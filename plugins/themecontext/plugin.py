@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
+from urllib.parse import quote
 
 from pelican import signals
 from plugin_settings import merge_settings
@@ -64,23 +65,32 @@ class Lookups:
         self.kecamatan_pages = self.options["kecamatan_plugin"] in plugins
         self.opd_pages = self.options["opd_plugin"] in plugins
         self.achievement_pages = self.options["achievements_plugin"] in plugins
+        self.search_url = settings.get("SEARCH_URL") or "cari/"
 
     def opd_name(self, value: Any) -> str:
         """Full name of an OPD id; the id itself when it is not registered."""
         opd = self.opds.find(str(value)) if value else None
         return opd.nama if opd else str(value or "")
 
+    def _search(self, field: str, value: str) -> str:
+        """Search results narrowed to one filter value (the fallback page)."""
+        return f"{self.search_url}?{field}={quote(value)}"
+
     def opd_url(self, value: Any) -> str | None:
-        """The OPD's page, when the plugin that publishes it is enabled."""
-        opd = self.opds.find(str(value)) if value else None
-        if not (opd and self.opd_pages):
+        """The OPD's page, or its posts in search while no such page exists."""
+        if not value:
             return None
-        return self.options["opd_url"].format(id=opd.id)
+        opd = self.opds.find(str(value))
+        if opd and self.opd_pages:
+            return self.options["opd_url"].format(id=opd.id)
+        return self._search("opd", self.opd_name(value))
 
     def kecamatan_url(self, value: Any) -> str | None:
-        """The kecamatan's page, when the plugin that publishes it is enabled."""
-        if not (value and self.kecamatan_pages):
+        """The kecamatan's page, or its posts in search while no such page exists."""
+        if not value:
             return None
+        if not self.kecamatan_pages:
+            return self._search("kecamatan", str(value))
         kecamatan = self.gazetteer.find_kecamatan(str(value))
         slug = kecamatan.slug if kecamatan else slugify_name(str(value))
         return self.options["kecamatan_url"].format(slug=slug)
@@ -154,18 +164,27 @@ def _achievements_url(lookups: Lookups, by_name: dict[str, Any]) -> str | None:
 
 
 def _districts(lookups: Lookups, articles: list[Any]) -> list[District]:
-    """Every kecamatan of the city with its post count, once pages exist."""
-    if not lookups.kecamatan_pages:
-        return []
+    """Kecamatan with their post counts for the home page.
+
+    With kecamatan pages, every kecamatan of the city (a page exists even
+    without posts); without them, the kecamatan that have posts, linked to
+    their search results.
+    """
     counts = Counter(
-        found.nama
-        for a in articles
-        if getattr(a, "kecamatan", None)
-        and (found := lookups.gazetteer.find_kecamatan(str(a.kecamatan)))
+        str(a.kecamatan) for a in articles if getattr(a, "kecamatan", None)
     )
+    if lookups.kecamatan_pages:
+        names = [k.nama for k in lookups.gazetteer.kecamatan]
+        official = Counter()
+        for name, count in counts.items():
+            found = lookups.gazetteer.find_kecamatan(name)
+            official[found.nama if found else name] += count
+        counts = official
+    else:
+        names = list(counts)
     return [
-        District(k.nama, lookups.kecamatan_url(k.nama) or "", counts[k.nama])
-        for k in sorted(lookups.gazetteer.kecamatan, key=lambda k: k.nama)
+        District(name, lookups.kecamatan_url(name) or "", counts[name])
+        for name in sorted(names)
     ]
 
 

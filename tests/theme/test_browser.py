@@ -96,6 +96,23 @@ def test_every_page_type_passes_axe_fits_a_phone_and_stays_on_the_site(tab: Tab)
     assert len(paths) > 15
 
 
+def test_dark_mode_keeps_wcag_contrast(browser, published: Site):
+    context = browser.new_context(viewport=PHONE, color_scheme="dark")
+    page = context.new_page()
+    axe = Axe()
+    found = {}
+    for path in ("", "prestasi/adipura-kota-semarang/", "klarifikasi/", "cari/"):
+        page.goto(f"{published.url}/{path}")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(18, 20, 23)", path
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+        )
+        found[path] = [v["id"] for v in results.response["violations"]]
+    context.close()
+    assert found == {path: [] for path in found}
+
+
 def test_missing_page_is_the_404_page_with_working_links_at_any_depth(tab: Tab):
     tab.open(MISSING)
     assert tab.page.locator("h1").inner_text() == "Halaman tidak ditemukan"

@@ -213,3 +213,20 @@ def test_rebuild_encodes_no_image_again(small_site: Site, tmp_path: Path, caplog
     assert "images: 2 images published, 0 encoded anew" in caplog.text
     assert "ogcard:" in caplog.text
     assert re.search(r"ogcard: \d+ cards written, 0 drawn anew", caplog.text)
+
+
+def test_kecamatan_and_opd_link_to_their_posts_in_search_without_their_pages(
+    small_site: Site,
+):
+    html = small_site.html(PRESTASI)
+    assert f'href="{SMALL_SITE_URL}/cari/?kecamatan=Tembalang"' in html
+    assert f'href="{SMALL_SITE_URL}/cari/?opd=Dinas%20Lingkungan%20Hidup"' in html
+    home = small_site.html("")
+    districts = home.split('id="districts-heading"')[1].split("</section>")[0]
+    assert re.findall(r"cari/\?kecamatan=([\w%]+)", districts) == [
+        "Gayamsari",
+        "Mijen",
+        "Semarang%20Utara",
+        "Tembalang",
+    ]
+    assert '<span class="count">3</span>' in districts
