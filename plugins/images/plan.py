@@ -13,6 +13,8 @@ RASTER_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp"}
 # EXIF orientations that turn the picture by 90 degrees.
 _SIDEWAYS = {5, 6, 7, 8}
 OG_SIZE = (1200, 630)
+# Link-preview images live together, beside the drawn cards.
+OG_FOLDER = "images/og"
 
 
 @dataclass(frozen=True)
@@ -84,5 +86,5 @@ def plan_image(
         Variant(f"{stem}-{w}w.{short}.webp", *_scaled(width, height, w)) for w in chosen
     )
     original = Variant(save_as, *_scaled(width, height, largest))
-    og = Variant(f"{stem}-og.{short}.jpg", *OG_SIZE)
+    og = Variant(f"{OG_FOLDER}/{target.stem}.{short}.jpg", *OG_SIZE)
     return ResponsiveImage(source, digest, width, height, variants, original, og)

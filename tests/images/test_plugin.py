@@ -31,7 +31,7 @@ def test_featured_image_gives_the_post_a_preview_image(tmp_path: Path):
     post = article(image="{static}/images/2025/juara.jpg", image_alt="Warga")
     gen = generator(tmp_path, [post])
     plan_featured(gen)
-    assert post.og_image["path"].startswith("images/2025/juara-og.")
+    assert post.og_image["path"].startswith("images/og/juara.")
     assert (post.og_image["width"], post.og_image["height"]) == (1200, 630)
     assert post.og_image["alt"] == "Warga"
     assert gen.context[REGISTRY].find("/images/2025/juara.jpg") is not None

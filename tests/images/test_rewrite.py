@@ -13,7 +13,7 @@ PLAN = ResponsiveImage(
         Variant("images/a-640w.abc.webp", 640, 480),
     ),
     original=Variant("images/a.jpg", 1600, 1200),
-    og=Variant("images/a-og.abc.jpg", 1200, 630),
+    og=Variant("images/og/a.abc.jpg", 1200, 630),
 )
 
 

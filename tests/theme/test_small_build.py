@@ -82,7 +82,7 @@ def test_open_graph_is_absolute_and_indonesian(small_site: Site):
     assert meta(html, "og:url") == url
     assert f'<link rel="canonical" href="{url}">' in html
     image = meta(html, "og:image")
-    assert image.startswith(f"{SMALL_SITE_URL}/images/2025/juara-og.")
+    assert image.startswith(f"{SMALL_SITE_URL}/images/og/juara.")
     assert meta(html, "og:image:width") == "1200"
     assert meta(html, "twitter:card") == "summary_large_image"
     assert meta(html, "article:published_time") == "2025-10-14T10:00:00+07:00"
@@ -92,7 +92,7 @@ def test_news_article_json_ld_has_timezone_aware_dates(small_site: Site):
     node = graph_node(small_site.html(PRESTASI), "NewsArticle")
     assert node["datePublished"] == "2025-10-14T10:00:00+07:00"
     assert node["url"] == f"{SMALL_SITE_URL}/{PRESTASI}"
-    assert node["image"][0].startswith(f"{SMALL_SITE_URL}/images/2025/juara-og.")
+    assert node["image"][0].startswith(f"{SMALL_SITE_URL}/images/og/juara.")
     assert node["publisher"]["logo"]["url"] == f"{SMALL_SITE_URL}/images/og/logo.png"
     assert (small_site.output / "images/og/logo.png").is_file()
 
