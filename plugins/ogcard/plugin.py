@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -105,27 +108,34 @@ class OgCardGenerator:
         self.cache = Path(settings.get("CACHE_PATH") or ".cache") / "ogcard"
 
     def generate_output(self, writer: Any) -> None:
-        """Write every card, drawing only those not in the cache."""
+        """Write every card, drawing (in parallel) only those not in the cache."""
         del writer
         options = merge_settings(self.settings, "OGCARD", DEFAULTS)
-        style = _style(self.settings, options)
-        jobs: dict[str, Job] = self.context.get(JOBS, {})
+        self.style = _style(self.settings, options)
+        jobs: list[Job] = list(self.context.get(JOBS, {}).values())
         self.cache.mkdir(parents=True, exist_ok=True)
-        drawn = 0
-        for job in jobs.values():
-            cached = self.cache / f"{job.key}.png"
-            if job.spec is None:
-                cached = self.cache / f"logo-{card_key(CardSpec(''), style)}.png"
-            if not cached.exists():
-                image = render_card(job.spec, style) if job.spec else render_logo(style)
-                tmp = cached.with_suffix(".tmp")
-                tmp.write_bytes(encode_png(image))
-                tmp.replace(cached)
-                drawn += 1
-            target = self.output_path / job.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            drawn = sum(pool.map(self._write, jobs))
         logger.info("ogcard: %d cards written, %d drawn anew", len(jobs), drawn)
+
+    def _write(self, job: Job) -> int:
+        """Copy one card from the cache into output/, drawing it if needed."""
+        name = f"{job.key}.png"
+        if job.spec is None:
+            name = f"logo-{card_key(CardSpec(''), self.style)}.png"
+        cached = self.cache / name
+        drawn = 0
+        if not cached.exists():
+            spec = job.spec
+            image = render_card(spec, self.style) if spec else render_logo(self.style)
+            tmp = cached.with_name(f"{name}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(encode_png(image))
+            tmp.replace(cached)
+            drawn = 1
+        target = self.output_path / job.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return drawn
 
 
 def get_generators(pelican: Any) -> type:

@@ -6,6 +6,7 @@ Greedy word wrapping measured with the real font; a word wider than the box
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -96,6 +97,15 @@ def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+def _too_long(
+    text: str, path: str, size: int, box: tuple[int, int], spacing: float
+) -> bool:
+    """Cheap test: even perfectly packed lines would not fit in the box."""
+    width, height = box
+    lines = math.ceil(load_font(path, size).getlength(text) / width)
+    return lines * round(size * spacing) > height
+
+
 def _try(text: str, path: str, size: int, width: int, spacing: float) -> FittedText:
     font = load_font(path, size)
     return FittedText(
@@ -125,12 +135,16 @@ def fit_text(
     text = clean_text(text)
     sizes = list(range(max_size, min_size - 1, -2))
     for size in sizes:
+        if _too_long(text, path, size, (width, height), line_spacing):
+            continue
         fitted = _try(text, path, size, width, line_spacing)
         if fitted.height <= height and (
             max_lines is None or len(fitted.lines) <= max_lines
         ):
             return fitted
     for size in range(min_size - 2, FLOOR_SIZE - 1, -2):
+        if _too_long(text, path, size, (width, height), line_spacing):
+            continue
         fitted = _try(text, path, size, width, line_spacing)
         if fitted.height <= height:
             return fitted
