@@ -1,8 +1,16 @@
 /* Small progressive enhancements; every page works without them.
+   - the current section is scrolled into view in the phone's category strip
    - copy buttons ([data-copy]) and the phone's share sheet ([data-native-share])
    - click-to-load video ([data-video]): the player is requested only on a tap */
 (function () {
   "use strict";
+
+  var strip = document.querySelector(".site-nav__list");
+  var current = strip && strip.querySelector("[aria-current]");
+  if (current && strip.scrollWidth > strip.clientWidth) {
+    var item = current.parentElement;
+    strip.scrollLeft = item.offsetLeft - (strip.clientWidth - item.offsetWidth) / 2;
+  }
 
   function say(el, key) {
     var root = el.closest("[data-share]");
