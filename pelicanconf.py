@@ -59,7 +59,7 @@ YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "archives", "404", "search", "layanan"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404", "search", "layanan"]
 SEARCH_URL = "cari/"
 SEARCH_SAVE_AS = "cari/index.html"
 LAYANAN_URL = "layanan/"
@@ -97,10 +97,11 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "i18n",
     "indodate",
-    "themecontext",
+    "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
+    "themecontext",  # after prestasi: reads article.award for the home page
     "provenance",
     "images",
-    "ogcard",
+    "ogcard",  # after images: draws cards for posts without a photo
     "related",
     "seo",
     "sitemap",
@@ -148,6 +149,11 @@ IMPORTER = {
     "report_file": ".cache/demo/import-report.json"
     if DEMO
     else ".cache/import-report.json",
+}
+
+# The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
+PRESTASI = {
+    "rules_file": "data/prestasi-rules.yml",
 }
 
 CACHE_PATH = ".cache/pelican"

@@ -31,3 +31,15 @@ FEED_MAX_ITEMS = 50
 
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git"]
+
+# Where `invoke deploy` publishes: merged over the defaults in
+# plugins/deploy/config.py (unknown keys are errors). PELITA_DEPLOY_TARGET and
+# PELITA_DEPLOY_<TARGET>_<KEY> variables override single values; secrets (SSH
+# key, S3 keys) come only from the environment. See "Deploy and nightly" in
+# the README.
+DEPLOY = {
+    "target": "rsync",
+    "rsync": {"host": "", "user": "deploy", "path": "/var/www/pelita"},
+    "ghpages": {"remote": "origin", "branch": "gh-pages"},
+    "s3": {"bucket": "", "region": "", "endpoint_url": ""},
+}

@@ -3,12 +3,14 @@
 Run ``invoke --list`` inside the virtualenv to see them.
 """
 
+import logging
 import os
 import shlex
 import shutil
 import sys
+from pathlib import Path
 
-from invoke import task
+from invoke import Task, task
 from invoke.main import program
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -163,6 +165,86 @@ def search_index(settings):
         )
     except SearchIndexError as error:
         sys.exit(str(error))
+
+
+def _deploy_project():
+    """The production settings for the gate, deploy and rollback tasks."""
+    from deploy import load_project
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(message)s")
+    return load_project(Path(__file__).resolve().parent, CONFIG["settings_publish"])
+
+
+def _gate_steps(project):
+    from deploy import default_steps
+
+    # `invoke check` joins the gate whenever this file defines it.
+    return default_steps(
+        project, include_check=isinstance(globals().get("check"), Task)
+    )
+
+
+def _exit_on_deploy_error(error):
+    sys.stderr.write(f"{error}\n")
+    sys.exit(1)
+
+
+@task
+def gate(c):
+    """Production build, then check, links and budgets; any failure blocks deploys."""
+    from deploy import DeployError, require_gate
+
+    project = _deploy_project()
+    try:
+        require_gate(project, _gate_steps(project))
+    except DeployError as error:
+        _exit_on_deploy_error(error)
+
+
+@task(
+    help={
+        "target": "rsync, ghpages or s3 (default: DEPLOY['target'] or "
+        "PELITA_DEPLOY_TARGET)",
+        "dry_run": "run the gate and show what would change, publish nothing",
+    }
+)
+def deploy(c, target=None, dry_run=False):
+    """Publish output/ (rsync, ghpages or s3) once it has passed the gate."""
+    from deploy import DeployError, make_target
+    from deploy import deploy as publish
+
+    try:
+        project = _deploy_project()
+        outcome = publish(
+            project,
+            make_target(project, target),
+            lambda: _gate_steps(project),
+            dry_run=dry_run,
+        )
+    except DeployError as error:
+        _exit_on_deploy_error(error)
+    print("\n".join(outcome.lines()))
+
+
+@task(
+    help={
+        "to": "release (rsync) or commit (ghpages) to serve; default: the previous",
+        "target": "rsync or ghpages (default: DEPLOY['target'])",
+        "dry_run": "say what would be served, change nothing",
+    }
+)
+def rollback(c, to=None, target=None, dry_run=False):
+    """Serve the previous release again."""
+    from deploy import DeployError, make_target
+    from deploy import rollback as roll_back
+
+    try:
+        project = _deploy_project()
+        outcome = roll_back(make_target(project, target), to, dry_run=dry_run)
+    except DeployError as error:
+        _exit_on_deploy_error(error)
+    print("\n".join(outcome.lines()))
 
 
 def pelican_run(cmd):

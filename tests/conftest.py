@@ -74,3 +74,19 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
 def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hub built once per session (development settings)."""
     return build_demo(tmp_path_factory.mktemp("demo"))
+
+
+DEMO_SITEURL = "https://pelita.example"
+
+
+@pytest.fixture(scope="session")
+def demo_publish_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo hub built once per session with publishconf.py (production).
+
+    ``SITEURL`` is set to a reserved example domain; its content/ (with the demo
+    import) sits beside the returned output/.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", DEMO_SITEURL)
+        root = tmp_path_factory.mktemp("demo-publish")
+        return build_demo(root, settings="publishconf.py")

@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 DEFAULT_LIMIT = 60_000
 FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf", ".eot")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+_CANONICAL = re.compile(r'<link rel="canonical" href="(https?://[^"]+)"')
 _CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""")
 # Elements whose URL attributes the browser fetches while loading the page.
 _FETCHED = {
@@ -53,6 +54,9 @@ class BudgetProblem:
 
     page: str
     message: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.message}"
 
 
 @dataclass
@@ -244,6 +248,23 @@ def check_site(
     ]
     problems += [BudgetProblem(font, "web font file in the site") for font in fonts]
     return weights, problems
+
+
+def site_url_of(output: Path) -> str:
+    """The site's own address, from the home page's canonical link ("" if none)."""
+    home = Path(output) / "index.html"
+    if not home.is_file():
+        return ""
+    found = _CANONICAL.search(home.read_text(encoding="utf-8", errors="replace"))
+    return found.group(1).rstrip("/") if found else ""
+
+
+def check_budgets(
+    output: Path, site_url: str | None = None, limit: int = DEFAULT_LIMIT
+) -> list[BudgetProblem]:
+    """Problems only (for the deploy gate); the site URL is read when not given."""
+    url = site_url if site_url is not None else site_url_of(output)
+    return check_site(output, url, limit)[1]
 
 
 def heaviest_by_kind(weights: Iterable[PageWeight]) -> dict[str, PageWeight]:

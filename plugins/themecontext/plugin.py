@@ -115,10 +115,11 @@ def add_site_context(generator: Any) -> None:
     settings = generator.settings
     articles = generator.articles
     context = generator.context
-    by_name = {cat.name: (cat, posts) for cat, posts in generator.categories}
-    nav = selection.ordered_categories(
-        generator.categories, settings.get("CATEGORIES") or []
-    )
+    # The context's list, not generator.categories: another plugin may take
+    # a category's page over (the awards wall) but its URL stays.
+    categories = context.get("categories") or generator.categories
+    by_name = {cat.name: (cat, posts) for cat, posts in categories}
+    nav = selection.ordered_categories(categories, settings.get("CATEGORIES") or [])
     context["nav_categories"] = nav
     context["category_descriptions"] = options["category_descriptions"]
     achievement = partial(

@@ -15,16 +15,20 @@ _NO = {"tidak", "no", "false", "0"}
 
 
 def is_achievement(article: Any, category: str = "Prestasi") -> bool:
-    """Whether a post is an achievement: the one place that decides it.
+    """Whether a post is an achievement: the one place the theme decides it.
 
-    ``Prestasi: tidak`` (an admin's override) always wins; then
-    ``Prestasi: ya``; then an award attached by the prestasi plugin
-    (``article.award``); then the post's category.
+    When the prestasi plugin has run it sets ``article.award`` (an award or
+    None) on every post, and its word is final: it already weighs
+    ``Prestasi: ya/tidak``, the award fields, the category and the text.
+    Without it: ``Prestasi: tidak`` (an admin's override) wins, then
+    ``Prestasi: ya``, then the category.
     """
+    if hasattr(article, "award"):
+        return article.award is not None
     flag = str(getattr(article, "prestasi", "") or "").strip().casefold()
     if flag in _NO:
         return False
-    if flag in _YES or getattr(article, "award", None):
+    if flag in _YES:
         return True
     return str(getattr(article, "category", "")) == category
 

@@ -114,3 +114,18 @@ def test_page_kinds():
 def test_heaviest_by_kind(site: Path):
     weights, _ = check_site(site)
     assert set(heaviest_by_kind(weights)) == {"home", "berita/*"}
+
+
+def test_check_budgets_reads_the_site_url_from_the_home_page(site: Path):
+    from sitecheck.budgets import check_budgets
+
+    page = PAGE.format(root="https://kabar.example.id/", extra="")
+    page = page.replace(
+        "<head>", '<head><link rel="canonical" href="https://kabar.example.id/">'
+    )
+    write(site, "index.html", page)
+    assert check_budgets(site) == []
+    problems = check_budgets(site, limit=100)
+    assert str(problems[0]).startswith("berita/a/index.html: ") or str(
+        problems[0]
+    ).startswith("index.html: ")

@@ -151,7 +151,9 @@ def test_keyboard_reaches_a_category_with_a_visible_focus_and_opens_it(tab: Tab)
     assert "site-nav" in focused[1]
     page.keyboard.press("Enter")
     page.wait_for_url(f"{tab.site.url}/prestasi/")
-    assert page.locator("h1").inner_text() == "Prestasi"
+    assert page.locator("h1").inner_text().startswith("Prestasi")
+    current = page.locator(".site-nav [aria-current=page]")
+    assert current.inner_text() == "Prestasi"
 
 
 def test_search_loads_only_when_asked_and_finds_a_known_post(tab: Tab):

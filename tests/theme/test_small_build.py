@@ -203,7 +203,7 @@ def test_robots_news_sitemap_and_feeds_are_written(small_site: Site):
     assert f"{SMALL_SITE_URL}/{PRESTASI}" in sitemap
     assert "404.html" not in sitemap
     assert "/cari/" not in sitemap
-    assert (small_site.output / "feeds/kategori/prestasi.atom.xml").is_file()
+    assert (small_site.output / "feeds/kategori/klarifikasi.atom.xml").is_file()
 
 
 def test_rebuild_encodes_no_image_again(small_site: Site, tmp_path: Path, caplog):
@@ -215,12 +215,13 @@ def test_rebuild_encodes_no_image_again(small_site: Site, tmp_path: Path, caplog
     assert re.search(r"ogcard: \d+ cards written, 0 drawn anew", caplog.text)
 
 
-def test_kecamatan_and_opd_link_to_their_posts_in_search_without_their_pages(
+def test_kecamatan_links_to_search_until_its_page_exists_opd_to_its_page(
     small_site: Site,
 ):
     html = small_site.html(PRESTASI)
     assert f'href="{SMALL_SITE_URL}/cari/?kecamatan=Tembalang"' in html
-    assert f'href="{SMALL_SITE_URL}/cari/?opd=Dinas%20Lingkungan%20Hidup"' in html
+    # The prestasi plugin publishes /opd/<id>/ pages.
+    assert f'<a href="{SMALL_SITE_URL}/opd/dlh/">Dinas Lingkungan Hidup</a>' in html
     home = small_site.html("")
     districts = home.split('id="districts-heading"')[1].split("</section>")[0]
     assert re.findall(r"cari/\?kecamatan=([\w%]+)", districts) == [

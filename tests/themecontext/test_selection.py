@@ -17,13 +17,17 @@ def post(category="Berita", day=1, month=1, **fields):
     )
 
 
-def test_achievement_rules_in_order_of_precedence():
+def test_achievement_rules_without_the_prestasi_plugin():
     assert is_achievement(post("Prestasi"))
     assert not is_achievement(post("Prestasi", prestasi="tidak"))
     assert is_achievement(post("Berita", prestasi="Ya"))
-    assert is_achievement(post("Berita", award=object()))
-    assert not is_achievement(post("Berita", award=object(), prestasi="tidak"))
     assert not is_achievement(post("Berita"))
+
+
+def test_the_prestasi_plugins_award_is_final():
+    # The plugin replaces article.prestasi with its award object (or None).
+    assert is_achievement(post("Berita", award=object(), prestasi=object()))
+    assert not is_achievement(post("Prestasi", award=None, prestasi=None))
 
 
 def test_latest_stops_at_the_limit():

@@ -1,0 +1,197 @@
+"""The gate: real production builds, the link check, and deploys it blocks."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.machinery
+import importlib.util
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from deploy.config import load_deploy_config
+from deploy.errors import GateFailed
+from deploy.gate import (
+    GateStep,
+    budgets_step,
+    default_steps,
+    has_passed,
+    require_gate,
+    run_gate,
+)
+from deploy.project import load_project
+from deploy.run import deploy
+from deploy.s3 import S3Target, make_client
+
+REPO = Path(__file__).resolve().parents[2]
+SITEURL = "https://pelita.example"
+
+BROKEN_POST = """Title: Jadwal Car Free Day Simpang Lima
+Date: 2025-09-07 06:00
+Category: Berita
+Slug: jadwal-car-free-day
+
+Lihat [rute lengkapnya](/berita/rute-yang-tidak-ada/).
+"""
+
+
+def project_for(tmp_path: Path, content: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("SITEURL", SITEURL)
+    return load_project(
+        REPO,
+        output=tmp_path / "output",
+        content=content,
+        state_dir=tmp_path / "state",
+        environ={},
+    )
+
+
+def test_the_demo_production_build_passes_the_whole_gate(
+    demo_publish_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    project = project_for(tmp_path, demo_publish_output.parent / "content", monkeypatch)
+    # The foundation's offline importer copies feed-relative image paths
+    # (src="media/...") into posts as they are; the full importer downloads
+    # those images. Until it does, these references are the one known gap.
+    known_gap = dataclasses.replace(project.deploy, link_check_ignore=("*/media/*",))
+    project = dataclasses.replace(project, deploy=known_gap)
+    report = require_gate(project, default_steps(project, include_check=False))
+    names = [result.name for result in report.results]
+    budgets = importlib.util.find_spec("sitecheck.budgets") is not None
+    assert names == ["settings", "build", "links"] + (["budgets"] if budgets else [])
+    assert report.passed
+    assert (project.output / "feeds" / "semua.atom.xml").is_file()
+    assert has_passed(project)
+    (project.output / "index.html").write_text("diubah", encoding="utf-8")
+    assert not has_passed(project)  # a changed output/ must pass again
+
+
+def test_the_gate_blocks_a_deploy_of_a_build_with_a_broken_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, s3_endpoint: str
+):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("demo"))
+    post = content / "posts" / "2025" / "cfd.md"
+    post.parent.mkdir(parents=True, exist_ok=True)
+    post.write_text(BROKEN_POST, encoding="utf-8")
+    project = project_for(tmp_path, content, monkeypatch)
+    s3 = load_deploy_config(
+        {"s3": {"bucket": "gerbang", "endpoint_url": s3_endpoint}}, environ={}
+    ).s3
+    client = make_client(s3)
+    client.create_bucket(Bucket="gerbang")
+    steps = lambda: default_steps(project, include_check=False)  # noqa: E731
+    with pytest.raises(GateFailed) as failure:
+        deploy(project, S3Target(s3, client), steps)
+    message = str(failure.value)
+    assert "nothing was deployed" in message
+    assert "berita/jadwal-car-free-day/index.html: a href" in message
+    assert "/berita/rute-yang-tidak-ada/" in message
+    assert client.list_objects_v2(Bucket="gerbang")["KeyCount"] == 0
+    assert not has_passed(project)
+
+
+def test_a_failing_build_stops_the_gate_before_the_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "rusak.md").write_text(
+        "Title: Rusak\nDate: bukan tanggal\nCategory: Berita\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    project = project_for(tmp_path, content, monkeypatch)
+    report = run_gate(default_steps(project, include_check=False))
+    by_name = {result.name: result for result in report.results}
+    assert not by_name["build"].ok
+    assert "exited with status" in by_name["build"].problems[0]
+    assert by_name["links"].skipped
+    assert "links: not run" in report.failure_message()
+
+
+def test_steps_run_in_order_and_crashes_count_as_failures():
+    calls: list[str] = []
+
+    def step(name: str, problems: list[str], blocking: bool = False) -> GateStep:
+        return GateStep(name, name, lambda: calls.append(name) or problems, blocking)
+
+    def crash() -> list[str]:
+        raise OSError("disk full")
+
+    report = run_gate(
+        [
+            step("a", ["a is wrong"]),
+            GateStep("b", "crashes", crash),
+            step("c", [], blocking=True),
+            step("d", ["d is wrong"], blocking=True),
+            step("e", []),
+        ]
+    )
+    assert calls == ["a", "c", "d"]
+    assert [r.ok for r in report.results] == [False, False, True, False, False]
+    assert report.results[1].problems == ("the check crashed: OSError: disk full",)
+    assert report.results[4].skipped
+
+
+def test_a_local_siteurl_fails_the_settings_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("SITEURL", "http://localhost:8000")
+    project = load_project(REPO, output=tmp_path / "o", environ={})
+    settings = default_steps(project, include_check=False)[0]
+    assert settings.name == "settings"
+    assert "a local address" in settings.run()[0]
+
+
+def test_check_joins_the_gate_when_the_task_exists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    project = project_for(tmp_path, tmp_path, monkeypatch)
+    names = [step.name for step in default_steps(project, include_check=True)]
+    assert names[:4] == ["settings", "build", "check", "links"]
+
+
+def test_deploy_reuses_a_recorded_pass_and_gates_a_changed_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_output
+):
+    output = make_output()
+    monkeypatch.setenv("SITEURL", SITEURL)
+    project = load_project(
+        REPO, output=output, state_dir=tmp_path / "state", environ={}
+    )
+    gate_runs: list[int] = []
+
+    def steps() -> list[GateStep]:
+        gate_runs.append(1)
+        return [GateStep("ok", "always passes", list)]
+
+    class Recorder:
+        name = "recorder"
+        published: list[Path] = []  # noqa: RUF012
+
+        def publish(self, out: Path, revision: str, *, dry_run: bool):
+            self.published.append(out)
+            return revision
+
+    deploy(project, Recorder(), steps)
+    deploy(project, Recorder(), steps)
+    assert len(gate_runs) == 1
+    (output / "baru.html").write_text("x", encoding="utf-8")
+    deploy(project, Recorder(), steps)
+    assert len(gate_runs) == 2
+    assert Recorder.published == [output, output, output]
+
+
+def test_budgets_are_called_through_their_contract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    module = types.ModuleType("sitecheck.budgets")
+    module.__spec__ = importlib.machinery.ModuleSpec("sitecheck.budgets", None)
+    module.check_budgets = lambda output: [f"{output.name}/index.html: 72 KB > 60 KB"]
+    monkeypatch.setitem(sys.modules, "sitecheck.budgets", module)
+    project = project_for(tmp_path, tmp_path, monkeypatch)
+    step = budgets_step(project)
+    assert step is not None
+    assert step.run() == ["output/index.html: 72 KB > 60 KB"]
