@@ -98,7 +98,8 @@ PLUGINS = [
     "i18n",
     "indodate",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
-    "themecontext",  # after prestasi: reads article.award for the home page
+    "wilayah",
+    "themecontext",  # after prestasi and wilayah: reads article.award, .wilayah
     "provenance",
     "images",
     "ogcard",  # after images: draws cards for posts without a photo
@@ -106,6 +107,12 @@ PLUGINS = [
     "seo",
     "sitemap",
 ]
+
+# Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its
+# default is in plugins/wilayah/settings.py.
+WILAYAH = {
+    "infer": True,
+}
 
 SITEMAP = {
     "format": "xml",

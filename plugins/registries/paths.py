@@ -11,6 +11,7 @@ from .errors import RegistryError
 DEFAULT_REGISTRIES: dict[str, str] = {
     "wilayah": "data/semarang-wilayah.csv",
     "wilayah_aliases": "data/wilayah-alias.csv",
+    "wilayah_tagger": "data/wilayah-tagger.yml",
     "boundaries": "data/semarang-kecamatan.geojson",
     "opd": "data/semarang-opd.csv",
 }

@@ -105,6 +105,7 @@ def add_template_helpers(generator: Any) -> None:
     env.filters["opd_url"] = lookups.opd_url
     env.filters["kecamatan_url"] = lookups.kecamatan_url
     env.filters["verdict_slug"] = selection.verdict_slug
+    env.filters["kecamatan_names"] = selection.kecamatan_names
     env.tests["achievement"] = partial(selection.is_achievement, category=category)
 
 
@@ -171,9 +172,7 @@ def _districts(lookups: Lookups, articles: list[Any]) -> list[District]:
     without posts); without them, the kecamatan that have posts, linked to
     their search results.
     """
-    counts = Counter(
-        str(a.kecamatan) for a in articles if getattr(a, "kecamatan", None)
-    )
+    counts = Counter(name for a in articles for name in selection.kecamatan_names(a))
     if lookups.kecamatan_pages:
         names = [k.nama for k in lookups.gazetteer.kecamatan]
         official = Counter()

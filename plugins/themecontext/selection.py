@@ -38,6 +38,15 @@ def verdict_slug(verdict: str) -> str:
     return slugify_name(str(verdict or ""))
 
 
+def kecamatan_names(article: Any) -> list[str]:
+    """Every kecamatan of a post: the wilayah plugin's list, or ``Kecamatan``."""
+    places = getattr(article, "wilayah", None)
+    if places is not None and getattr(places, "kecamatan", None):
+        return [str(k.nama) for k in places.kecamatan]
+    value = getattr(article, "kecamatan", None)
+    return [str(value)] if value else []
+
+
 def latest(articles: Iterable[Any], predicate: Any, limit: int) -> list[Any]:
     """The first ``limit`` posts (already newest first) that match."""
     return list(itertools.islice((a for a in articles if predicate(a)), limit))
@@ -109,8 +118,7 @@ def search_filters(
     opds: set[str] = set()
     years: set[int] = set()
     for article in articles:
-        if getattr(article, "kecamatan", None):
-            kecamatan.add(str(article.kecamatan))
+        kecamatan.update(kecamatan_names(article))
         if getattr(article, "opd", None):
             opds.add(opd_name(article.opd))
         years.add(article.date.year)

@@ -184,7 +184,7 @@ def test_published_images_carry_no_gps_and_originals_are_replaced(small_site: Si
 def test_related_posts_prefer_shared_kecamatan_and_topics(small_site: Site):
     html = small_site.html(PRESTASI)
     related = html.split('id="related-heading"')[1].split("</aside>")[0]
-    titles = re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', related)
+    titles = re.findall(r'class="card-title"><a href="[^"]+">([^<]+)</a>', related)
     assert 0 < len(titles) <= 4
     assert "Meteseh" not in " ".join(titles)
     assert titles[0] in {
@@ -215,19 +215,22 @@ def test_rebuild_encodes_no_image_again(small_site: Site, tmp_path: Path, caplog
     assert re.search(r"ogcard: \d+ cards written, 0 drawn anew", caplog.text)
 
 
-def test_kecamatan_links_to_search_until_its_page_exists_opd_to_its_page(
-    small_site: Site,
-):
+def test_kecamatan_and_opd_link_to_their_pages(small_site: Site):
     html = small_site.html(PRESTASI)
-    assert f'href="{SMALL_SITE_URL}/cari/?kecamatan=Tembalang"' in html
-    # The prestasi plugin publishes /opd/<id>/ pages.
+    # wilayah publishes /kecamatan/<slug>/, prestasi /opd/<id>/.
+    assert (
+        f'href="{SMALL_SITE_URL}/kecamatan/tembalang/">Kecamatan Tembalang</a>' in html
+    )
+    assert (
+        f'href="{SMALL_SITE_URL}/kecamatan/tembalang/meteseh/">Kelurahan Meteseh'
+        in html
+    )
     assert f'<a href="{SMALL_SITE_URL}/opd/dlh/">Dinas Lingkungan Hidup</a>' in html
     home = small_site.html("")
     districts = home.split('id="districts-heading"')[1].split("</section>")[0]
-    assert re.findall(r"cari/\?kecamatan=([\w%]+)", districts) == [
-        "Gayamsari",
-        "Mijen",
-        "Semarang%20Utara",
-        "Tembalang",
-    ]
-    assert '<span class="count">3</span>' in districts
+    links = re.findall(r'href="[^"]*/kecamatan/([\w-]+)/"', districts)
+    assert len(links) == 16
+    assert "tembalang" in links
+    assert re.search(
+        r'kecamatan/tembalang/">Tembalang <span class="count">3</span>', districts
+    )

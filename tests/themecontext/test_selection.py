@@ -78,3 +78,17 @@ def test_search_filters_use_the_names_pages_print():
 def test_verdict_slug():
     assert verdict_slug("Tidak Tepat") == "tidak-tepat"
     assert verdict_slug("HOAKS") == "hoaks"
+
+
+def test_kecamatan_names_prefer_the_wilayah_list():
+    from themecontext.selection import kecamatan_names
+
+    places = SimpleNamespace(
+        kecamatan=[SimpleNamespace(nama="Genuk"), SimpleNamespace(nama="Gayamsari")]
+    )
+    assert kecamatan_names(post(kecamatan="Genuk", wilayah=places)) == [
+        "Genuk",
+        "Gayamsari",
+    ]
+    assert kecamatan_names(post(kecamatan="Mijen")) == ["Mijen"]
+    assert kecamatan_names(post(kecamatan=None, wilayah=None)) == []

@@ -55,7 +55,7 @@
   function item(data) {
     var li = document.createElement("li");
     var meta = document.createElement("p");
-    meta.className = "card__meta";
+    meta.className = "card-meta";
     meta.textContent = [data.meta.kategori, data.meta.tanggal, data.meta.putusan]
       .filter(Boolean).join(" · ");
     var heading = document.createElement("h2");

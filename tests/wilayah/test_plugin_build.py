@@ -1,0 +1,289 @@
+"""The plugin in a real Pelican build: small sites built into ``tmp_path``."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+from wilayah.errors import WilayahError
+
+from .conftest import PATHS, REPO
+
+POSTS = {
+    "meteseh.md": """Title: Kelurahan Meteseh Juara Kampung Hijau
+Date: 2025-03-04 09:00
+Category: Prestasi
+
+Warga RW 7 menyulap lahan tidur menjadi kebun sayur.
+""",
+    "kerja-bakti.md": """Title: Kerja Bakti Serentak di Tembalang dan Banyumanik
+Date: 2025-03-01 07:00
+Category: Berita
+
+Ratusan warga membersihkan saluran air.
+""",
+    "explicit.md": """Title: Pelatihan UMKM di Tembalang
+Date: 2025-02-01 10:00
+Category: UMKM
+Kecamatan: gunung pati
+
+Pelatihan digelar untuk pelaku usaha dari Tembalang.
+""",
+    "penghargaan.md": """Title: Posyandu Raih Penghargaan
+Date: 2025-01-15 10:00
+Category: Berita
+Kecamatan: Tembalang
+Prestasi: ya
+
+Posyandu Melati dinilai terbaik.
+""",
+    "kota.md": """Title: Wali Kota Semarang Buka Festival
+Date: 2025-01-10 10:00
+Category: Berita
+
+Festival digelar di Balai Kota.
+""",
+    "draft.md": """Title: Draf Kabar Tugu
+Date: 2025-01-09 10:00
+Category: Berita
+Kecamatan: Tugu
+Status: draft
+
+Belum terbit.
+""",
+}
+
+CHANNELS = """channels:
+  - {id: kec-tembalang, name: Kecamatan Tembalang, kind: kecamatan,
+     url: "https://tembalang.example.go.id/feed/", kecamatan: Tembalang}
+  - {id: kel-meteseh, name: Kelurahan Meteseh, kind: kelurahan,
+     url: "https://meteseh.example.go.id/feed/", kecamatan: Tembalang,
+     kelurahan: Meteseh}
+  - {id: mati, name: Kanal Mati, kind: kecamatan, url: "https://x.example/feed/",
+     kecamatan: Tembalang, enabled: false}
+  - {id: salah, name: Kanal Salah, kind: kecamatan, url: "https://y.example/feed/",
+     kecamatan: Tembalng}
+  - {id: jahat, name: "<img src=x onerror=alert(1)>", kind: kecamatan,
+     url: "https://z.example/feed/", kecamatan: Tugu}
+"""
+
+
+def build(root: Path, posts: dict[str, str], **overrides) -> Path:
+    content, output = root / "content", root / "output"
+    (content / "posts").mkdir(parents=True, exist_ok=True)
+    for name, text in posts.items():
+        post = content / "posts" / name
+        if not post.exists() or post.read_text(encoding="utf-8") != text:
+            post.write_text(text, encoding="utf-8")  # unchanged files stay cached
+    channels = root / "channels.yml"
+    channels.write_text(CHANNELS, encoding="utf-8")
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(root / "cache"),
+            "REGISTRIES": {key: str(path) for key, path in PATHS.items()},
+            "IMPORTER": {"channels_file": str(channels)},
+            "WILAYAH": {"per_page": 2},
+            **overrides,
+        },
+    )
+    Pelican(settings=settings).run()
+    return output
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    return build(tmp_path_factory.mktemp("wilayah-site"), POSTS)
+
+
+def read(output: Path, path: str) -> str:
+    return (output / path).read_text(encoding="utf-8")
+
+
+def card_titles(html: str) -> list[str]:
+    return re.findall(r'<h3 class="card-title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+def test_every_area_gets_a_page(site):
+    pages = list((site / "kecamatan").rglob("index.html"))
+    parts = [p.relative_to(site / "kecamatan").parts for p in pages]
+    kelurahan = [p for p in parts if len(p) == 3 and not p[1].isdigit()]
+    assert len(kelurahan) == 177
+    assert (site / "kecamatan" / "index.html").is_file()
+    assert (site / "kecamatan" / "semarang-tengah" / "index.html").is_file()
+
+
+def test_kecamatan_page_lists_its_posts_newest_first_and_paginates(site):
+    first = read(site, "kecamatan/tembalang/index.html")
+    second = read(site, "kecamatan/tembalang/2/index.html")
+    assert card_titles(first) == [
+        "Kelurahan Meteseh Juara Kampung Hijau",
+        "Kerja Bakti Serentak di Tembalang dan Banyumanik",
+    ]
+    assert card_titles(second) == ["Posyandu Raih Penghargaan"]
+    assert 'href="../../kecamatan/tembalang/2/"' in first
+    assert "Halaman 1 dari 2" in first
+
+
+def test_explicit_metadata_wins(site):
+    assert card_titles(read(site, "kecamatan/gunungpati/index.html")) == [
+        "Pelatihan UMKM di Tembalang"
+    ]
+    article = read(site, "umkm/pelatihan-umkm-di-tembalang/index.html")
+    assert 'href="../../kecamatan/gunungpati/">Kecamatan Gunungpati</a>' in article
+    assert "ditandai otomatis" not in article
+
+
+def test_inferred_areas_are_linked_and_marked_on_the_article(site):
+    article = read(site, "prestasi/kelurahan-meteseh-juara-kampung-hijau/index.html")
+    assert 'href="../../kecamatan/tembalang/">Kecamatan Tembalang</a>' in article
+    assert 'href="../../kecamatan/tembalang/meteseh/">Kelurahan Meteseh</a>' in article
+    assert "ditandai otomatis" in article
+
+
+def test_kelurahan_page_lists_its_posts_and_channels(site):
+    page = read(site, "kecamatan/tembalang/meteseh/index.html")
+    assert card_titles(page) == ["Kelurahan Meteseh Juara Kampung Hijau"]
+    assert (
+        '<a href="https://meteseh.example.go.id/" rel="noopener">Kelurahan Meteseh</a>'
+        in page
+    )
+    assert "33.74.10.1001" in page
+    assert card_titles(read(site, "kecamatan/tembalang/rowosari/index.html")) == []
+
+
+def test_kecamatan_page_shows_achievements_kelurahan_and_channels(site):
+    page = read(site, "kecamatan/tembalang/index.html")
+    achievements = page.split('id="prestasi-kecamatan"')[1].split("</section>")[0]
+    assert "Kelurahan Meteseh Juara Kampung Hijau" in achievements
+    assert "Posyandu Raih Penghargaan" in achievements
+    assert "Kerja Bakti" not in achievements
+    channels = page.split('id="kanal-kecamatan"')[1].split("</section>")[0]
+    assert "Kecamatan Tembalang" in channels and "Kelurahan Meteseh" in channels
+    assert "Kanal Mati" not in channels and "Kanal Salah" not in page
+    assert page.count('href="../../kecamatan/tembalang/') >= 12  # its kelurahan
+
+
+def test_drafts_and_city_wide_posts_are_on_no_area_page(site):
+    every = "".join(
+        p.read_text(encoding="utf-8") for p in (site / "kecamatan").rglob("*.html")
+    )
+    assert "Draf Kabar Tugu" not in every
+    assert "Wali Kota Semarang Buka Festival" not in every
+
+
+def test_index_counts_posts_and_awards_and_draws_the_map(site):
+    page = read(site, "kecamatan/index.html")
+    row = re.search(
+        r"Tembalang</a>.*?</th>\s*<td>(\d+)</td>\s*<td>(\d+)</td>", page, re.S
+    )
+    assert row.groups() == ("3", "2")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert len(svg.encode()) < 25_000
+    links = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)"><path', svg)
+    assert len(links) == 16
+    assert (
+        "../kecamatan/tembalang/",
+        "Kecamatan Tembalang: 3 kabar, 2 prestasi",
+    ) in links
+
+
+def test_json_ld_names_the_area_and_its_code(site):
+    page = read(site, "kecamatan/tembalang/meteseh/index.html")
+    raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    data = json.loads(raw.group(1))
+    assert data["@type"] == "AdministrativeArea"
+    assert data["identifier"]["value"] == "33.74.10.1001"
+    assert data["containedInPlace"]["name"] == "Kecamatan Tembalang"
+
+
+def test_no_feeds_in_development(site):
+    assert not (site / "feeds").exists()
+    assert "application/atom+xml" not in read(site, "kecamatan/tembalang/index.html")
+
+
+def test_feeds_and_absolute_links_when_feeds_are_on(tmp_path):
+    output = build(
+        tmp_path,
+        POSTS,
+        SITEURL="https://kabar.example.go.id",
+        RELATIVE_URLS=False,
+        FEED_DOMAIN="https://kabar.example.go.id",
+        FEED_ALL_ATOM="feeds/semua.atom.xml",
+    )
+    feed = read(output, "feeds/kecamatan/tembalang.atom.xml")
+    assert feed.count("<entry>") == 3
+    page = read(output, "kecamatan/tembalang/index.html")
+    assert (
+        'href="https://kabar.example.go.id/feeds/kecamatan/tembalang.atom.xml"' in page
+    )
+    assert '"url": "https://kabar.example.go.id/kecamatan/tembalang/"' in page
+
+
+def test_a_second_build_in_the_same_process_starts_clean(tmp_path, site):
+    posts = {"other.md": POSTS["kerja-bakti.md"].replace("Tembalang dan ", "")}
+    output = build(tmp_path, posts)
+    assert card_titles(read(output, "kecamatan/tembalang/index.html")) == []
+    assert len(card_titles(read(output, "kecamatan/banyumanik/index.html"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Kecamatan: Tembalng", r"bad\.md:4: Kecamatan 'Tembalng'.*closest: Tembalang"),
+        (
+            "Kecamatan: Banyumanik\nKelurahan: Meteseh",
+            r"bad\.md:5: Kelurahan 'Meteseh': "
+            r"is in Kecamatan Tembalang, not in Banyumanik",
+        ),
+    ],
+)
+def test_bad_metadata_fails_the_build_with_file_line_and_fix(
+    tmp_path, header, expected
+):
+    bad = f"Title: Salah\nDate: 2025-01-01 10:00\nCategory: Berita\n{header}\n\nIsi.\n"
+    with pytest.raises(WilayahError, match=expected):
+        build(tmp_path, {"bad.md": bad})
+
+
+def test_unknown_setting_keys_are_rejected(tmp_path):
+    with pytest.raises(
+        WilayahError, match=r"WILAYAH: unknown key\(s\) perpage; allowed: .*per_page"
+    ):
+        build(tmp_path, {}, WILAYAH={"perpage": 3})
+
+
+def test_cached_articles_are_tagged_again_from_their_metadata(tmp_path):
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "generator",  # whole articles are cached
+    }
+    build(tmp_path, POSTS, **cache)
+    assert any((tmp_path / "cache").iterdir())
+    # The cached Meteseh post still carries the kecamatan inferred by the
+    # first build; with inference off it must not pass for explicit metadata.
+    output = build(tmp_path, POSTS, WILAYAH={"infer": False}, **cache)
+    assert card_titles(read(output, "kecamatan/tembalang/index.html")) == [
+        "Posyandu Raih Penghargaan"
+    ]
+
+
+def test_hostile_titles_and_channel_names_are_escaped(tmp_path):
+    hostile = POSTS["penghargaan.md"].replace(
+        "Title: Posyandu Raih Penghargaan", "Title: Juara <script>alert(1)</script>"
+    )
+    output = build(tmp_path, {"hostile.md": hostile})
+    page = read(output, "kecamatan/tembalang/index.html")
+    achievements = page.split('id="prestasi-kecamatan"')[1].split("</section>")[0]
+    assert "<script>" not in achievements
+    assert "Juara alert(1)" in achievements
+    tugu = read(output, "kecamatan/tugu/index.html")
+    assert "<img src=x" not in tugu
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tugu
