@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
+import yaml
 from pelican import signals
 from plugin_settings import merge_settings
 from registries import load_opd, registry_paths
 
 from .sources import history_url, provenance_of
+
+logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     # Folder of the content inside the repository, for history links.
@@ -18,9 +23,28 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def channel_names(settings: dict[str, Any]) -> dict[str, str]:
+    """Channel id -> display name from the importer's channel registry."""
+    path = Path((settings.get("IMPORTER") or {}).get("channels_file") or "")
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        logger.warning("provenance: cannot read channel names from %s: %s", path, error)
+        return {}
+    channels = data.get("channels") if isinstance(data, dict) else None
+    return {
+        str(c["id"]): str(c["name"])
+        for c in channels or []
+        if isinstance(c, dict) and c.get("id") and c.get("name")
+    }
+
+
 def _annotate(items: list[Any], settings: dict[str, Any]) -> None:
     options = merge_settings(settings, "PROVENANCE", DEFAULTS)
     opds = load_opd(registry_paths(settings)["opd"])
+    names = channel_names(settings)
 
     def opd_name(value: Any) -> str:
         found = opds.find(str(value))
@@ -34,7 +58,7 @@ def _annotate(items: list[Any], settings: dict[str, Any]) -> None:
             item.relative_source_path,
             options["untracked"],
         )
-        found = provenance_of(item, opd_name, link)
+        found = provenance_of(item, opd_name, link, names)
         item.source_name = found.source_name
         item.source_url = found.source_url
         item.history_url = found.history_url

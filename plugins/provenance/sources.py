@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -44,17 +44,24 @@ def _channel_name(article: Any) -> str | None:
     return str(name) if name else None
 
 
-def provenance_of(article: Any, opd_name: Any, history: str | None) -> Provenance:
+def provenance_of(
+    article: Any,
+    opd_name: Any,
+    history: str | None,
+    channel_names: Mapping[str, str] | None = None,
+) -> Provenance:
     """Name and link of a post's source; hand-written posts name their writer.
 
     Imported posts carry ``Source`` (the original URL) and ``Channel``; the
-    importer may add ``channel_info`` with the channel's display name.
+    importer may add ``channel_info`` with the channel's display name, else
+    the name comes from the channel registry (``channel_names``).
     """
     source = str(getattr(article, "source", "") or "").strip()
     url = source if source.startswith(("https://", "http://")) else None
     name = _channel_name(article)
-    if not name and url:
-        name = str(getattr(article, "channel", "") or "") or None
+    channel = str(getattr(article, "channel", "") or "")
+    if not name and channel:
+        name = (channel_names or {}).get(channel) or (channel if url else None)
     if not name and getattr(article, "opd", None):
         name = opd_name(article.opd)
     if not name:

@@ -36,8 +36,10 @@ def test_imported_post_names_the_channel_and_links_the_original():
     )
 
 
-def test_without_channel_info_the_channel_id_is_shown():
+def test_without_channel_info_the_registry_names_the_channel():
     post = SimpleNamespace(source="https://warta.example.id/a", channel="warta")
+    registry = {"warta": "Warta Semarang"}
+    assert provenance_of(post, names, None, registry).source_name == "Warta Semarang"
     assert provenance_of(post, names, None).source_name == "warta"
 
 
@@ -52,3 +54,19 @@ def test_hand_written_posts_name_their_opd_or_author():
 def test_a_source_that_is_not_a_web_address_is_not_linked():
     post = SimpleNamespace(source="javascript:alert(1)", channel="x")
     assert provenance_of(post, names, None).source_url is None
+
+
+def test_channel_names_come_from_the_importer_registry(tmp_path):
+    from provenance.plugin import channel_names
+
+    registry = tmp_path / "channels.yml"
+    registry.write_text(
+        "channels:\n  - id: kel-kandri\n    name: Kelurahan Kandri\n"
+        "  - id: tanpa-nama\n",
+        encoding="utf-8",
+    )
+    settings = {"IMPORTER": {"channels_file": str(registry)}}
+    assert channel_names(settings) == {"kel-kandri": "Kelurahan Kandri"}
+    assert channel_names({"IMPORTER": {"channels_file": str(tmp_path / "x")}}) == {}
+    registry.write_text("channels: [", encoding="utf-8")
+    assert channel_names(settings) == {}

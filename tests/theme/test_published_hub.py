@@ -78,3 +78,15 @@ def test_hoax_clarifications_carry_claim_review(published: Site):
         if 'class="claim ' in html:
             assert "ClaimReview" in types, page
         assert "NewsArticle" in types
+
+
+def test_imported_posts_name_their_channel_and_link_the_original(published: Site):
+    pages = sorted((published.output / "berita").glob("kel-kandri-*/index.html"))
+    assert pages
+    html = pages[0].read_text()
+    found = re.search(
+        r'Sumber: <a href="(https://[^"]+)" rel="nofollow">([^<]+)</a>', html
+    )
+    assert found
+    assert found.group(2) == "Kelurahan Kandri"
+    assert "/commits/" not in html  # the demo import is not in the repository
