@@ -10,7 +10,7 @@ PIP_VERSION := 26.3
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test lint format clean lock system-packages
+.PHONY: help site serve check test lint format clean lock system-packages
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ site: $(VENV)/.site-deps ## Import the bundled demo channels and build the demo 
 
 serve: $(VENV)/.site-deps ## Serve output/ at http://localhost:8000/
 	$(BIN)/invoke serve
+
+check: $(VENV)/.site-deps ## Check posts, images and registries, as CI does (invoke check)
+	$(BIN)/invoke check
 
 system-packages: ## Install the Debian packages the tests drive (when root)
 	@scripts/ensure-system-packages

@@ -97,6 +97,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "i18n",
     "indodate",
+    "ralat",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",
     "themecontext",  # after prestasi and wilayah: reads article.award, .wilayah

@@ -10,7 +10,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import Task, task
+from invoke import task
 from invoke.main import program
 from pelican import main as pelican_main
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
@@ -179,10 +179,7 @@ def _deploy_project():
 def _gate_steps(project):
     from deploy import default_steps
 
-    # `invoke check` joins the gate whenever this file defines it.
-    return default_steps(
-        project, include_check=isinstance(globals().get("check"), Task)
-    )
+    return default_steps(project)
 
 
 def _exit_on_deploy_error(error):
@@ -253,3 +250,70 @@ def pelican_run(cmd):
     remainder = getattr(core, "remainder", "") if core else ""
     cmd += " " + remainder  # allows to pass-through args to pelican
     pelican_main(shlex.split(cmd))
+
+
+@task(
+    help={
+        "path": "a file or folder to report on (repeatable; default: everything)",
+        "strict": "fail on warnings too",
+        "format": "text (default), json, or github (workflow annotations)",
+    },
+    iterable=["path"],
+)
+def check(c, path=None, strict=False, format="text"):
+    """Check posts, pages, images and registries; exit non-zero on errors."""
+    from contentcheck.cli import main
+
+    code = main(SETTINGS, path or None, strict=strict, output=format)
+    if code:
+        sys.exit(code)
+
+
+@task(
+    name="new-post",
+    help={
+        "title": "judul tulisan",
+        "category": "kategori, mis. Berita atau Prestasi",
+        "tanggal": "tanggal terbit, YYYY-MM-DD HH:MM (WIB); bawaan: sekarang",
+        "summary": "ringkasan satu-dua kalimat",
+        "opd": "id OPD, mis. diskominfo",
+        "kecamatan": "nama kecamatan",
+        "kelurahan": "nama kelurahan",
+        "tags": "topik, dipisah koma",
+        "slug": "bagian alamat tulisan; bawaan: dari judul",
+        "image": "foto utama (berkas di komputer), disalin ke content/images/",
+        "image_alt": "teks alternatif foto utama",
+        "penghargaan": "Prestasi: nama penghargaan",
+        "pemberi": "Prestasi: pemberi penghargaan",
+        "tingkat": "Prestasi: internasional, nasional, provinsi, atau kota",
+        "penerima": "Prestasi: penerima",
+        "tahun": "Prestasi: tahun penghargaan",
+        "bukti": "Prestasi: tautan bukti resmi",
+        "klaim": "Klarifikasi: klaim yang beredar",
+        "putusan": "Klarifikasi: Hoaks, Tidak Tepat, atau Benar",
+        "yes": "jangan bertanya: semua isian dari flag",
+    },
+)
+def new_post(
+    c, title=None, category=None, tanggal=None, summary=None, opd=None,
+    kecamatan=None, kelurahan=None, tags=None, slug=None, image=None,
+    image_alt=None, penghargaan=None, pemberi=None, tingkat=None, penerima=None,
+    tahun=None, bukti=None, klaim=None, putusan=None, yes=False,
+):  # fmt: skip
+    """Write a new post in content/posts/<yyyy>/, asking in Indonesian."""
+    from newpost.cli import run_new_post
+    from newpost.prompting import NewPostError
+
+    given = {
+        "title": title, "category": category, "date": tanggal, "summary": summary,
+        "opd": opd, "kecamatan": kecamatan, "kelurahan": kelurahan, "tags": tags,
+        "slug": slug, "image": image, "image_alt": image_alt,
+        "penghargaan": penghargaan, "pemberi": pemberi, "tingkat": tingkat,
+        "penerima": penerima, "tahun": tahun, "bukti": bukti, "klaim": klaim,
+        "putusan": putusan,
+    }  # fmt: skip
+    try:
+        run_new_post(SETTINGS, given, yes=yes, ask=input, say=print)
+    except NewPostError as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pelican.settings import read_settings
 
@@ -29,6 +30,8 @@ class Project:
     deploy: DeployConfig
     # Where the gate records a pass (never inside output/).
     state_dir: Path
+    # The production settings as Pelican read them (for ``invoke check``).
+    settings: Mapping[str, Any] = field(default_factory=dict, repr=False)
 
 
 def load_project(
@@ -57,4 +60,5 @@ def load_project(
         site_url=str(settings.get("SITEURL") or ""),
         deploy=load_deploy_config(settings.get("DEPLOY"), environ),
         state_dir=Path(state_dir or root / ".cache" / "deploy"),
+        settings=settings,
     )

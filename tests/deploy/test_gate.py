@@ -145,12 +145,28 @@ def test_a_local_siteurl_fails_the_settings_step(
     assert "a local address" in settings.run()[0]
 
 
-def test_check_joins_the_gate_when_the_task_exists(
+def test_check_is_a_gate_step_that_lists_every_content_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    project = project_for(tmp_path, tmp_path, monkeypatch)
-    names = [step.name for step in default_steps(project, include_check=True)]
-    assert names[:4] == ["settings", "build", "check", "links"]
+    content = tmp_path / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "posts" / "salah.md").write_text(
+        "Title: Kerja Bakti di Tembalang\n"
+        "Date: 2025-09-07 06:00\n"
+        "Category: Berita\n"
+        "Slug: kerja-bakti\n"
+        "Kecamatan: Tembalng\n"
+        "Summary: Warga membersihkan saluran.\n\n"
+        "Warga membersihkan saluran air bersama.\n",
+        encoding="utf-8",
+    )
+    project = project_for(tmp_path, content, monkeypatch)
+    steps = {step.name: step for step in default_steps(project)}
+    assert list(steps)[:4] == ["settings", "build", "check", "links"]
+    problems = steps["check"].run()
+    assert len(problems) == 1
+    assert "salah.md:5" in problems[0]
+    assert "Tembalang" in problems[0]
 
 
 def test_deploy_reuses_a_recorded_pass_and_gates_a_changed_output(

@@ -1,0 +1,203 @@
+"""Broken registries, settings and files are reported with their file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from contentcheck import Severity, run_check
+
+from .conftest import NOW, REPO, repo_settings
+
+POST = """Title: Tulisan Uji Registri dan Berkas
+Date: 2025-05-10 09:00
+Category: Berita
+Slug: tulisan-uji-registri
+Summary: Ringkasan singkat.
+Kecamatan: Tembalang
+
+Isi.
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "posts").mkdir(parents=True)
+    (tmp_path / "content" / "posts" / "uji.md").write_text(POST, encoding="utf-8")
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    return tmp_path
+
+
+def check(site: Path, **settings):
+    return run_check(repo_settings(**settings), root=site, now=NOW)
+
+
+def test_clean_site_passes(site):
+    assert check(site).problems == []
+
+
+def test_broken_gazetteer_row_is_located(site):
+    path = site / "data" / "semarang-wilayah.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5] = lines[5].replace("kelurahan,", "kelurahn,", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (found,) = check(site).problems
+    assert (found.path, found.line, found.code) == (
+        "data/semarang-wilayah.csv",
+        6,
+        "registri",
+    )
+    assert "'kelurahn'" in found.message
+
+
+def test_channel_yaml_syntax_error_has_a_line(site):
+    (site / "data" / "channels.yml").write_text(
+        "channels:\n  - id: dinkes\n    name: [Dinas Kesehatan\n", encoding="utf-8"
+    )
+    (found,) = check(site).problems
+    assert found.path == "data/channels.yml"
+    assert found.line == 4
+    assert found.code == "registri"
+    assert "YAML" in found.message
+
+
+def test_duplicate_channel_ids(site):
+    (site / "data" / "channels.yml").write_text(
+        "channels:\n  - id: dinkes\n    name: A\n  - id: Dinkes Kota\n"
+        "  - id: dinkes\n    name: B\n",
+        encoding="utf-8",
+    )
+    found = check(site).problems
+    assert [(p.line, p.code) for p in found] == [(4, "registri"), (5, "registri")]
+    assert "'Dinkes Kota'" in found[0].message
+    assert '"dinkes" dipakai dua kali' in found[1].message
+
+
+def test_contacts_file_is_validated(site):
+    (site / "data" / "kontak-resmi.yml").write_text("telepon: [\n", encoding="utf-8")
+    (found,) = check(site).problems
+    assert (found.path, found.code) == ("data/kontak-resmi.yml", "registri")
+
+
+def test_unknown_check_setting_names_the_allowed_keys(site):
+    (found,) = check(site, CHECK={"image_max_byte": 10}).problems
+    assert found.code == "pengaturan"
+    assert "image_max_byte (maksud Anda image_max_bytes?)" in found.message
+    assert "contacts_file" in found.message
+
+
+def test_gps_can_be_made_an_error(site):
+    from .conftest import write_fixture_images
+
+    write_fixture_images(site / "content" / "images")
+    result = check(site, CHECK={"gps": "error"})
+    gps = [p for p in result.problems if p.code == "gambar-gps"]
+    assert [(p.path, p.severity) for p in gps] == [
+        ("content/images/gps.jpg", Severity.ERROR)
+    ]
+
+
+def test_unreadable_file(site):
+    (site / "content" / "posts" / "lama.md").write_bytes(
+        "Title: Berita Lama\n\nKata \xe9\n".encode("latin-1")
+    )
+    found = check(site).for_path("content/posts/lama.md")
+    assert [(p.line, p.code) for p in found] == [(None, "berkas")]
+
+
+def test_imported_posts_are_warned_not_failed(site):
+    folder = site / "content" / "imported" / "dinkes" / "2025"
+    folder.mkdir(parents=True)
+    (folder / "kabar.md").write_text(
+        "Title: Kabar Impor\nDate: 2025-05-11 09:00\nCategory: Berita\n"
+        "Channel: dinkes\nKecamatan: Tembalng\n\nHubungi 0812-3456-7890.\n",
+        encoding="utf-8",
+    )
+    result = check(site)
+    found = result.for_path("content/imported/dinkes/2025/kabar.md")
+    assert {p.code for p in found} == {"kecamatan", "telepon"}
+    assert all(p.severity is Severity.WARNING for p in found)
+    assert result.ok
+
+
+def test_slug_taken_by_an_imported_post_fails_the_admin_post(site):
+    folder = site / "content" / "imported" / "dinkes" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "lama.md").write_text(
+        "Title: Kabar Impor Lama\nDate: 2024-01-01 09:00\nCategory: Berita\n"
+        "Slug: tulisan-uji-registri\nChannel: dinkes\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    result = check(site)
+    assert [p.code for p in result.for_path("content/posts/uji.md")] == ["slug-ganda"]
+    assert not result.ok
+
+
+def test_paths_limit_the_report_not_the_comparison(site):
+    other = site / "content" / "posts" / "lain.md"
+    other.write_text(
+        POST.replace("Title: Tulisan Uji", "Title: Tulisan Lain").replace(
+            "09:00", "10:00"
+        ),
+        encoding="utf-8",
+    )
+    result = run_check(repo_settings(), ["content/posts/lain.md"], root=site, now=NOW)
+    assert result.files_checked == 1
+    assert [(p.path, p.code) for p in result.problems] == [
+        ("content/posts/lain.md", "slug-ganda")
+    ]
+
+
+def test_a_key_with_a_space_gets_its_spelling(site):
+    path = site / "content" / "posts" / "uji.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "Kecamatan: Tembalang\n", "Kecamatan: Tembalang\nImage alt: Warga\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    (found,) = check(site).problems
+    assert (found.line, found.code) == (7, "metadata-baris")
+    assert 'misalnya "Image_alt: Warga"' in found.suggestion
+
+
+def test_a_fault_in_one_check_is_reported_and_the_rest_go_on(site, monkeypatch, caplog):
+    from contentcheck import runner
+
+    def broken(source, ctx):
+        raise KeyError("tak terduga")
+
+    monkeypatch.setattr(runner, "FILE_CHECKS", (broken, *runner.FILE_CHECKS))
+    post = site / "content" / "posts" / "uji.md"
+    text = post.read_text(encoding="utf-8").replace("Tembalang", "Tembalng")
+    post.write_text(text, encoding="utf-8")
+    found = check(site).problems
+    assert [(p.code, p.line) for p in found] == [("pemeriksa", None), ("kecamatan", 6)]
+    assert "KeyError" in found[0].message
+    assert "contentcheck: " in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Genuk, Pedurungan", []),
+        ("-", []),
+        ("kec. tembalang", []),
+        (
+            "Meteseh",
+            [("kecamatan", '"Meteseh" adalah kelurahan', "Kecamatan: Tembalang")],
+        ),
+    ],
+)
+def test_kecamatan_follows_the_build_rule(site, value, expected):
+    path = site / "content" / "posts" / "uji.md"
+    text = path.read_text(encoding="utf-8").replace("Tembalang", value)
+    path.write_text(text, encoding="utf-8")
+    found = [(p.code, p.message, p.suggestion) for p in check(site).problems]
+    assert len(found) == len(expected)
+    for (code, message, suggestion), (want_code, in_message, in_hint) in zip(
+        found, expected, strict=True
+    ):
+        assert code == want_code
+        assert in_message in message
+        assert in_hint in suggestion
