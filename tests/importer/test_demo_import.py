@@ -36,7 +36,7 @@ def test_every_demo_channel_is_imported(demo_posts):
 def test_every_imported_page_is_free_of_live_markup(demo_output, demo_posts):
     for meta in demo_posts.values():
         page = page_of(demo_output, meta)
-        body = page.select_one(".article-body")
+        body = page.select_one(".prose")
         assert live_markup("".join(map(str, body.children))) == [], meta["slug"]
         for tag in page.find_all(True):
             assert not any("pelitaXss" in str(v) for v in tag.attrs.values()), tag
@@ -64,7 +64,7 @@ def test_sources_name_their_channel(demo_output, demo_posts):
     names = {"warta-semarang": "Warta Semarang", "kel-kandri": "Kelurahan Kandri"}
     for meta in demo_posts.values():
         if meta["channel"] in names:
-            link = page_of(demo_output, meta).select_one(".article-footer a")
+            link = page_of(demo_output, meta).select_one(".provenance a[rel~=nofollow]")
             assert link.get_text() == names[meta["channel"]]
             assert link["href"] == meta["source"]
             assert "utm_" not in link["href"]
