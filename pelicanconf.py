@@ -98,6 +98,7 @@ PLUGINS = [
     "i18n",
     "indodate",
     "importer",  # first: later plugins read imported posts already re-sanitized
+    "adminhtml",  # and hand-written posts and pages, with Markdown's own markup
     "ralat",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",

@@ -52,7 +52,7 @@ def _registry(generator: Any) -> dict[str, Channel]:
     return {channel.id: channel for channel in channels}
 
 
-def _imported_folders(generator: Any) -> tuple[Path, ...]:
+def imported_folders(generator: Any) -> tuple[Path, ...]:
     """The configured import folder, and the default ``content/imported``.
 
     A demo build's settings point elsewhere, but the city's imported posts
@@ -110,7 +110,7 @@ def _articles(generator: Any) -> list[Any]:
 def on_articles(generator: Any) -> None:
     """Clean imported articles and attach their channels."""
     channels = _registry(generator)
-    folders = _imported_folders(generator)
+    folders = imported_folders(generator)
     for article in _articles(generator):
         if not is_imported(article, folders):
             continue

@@ -51,12 +51,12 @@ def test_the_demo_production_build_passes_the_whole_gate(
     demo_publish_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     project = project_for(tmp_path, demo_publish_output.parent / "content", monkeypatch)
-    report = require_gate(project, default_steps(project, include_check=False))
+    report = require_gate(project, default_steps(project))
     names = [result.name for result in report.results]
-    budgets = importlib.util.find_spec("sitecheck.budgets") is not None
-    assert names == ["settings", "build", "links"] + (["budgets"] if budgets else [])
+    assert names == ["settings", "build", "check", "links", "budgets"]
     assert report.passed
     assert (project.output / "feeds" / "semua.atom.xml").is_file()
+    assert (project.output / "pagefind" / "pagefind.js").is_file()
     assert has_passed(project)
     (project.output / "index.html").write_text("diubah", encoding="utf-8")
     assert not has_passed(project)  # a changed output/ must pass again
