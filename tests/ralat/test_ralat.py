@@ -112,7 +112,7 @@ def test_pelican_reads_repeated_ralat_lines_as_a_list(tmp_path: Path):
 
 def test_unknown_setting_is_refused():
     assert ralat_settings({})["url"] == "ralat/"
-    with pytest.raises(RalatConfigError, match="allowed: save_as, template, url"):
+    with pytest.raises(RalatConfigError, match="Allowed keys: save_as, template, url"):
         ralat_settings({"RALAT": {"path": "x"}})
 
 
