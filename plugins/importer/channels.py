@@ -33,6 +33,7 @@ FIELDS = (
     "tags",
     "enabled",
     "note",
+    "images",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_ID = 64
@@ -171,6 +172,7 @@ def _check_channel(
         tags=checks.check_tags(raw.get("tags"), report),
         enabled=enabled,
         note=texts["note"],
+        images=checks.check_images(texts["images"], report),
     )
     return channel if len(problems.items) == before else None
 

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
+# What the importer does with a channel's images: download them (re-encoded,
+# stored under content/images/imported/) or keep their https URLs.
+IMAGE_MODES = ("download", "remote")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Channel:
     tags: tuple[str, ...] = ()
     enabled: bool = True
     note: str | None = None
+    images: str = IMAGE_MODES[0]
 
     @property
     def is_local(self) -> bool:

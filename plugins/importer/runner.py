@@ -89,6 +89,8 @@ def _report(
         seconds=round(seconds, 3),
         date_fallbacks=tally.date_fallbacks if tally else 0,
         notes=tuple(tally.notes) if tally else (),
+        images=tally.images if tally else 0,
+        image_failures=tally.image_failures if tally else 0,
     )
 
 
@@ -142,6 +144,7 @@ class ImportRun:
         try:
             async with HttpFetcher(limits, policy, self.options.resolver) as fetcher:
                 self._fetcher = fetcher
+                self.importer.media.use_fetcher(fetcher)
                 slots = asyncio.Semaphore(self.config.concurrency)
                 done = await asyncio.gather(
                     *(self._channel(c, slots, progress) for c in due)
