@@ -1,0 +1,89 @@
+"""Find the posts worth comparing: an inverted index cut to a date window.
+
+Comparing every new post with every post of the archive would cost n² at
+20,000 posts. Instead every post's terms go into postings sorted by time;
+a post is compared only with posts published within the window (a few days)
+that share at least two of its rarest terms, or its exact text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .similarity import Features, Vocabulary
+
+QUERY_TERMS = 20
+MIN_SHARED = 2
+_DIGEST = "\0digest:"
+
+
+@dataclass(frozen=True)
+class IndexedPost:
+    """What the index needs of a post: when, from which channel, its features."""
+
+    timestamp: float
+    channel: str
+    features: Features
+
+
+class StoryIndex:
+    """Postings of every term, each sorted by publication time."""
+
+    def __init__(self, posts: Sequence[IndexedPost], vocabulary: Vocabulary) -> None:
+        self.posts = posts
+        self.vocabulary = vocabulary
+        self.lookups = 0
+        order = sorted(range(len(posts)), key=lambda i: posts[i].timestamp)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for index in order:
+            for term in self._terms(posts[index].features):
+                postings[term].append(index)
+        self._postings = dict(postings)
+        self._times = {
+            term: [posts[i].timestamp for i in found]
+            for term, found in postings.items()
+        }
+
+    @staticmethod
+    def _terms(features: Features) -> set[str]:
+        return {*features.text, *features.lead, _DIGEST + features.digest}
+
+    def _query(self, features: Features) -> list[str]:
+        """The post's digest and its rarest terms that some other post shares.
+
+        Rare shared terms are names and numbers, mostly: what two reports of
+        one story have in common. A term no other post has finds nothing.
+        """
+        df = self.vocabulary.df
+        terms = [t for t in features.text.keys() | features.lead.keys() if df[t] > 1]
+        rarest = sorted(terms, key=lambda t: (df[t], t))
+        return [_DIGEST + features.digest, *rarest[:QUERY_TERMS]]
+
+    def candidates(self, target: int, window: float) -> list[int]:
+        """Posts of other channels within ``window`` seconds sharing enough terms."""
+        post = self.posts[target]
+        low, high = post.timestamp - window, post.timestamp + window
+        shared: Counter[int] = Counter()
+        query = self._query(post.features)
+        for term in query:
+            found, times = self._postings.get(term), self._times.get(term)
+            if not found or times is None:
+                continue
+            start, end = (
+                bisect.bisect_left(times, low),
+                bisect.bisect_right(times, high),
+            )
+            self.lookups += end - start
+            weight = MIN_SHARED if term == query[0] else 1
+            for other in found[start:end]:
+                shared[other] += weight
+        return sorted(
+            other
+            for other, count in shared.items()
+            if count >= MIN_SHARED
+            and other != target
+            and self.posts[other].channel != post.channel
+        )
