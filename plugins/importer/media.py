@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote, urlsplit
 
+from .decode import BodyTooLargeError
 from .errors import BlockedAddressError, FetchError, MediaError
 from .imagepool import ImageWorkers
 from .imaging import declared_mismatch, sniff
@@ -254,7 +255,7 @@ class ImageMedia:
 
 def _permanent(exc: FetchError) -> bool:
     """Refusals and 4xx answers are remembered; timeouts and 5xx are retried."""
-    if isinstance(exc, BlockedAddressError):
+    if isinstance(exc, BlockedAddressError | BodyTooLargeError):
         return True
     return exc.status is not None and 400 <= exc.status < 500 and exc.status != 429
 

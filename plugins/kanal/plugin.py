@@ -24,7 +24,7 @@ from importer.settings import load_config
 from importer.state import parse_iso, peek_state
 from pelican import signals
 from pelican.generators import Generator
-from plugin_settings import merge_settings
+from plugin_settings import merge_settings, plugin_enabled
 
 from .health import channel_health, counts
 
@@ -94,6 +94,8 @@ class KanalGenerator(Generator):
 
     def generate_context(self) -> None:
         """Compute the rows (once every article generator has run)."""
+        if not plugin_enabled(self.settings, "kanal"):
+            return
         try:
             config = load_config(self.settings)
         except ImporterConfigError as exc:
@@ -114,7 +116,7 @@ class KanalGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         """Write ``/kanal/`` (unless ``KANAL['save_as']`` is empty)."""
         options = kanal_settings(self.settings)
-        if not options["save_as"]:
+        if not options["save_as"] or not plugin_enabled(self.settings, "kanal"):
             return
         writer.write_file(
             options["save_as"],
@@ -134,7 +136,7 @@ class KanalGenerator(Generator):
 def add_url(generator: Any) -> None:
     """Let templates link to the page: ``{{ SITEURL }}/{{ KANAL_URL }}``."""
     options = kanal_settings(generator.settings)
-    if options["save_as"]:
+    if options["save_as"] and plugin_enabled(generator.settings, "kanal"):
         generator.context["KANAL_URL"] = options["url"]
 
 

@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 
 KIND_RANK = {"opd": 0, "kecamatan": 1, "kelurahan": 2, "media": 3}
 DEFAULT_WINDOW = dt.timedelta(days=3)
+COPY_WINDOW = dt.timedelta(days=30)  # an exact copy is the story however late
 
 
 @dataclass
@@ -120,14 +121,17 @@ class _Grouper:
 
     def best_match(self, target: int, decided: set[int]) -> tuple[int, Verdict] | None:
         post, best = self.posts[target], None
-        for other in self.index.candidates(target, self.window):
+        copies = max(self.window, COPY_WINDOW.total_seconds())
+        for other in self.index.candidates(target, self.window, copies):
             if other not in decided:
                 continue
             self.comparisons += 1
-            hours = (post.published - self.posts[other].published).total_seconds()
+            gap = (post.published - self.posts[other].published).total_seconds()
             verdict = compare(
-                post.features, self.posts[other].features, self.vocabulary, hours / 3600
+                post.features, self.posts[other].features, self.vocabulary, gap / 3600
             )
+            if abs(gap) > self.window and verdict.kind != COPY:
+                continue  # beyond the window only an exact copy counts
             if verdict.same and (best is None or verdict.score > best[1].score):
                 best = (other, verdict)
         return best

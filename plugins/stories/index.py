@@ -3,7 +3,9 @@
 Comparing every new post with every post of the archive would cost n² at
 20,000 posts. Instead every post's terms go into postings sorted by time;
 a post is compared only with posts published within the window (a few days)
-that share at least two of its rarest terms, or its exact text.
+that share at least two of its rarest terms, and with exact copies of its
+text published within ``copy_window`` (a press release reposted weeks later
+is still the same story).
 """
 
 from __future__ import annotations
@@ -62,24 +64,27 @@ class StoryIndex:
         rarest = sorted(terms, key=lambda t: (df[t], t))
         return [_DIGEST + features.digest, *rarest[:QUERY_TERMS]]
 
-    def candidates(self, target: int, window: float) -> list[int]:
-        """Posts of other channels within ``window`` seconds sharing enough terms."""
+    def candidates(
+        self, target: int, window: float, copy_window: float | None = None
+    ) -> list[int]:
+        """Posts of other channels within ``window`` seconds sharing enough terms.
+
+        Exact copies count within ``copy_window`` (default: ``window``).
+        """
         post = self.posts[target]
-        low, high = post.timestamp - window, post.timestamp + window
         shared: Counter[int] = Counter()
         query = self._query(post.features)
         for term in query:
             found, times = self._postings.get(term), self._times.get(term)
             if not found or times is None:
                 continue
-            start, end = (
-                bisect.bisect_left(times, low),
-                bisect.bisect_right(times, high),
-            )
+            copy = term == query[0]
+            reach = copy_window if copy and copy_window else window
+            start = bisect.bisect_left(times, post.timestamp - reach)
+            end = bisect.bisect_right(times, post.timestamp + reach)
             self.lookups += end - start
-            weight = MIN_SHARED if term == query[0] else 1
             for other in found[start:end]:
-                shared[other] += weight
+                shared[other] += MIN_SHARED if copy else 1
         return sorted(
             other
             for other, count in shared.items()

@@ -19,6 +19,7 @@ from typing import Any
 
 from pelican import signals
 from pelican.utils import order_content
+from plugin_settings import plugin_enabled
 
 from .resolve import node_of, resolve
 
@@ -65,6 +66,8 @@ def _set_story(article: Any, value: str | None) -> None:
 
 def group_articles(generator: Any) -> None:
     """Hide the duplicates, link them to their primaries."""
+    if not plugin_enabled(generator.settings, "stories"):
+        return
     _restore(generator)
     candidates = [*generator.articles, *generator.hidden_articles]
     listed = set(range(len(generator.articles)))

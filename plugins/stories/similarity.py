@@ -33,8 +33,9 @@ from .text import (
     numbered_labels,
     shingles,
     terms,
-    text_digest,
+    terms_of,
     words,
+    words_digest,
 )
 
 LEAD_WORDS = 90
@@ -67,11 +68,6 @@ class StoryText:
         opening = " ".join(self.body.split()[:LEAD_WORDS])
         return f"{self.title}. {self.summary} {opening}"
 
-    def full(self) -> str:
-        """Title and body (capped): outlets move the shared facts around."""
-        body = " ".join((self.body or self.summary).split()[:BODY_WORDS])
-        return f"{self.title}. {body}"
-
 
 @dataclass(frozen=True)
 class Features:
@@ -103,13 +99,15 @@ def features(
     body_words = words(body)
     lead = text.lead()
     kecamatan, kelurahan = places(lead) if places else (frozenset(), frozenset())
+    title = Counter(terms(text.title, ignore))
+    head = title + Counter(terms(text.summary, ignore))
     return Features(
-        digest=text_digest(body),
+        digest=words_digest(body_words),
         body_words=len(body_words),
         shingles=shingles(body_words),
-        title=Counter(terms(text.title, ignore)),
-        lead=Counter(terms(lead, ignore)),
-        text=Counter(terms(text.full(), ignore)),
+        title=title,
+        lead=head + Counter(terms_of(body_words[:LEAD_WORDS], ignore)),
+        text=title + Counter(terms_of(body_words[:BODY_WORDS], ignore)),
         dates=event_dates(lead),
         labels=numbered_labels(lead),
         kecamatan=kecamatan,
@@ -123,7 +121,11 @@ def city_words(city: str) -> frozenset[str]:
 
 
 class Vocabulary:
-    """Inverse document frequencies over the posts being compared."""
+    """Inverse document frequencies over the posts being compared.
+
+    Vectors are computed once per counter and kept (a post is compared with
+    several others), for as long as the vocabulary lives: one grouping pass.
+    """
 
     def __init__(self, documents: Iterable[Features]) -> None:
         self.df: Counter[str] = Counter()
@@ -131,17 +133,23 @@ class Vocabulary:
         for doc in documents:
             self.size += 1
             self.df.update(doc.text.keys() | doc.lead.keys())
+        self._scale = math.log(1 + max(self.size, MIN_CORPUS))
+        self._vectors: dict[int, tuple[Counter[str], dict[str, float]]] = {}
 
     def idf(self, term: str) -> float:
         """Smoothed IDF: a term in every post weighs least, never zero."""
-        size = max(self.size, MIN_CORPUS)
-        return math.log((1 + size) / (1 + self.df.get(term, 0))) + 1.0
+        return self._scale - math.log(1 + self.df.get(term, 0)) + 1.0
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         """Sublinear TF times IDF, normalized to unit length."""
+        kept = self._vectors.get(id(counts))
+        if kept is not None and kept[0] is counts:
+            return kept[1]
         weights = {t: (1 + math.log(n)) * self.idf(t) for t, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
+        vector = {t: w / norm for t, w in weights.items()}
+        self._vectors[id(counts)] = (counts, vector)
+        return vector
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

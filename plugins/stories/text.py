@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-.,/][a-z0-9]+)*")
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
+_DIGIT = re.compile(r"\d")
 _SPLIT_NUMBER = re.compile(r"[.,](?=\d{3}\b)")
 
 # Function words, and words every post of a city hub carries (the city's
@@ -84,9 +86,10 @@ _LABELLED = re.compile(
 
 def fold(text: str) -> str:
     """Lower-case ASCII-ish text: accents, typographic dashes and quotes folded."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.casefold().replace("\u2013", "-").replace("\u2014", "-")
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = text.replace("\u2013", "-").replace("\u2014", "-")
+    return text.casefold()
 
 
 def stem(word: str) -> str:
@@ -95,7 +98,7 @@ def stem(word: str) -> str:
     Conservative on purpose: it only cuts while at least four letters stay,
     and never touches numbers, so names survive whole.
     """
-    if any(ch.isdigit() for ch in word) or len(word) <= _MIN_STEM + 1:
+    if len(word) <= _MIN_STEM + 1 or not word.isalpha():
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
@@ -123,11 +126,16 @@ def terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
 
     ``ignore`` adds words to leave out (the city's own name).
     """
+    return terms_of(words(text), ignore)
+
+
+def terms_of(folded: list[str], ignore: frozenset[str] = frozenset()) -> list[str]:
+    """``terms`` of words already split by ``words``."""
     found = []
-    for word in words(text):
+    for word in folded:
         if word in STOPWORDS or word in ignore or len(word) < 2:
             continue
-        if any(ch.isdigit() for ch in word):
+        if not word.isalpha() and _DIGIT.search(word):
             found.append(_number(word))
             continue
         for part in word.split("-"):
@@ -136,9 +144,9 @@ def terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
     return found
 
 
-def text_digest(text: str) -> str:
+def words_digest(folded: list[str]) -> str:
     """SHA-256 of the words alone: the same text whatever its markup or spacing."""
-    return hashlib.sha256(" ".join(words(text)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(folded).encode("utf-8")).hexdigest()
 
 
 def shingles(tokens: Iterable[str], size: int = 4) -> frozenset[int]:
