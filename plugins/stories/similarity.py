@@ -24,7 +24,7 @@ the tests there print precision and recall.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +34,7 @@ from .text import (
     shingles,
     terms,
     terms_of,
+    unpack,
     words,
     words_digest,
 )
@@ -44,6 +45,7 @@ BODY_WORDS = 600
 # the terms), so a handful of posts does not make shared words weigh less
 # than words only one post has.
 MIN_CORPUS = 50
+VECTOR_CACHE = 3000
 MIN_COPY_WORDS = 25
 NEAR_COPY = 0.6
 REWRITE = 0.45
@@ -75,7 +77,7 @@ class Features:
 
     digest: str
     body_words: int
-    shingles: frozenset[int]
+    shingles: bytes  # packed, see text.shingles
     title: Counter[str]
     lead: Counter[str]
     text: Counter[str]
@@ -100,14 +102,15 @@ def features(
     lead = text.lead()
     kecamatan, kelurahan = places(lead) if places else (frozenset(), frozenset())
     title = Counter(terms(text.title, ignore))
-    head = title + Counter(terms(text.summary, ignore))
+    opening = Counter(terms_of(body_words[:LEAD_WORDS], ignore))
+    rest = Counter(terms_of(body_words[LEAD_WORDS:BODY_WORDS], ignore))
     return Features(
         digest=words_digest(body_words),
         body_words=len(body_words),
         shingles=shingles(body_words),
         title=title,
-        lead=head + Counter(terms_of(body_words[:LEAD_WORDS], ignore)),
-        text=title + Counter(terms_of(body_words[:BODY_WORDS], ignore)),
+        lead=title + Counter(terms(text.summary, ignore)) + opening,
+        text=title + opening + rest,
         dates=event_dates(lead),
         labels=numbered_labels(lead),
         kecamatan=kecamatan,
@@ -123,8 +126,9 @@ def city_words(city: str) -> frozenset[str]:
 class Vocabulary:
     """Inverse document frequencies over the posts being compared.
 
-    Vectors are computed once per counter and kept (a post is compared with
-    several others), for as long as the vocabulary lives: one grouping pass.
+    A post is compared with several others, mostly its neighbours in time,
+    so the most recently used vectors are kept (``VECTOR_CACHE`` of them:
+    memory stays bounded however long the archive).
     """
 
     def __init__(self, documents: Iterable[Features]) -> None:
@@ -134,21 +138,32 @@ class Vocabulary:
             self.size += 1
             self.df.update(doc.text.keys() | doc.lead.keys())
         self._scale = math.log(1 + max(self.size, MIN_CORPUS))
-        self._vectors: dict[int, tuple[Counter[str], dict[str, float]]] = {}
+        self._idf: dict[str, float] = {}
+        self._vectors: OrderedDict[int, tuple[Counter[str], dict[str, float]]] = (
+            OrderedDict()
+        )
 
     def idf(self, term: str) -> float:
         """Smoothed IDF: a term in every post weighs least, never zero."""
-        return self._scale - math.log(1 + self.df.get(term, 0)) + 1.0
+        value = self._idf.get(term)
+        if value is None:
+            value = self._scale - math.log(1 + self.df.get(term, 0)) + 1.0
+            self._idf[term] = value
+        return value
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         """Sublinear TF times IDF, normalized to unit length."""
-        kept = self._vectors.get(id(counts))
+        key = id(counts)
+        kept = self._vectors.get(key)
         if kept is not None and kept[0] is counts:
+            self._vectors.move_to_end(key)
             return kept[1]
         weights = {t: (1 + math.log(n)) * self.idf(t) for t, n in counts.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         vector = {t: w / norm for t, w in weights.items()}
-        self._vectors[id(counts)] = (counts, vector)
+        self._vectors[key] = (counts, vector)
+        if len(self._vectors) > VECTOR_CACHE:
+            self._vectors.popitem(last=False)
         return vector
 
 
@@ -212,10 +227,13 @@ def conflict(a: Features, b: Features) -> str | None:
     return None
 
 
-def containment(a: frozenset[int], b: frozenset[int]) -> float:
-    """Share of the smaller set's shingles found in the larger one."""
+def containment(a: bytes, b: bytes) -> float:
+    """Share of the smaller text's shingles found in the larger one."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    return len(small & large) / len(small) if small else 0.0
+    if not small:
+        return 0.0
+    found = unpack(small)
+    return len(found & unpack(large)) / len(found)
 
 
 def _rewrite(lead: float, title: float, hours_apart: float, same_date: bool) -> bool:
