@@ -122,9 +122,7 @@ class _Grouper:
     def best_match(self, target: int, decided: set[int]) -> tuple[int, Verdict] | None:
         post, best = self.posts[target], None
         copies = max(self.window, COPY_WINDOW.total_seconds())
-        for other in self.index.candidates(target, self.window, copies):
-            if other not in decided:
-                continue
+        for other in self.index.candidates(target, self.window, copies, decided):
             self.comparisons += 1
             gap = (post.published - self.posts[other].published).total_seconds()
             verdict = compare(
