@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,15 +79,21 @@ def _refs(states: Mapping[str, ChannelState], content_dir: Path) -> list[_Ref]:
 
 
 def _in_windows(refs: list[_Ref], window: dt.timedelta) -> list[_Ref]:
-    """The pending refs and every ref within ``window`` of one of them."""
+    """The pending refs and every ref within ``window`` of one of them.
+
+    ``refs`` are sorted by date, so the windows are merged as intervals.
+    """
     dates = [r.date for r in refs]
-    chosen: set[int] = set()
+    chosen: list[_Ref] = []
+    reached = 0
     for ref in refs:
-        if ref.record.story is None:
-            low = bisect.bisect_left(dates, ref.date - window)
-            high = bisect.bisect_right(dates, ref.date + window)
-            chosen.update(range(low, high))
-    return [refs[i] for i in sorted(chosen)]
+        if ref.record.story is not None:
+            continue
+        low = max(bisect.bisect_left(dates, ref.date - window), reached)
+        high = bisect.bisect_right(dates, ref.date + window)
+        chosen.extend(refs[low:high])
+        reached = max(reached, high)
+    return chosen
 
 
 class StoryPass:
@@ -108,6 +115,7 @@ class StoryPass:
 
     def run(self) -> list[dict[str, Any]]:
         """Group the pending posts; the decisions, for the report."""
+        started = time.monotonic()
         window = dt.timedelta(days=self.config.story_window_days)
         refs = _in_windows(_refs(self.states, self.config.content_dir), window)
         if not any(r.record.story is None for r in refs):
@@ -121,10 +129,12 @@ class StoryPass:
                 posts.append(self._story_post(ref, post, finder, ignore))
         decisions, compared = group_posts(posts, window)
         logger.info(
-            "importer: stories: %d posts read, %d pairs compared, %d decisions",
+            "importer: stories: %d posts read, %d pairs compared, %d decisions "
+            "(%.1f s)",
             len(posts),
             compared,
             len(decisions),
+            time.monotonic() - started,
         )
         report = [self._apply(d, *files[d.key]) for d in decisions]
         self._settle_undecided(files, {d.key for d in decisions})
