@@ -271,3 +271,20 @@ def test_images_decode_in_worker_processes(tmp_path, feed_server):
     )
     state = json.loads((tmp_path / "state" / "import-state.json").read_text("utf-8"))
     assert len(state["channels"]["uji"]["media"]) == 3  # phone, chart, pixel
+
+
+def test_a_huge_phone_photo_arrives_upright_at_the_master_width(tmp_path, feed_server):
+    big = phone_jpeg(size=(4800, 3200), orientation=6)  # 15 MP, a camera photo
+    feed_server.add("/img/kamera.jpg", Response(big, content_type="image/jpeg"))
+    base = feed_server.base
+    items = [
+        item(base, "kamera", "Foto kamera", media_content(f"{base}/img/kamera.jpg"))
+    ]
+    url = feed_server.add("/feed", Response(feed_of(base, items)))
+    write_registry(tmp_path, [{"id": "uji", "url": url}])
+    assert run(tmp_path) == 0
+    meta = by_slug(tmp_path)["foto-kamera"][1]
+    master = opened((tmp_path / "content" / meta["image"]).read_bytes())
+    assert master.size == (1600, 2400)  # turned upright, then scaled down
+    assert master.getpixel((1590, 10))[0] > 150  # the red corner went right
+    assert not master.getexif()
