@@ -64,7 +64,10 @@ def _place_text(block: Text, x: int, y: int, width: int, run: _Pass) -> TextItem
     spacing = block.line_spacing
     shortened = False
     if limit is not None:
-        fitted = shorten_to_fit(text, block.font, size, (width, limit), spacing)
+        # textfit counts whole line steps; the last line needs its glyph box.
+        extra = text_block_height(size, block.font, 1, spacing) - round(size * spacing)
+        box = (width, limit - extra)
+        fitted = shorten_to_fit(text, block.font, size, box, spacing)
         lines, shortened = fitted.lines, fitted.shortened
     else:
         lines = _wrap(text, block.font, size, width)
