@@ -188,12 +188,21 @@ def _attempt(
 def _first_fit(
     blocks: tuple[Block, ...], box: tuple[int, int, int, int], runs: list[_Pass]
 ) -> Stack | None:
-    """The first attempt that fits the box, springs stretched; else None."""
-    for run in runs:
-        _items, used = _attempt(blocks, box, run)
+    """The first attempt that fits the box, springs stretched; else None.
+
+    ``runs`` go from large text to small, so the height they need shrinks
+    along the list: a binary search finds the first that fits in a few
+    attempts instead of one per size.
+    """
+    low, high, found = 0, len(runs) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        _items, used = _attempt(blocks, box, runs[middle])
         if used <= box[3]:
-            return _finish(blocks, box, run, used)
-    return None
+            found, high = (runs[middle], used), middle - 1
+        else:
+            low = middle + 1
+    return _finish(blocks, box, found[0], found[1]) if found else None
 
 
 def stack(blocks: tuple[Block, ...], box: tuple[int, int, int, int]) -> Stack:

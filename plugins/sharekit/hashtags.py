@@ -12,6 +12,7 @@ import re
 import string
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Longer tags are unreadable and rarely searched; they are left out.
 MAX_LENGTH = 40
@@ -19,6 +20,7 @@ _APOSTROPHES = re.compile("['\u2019`]")
 _SEPARATORS = re.compile(r"[^\w]+|_")
 
 
+@lru_cache(maxsize=4096)
 def hashtag(text: str) -> str:
     """The hashtag for ``text`` without "#", or "" when it has no letter."""
     normal = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", str(text)))

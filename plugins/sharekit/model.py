@@ -43,13 +43,16 @@ class KitFacts:
 
 @dataclass(frozen=True)
 class CardFormat:
-    """One card size, what it is for, and the smallest text it may carry."""
+    """One card size, what it is for, and the smallest text it may carry.
+
+    ``label`` names it on a post's page, ``short`` under a thumbnail.
+    """
 
     name: str
     width: int
     height: int
     label: str
-    use: str
+    short: str
 
     @property
     def min_text(self) -> int:
@@ -62,11 +65,9 @@ class CardFormat:
         return round(self.width / 36)
 
 
-PORTRAIT = CardFormat(
-    "portrait", 1080, 1350, "Instagram & Facebook (4:5)", "unggahan feed"
-)
-STORY = CardFormat("story", 1080, 1920, "Story & status WhatsApp (9:16)", "story")
-LINK = CardFormat("link", 1200, 630, "Pratinjau tautan (1,91:1)", "pesan")
+PORTRAIT = CardFormat("portrait", 1080, 1350, "Instagram & Facebook (4:5)", "Feed")
+STORY = CardFormat("story", 1080, 1920, "Story & status WhatsApp (9:16)", "Story")
+LINK = CardFormat("link", 1200, 630, "Pratinjau tautan (1,91:1)", "Tautan")
 FORMATS: tuple[CardFormat, ...] = (PORTRAIT, STORY, LINK)
 
 
