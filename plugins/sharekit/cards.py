@@ -14,6 +14,7 @@ import io
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
@@ -30,6 +31,10 @@ from .palette import Palette
 logger = logging.getLogger(__name__)
 
 THUMB_QUALITY = 80
+# A cached card no post of the build uses is deleted once it is this old
+# (an edited post's old cards, a previous design); younger ones stay for
+# builds with other settings sharing the cache (a preview's SITEURL).
+PRUNE_AFTER_DAYS = 90
 # Facts that do not show on a card: changing them does not redraw it.
 _NOT_DRAWN = {"url", "hashtags", "kind"}
 _DRAWN_FIELDS = tuple(f for f in fields(KitFacts) if f.name not in _NOT_DRAWN)
@@ -103,6 +108,24 @@ class CardCache:
         # os.path on strings: this runs for every card of every build.
         base = os.path.join(self.cache, key)
         return os.path.isfile(f"{base}.png") and os.path.isfile(f"{base}.thumb.webp")
+
+    def prune(self, keep: set[str], now: float | None = None) -> int:
+        """Delete old cached cards whose key is not in ``keep``; returns how many.
+
+        Temporary files a killed build left behind go too, once as old.
+        """
+        if not self.cache.is_dir():
+            return 0
+        limit = (time.time() if now is None else now) - PRUNE_AFTER_DAYS * 86_400
+        removed = 0
+        with os.scandir(self.cache) as entries:
+            for entry in entries:
+                key = entry.name.split(".", 1)[0]
+                unused = key not in keep or entry.name.endswith(".tmp")
+                if unused and entry.stat().st_mtime < limit:
+                    os.unlink(entry.path)
+                    removed += 1
+        return removed
 
     def draw(self, job: Job) -> CacheFiles:
         """Draw one card and its thumbnail into the cache."""

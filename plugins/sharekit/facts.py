@@ -1,8 +1,10 @@
 """Which posts get a kit, and what their cards say, from Pelican articles.
 
 Achievements are the posts the prestasi plugin recognised (``article.prestasi``),
-one per story as on the awards wall; clarifications are the posts of the
-Klarifikasi category. A post marked ``Duplicate_of`` never gets a kit.
+one per story as on the awards wall; without that plugin, the theme's rule
+(``Prestasi: ya``, or the Prestasi category) and the award fields of the
+metadata. Clarifications are the posts of the Klarifikasi category. A post
+marked ``Duplicate_of`` never gets a kit.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from urllib.parse import urlsplit
 
 from indodate import format_date
 from markupsafe import Markup
-from themecontext.selection import kecamatan_names
+from prestasi.model import LEVEL_LABELS, Award
+from themecontext.selection import is_achievement, kecamatan_names
 
 from .hashtags import hashtags
 from .model import KIND_ACHIEVEMENT, KIND_CLARIFICATION, KitFacts
@@ -56,13 +59,30 @@ def is_duplicate(article: Any) -> bool:
     )
 
 
+def award_of(article: Any) -> Award | None:
+    """The post's award: the prestasi plugin's, else one from its metadata."""
+    award = getattr(article, "prestasi", None)
+    if isinstance(award, Award):
+        return award
+    if not is_achievement(article):
+        return None
+    meta = article.metadata
+    level = str(meta.get("tingkat") or "").strip().casefold()
+    return Award(
+        name=plain(meta.get("penghargaan")) or None,
+        giver=plain(meta.get("pemberi")) or None,
+        level=level if level in LEVEL_LABELS else None,
+        recipient=plain(meta.get("penerima")) or None,
+    )
+
+
 def kit_kind(article: Any, clarification_category: str) -> str | None:
     """``prestasi``, ``klarifikasi`` or None (no kit)."""
     if is_duplicate(article):
         return None
     if str(getattr(article, "category", "")) == clarification_category:
         return KIND_CLARIFICATION
-    if getattr(article, "prestasi", None) is not None:
+    if award_of(article) is not None:
         return KIND_ACHIEVEMENT
     return None
 
@@ -119,7 +139,7 @@ def _topics(article: Any, site: Site) -> list[str]:
 
 
 def _hashtags(article: Any, site: Site) -> tuple[str, ...]:
-    award = getattr(article, "prestasi", None)
+    award = award_of(article)
     places = kecamatan_names(article) or list(getattr(award, "kecamatan", ()) or ())
     opd = str(getattr(article, "opd", "") or getattr(award, "opd", "") or "")
     short = site.opd_short(opd) if opd else ""
@@ -163,7 +183,7 @@ def _clarification(article: Any, facts: KitFacts, opd_name: str) -> KitFacts:
 
 
 def _achievement(article: Any, facts: KitFacts) -> KitFacts:
-    award = article.prestasi
+    award = award_of(article) or Award()
     return replace(
         facts,
         award=plain(award.name),

@@ -34,6 +34,10 @@ from .settings import Options, load_options
 logger = logging.getLogger(__name__)
 
 
+class SharekitError(ValueError):
+    """A setting or a page the share kits cannot work with."""
+
+
 def site_of(settings: dict[str, Any], options: Options) -> Site:
     """The build-wide facts every kit shares (names, URL, hashtag rules)."""
     opds = load_opd(registry_paths(settings)["opd"])
@@ -84,14 +88,16 @@ class SharekitGenerator(Generator):
         site = site_of(self.settings, options)
         planned = self._plan(site, palette.fingerprint())
         cache.ensure(job for _article, _facts, jobs in planned for job in jobs)
+        pruned = cache.prune({job.key for _a, _f, jobs in planned for job in jobs})
         self.kits = [
             self._kit(article, facts, jobs, cache) for article, facts, jobs in planned
         ]
         self._share()
+        self._check_collision()
         logger.info(
-            "sharekit: %d kits, %d cards, %d drawn anew in %.2f s",
+            "sharekit: %d kits, %d cards, %d drawn anew in %.2f s (%d old removed)",
             len(self.kits), 3 * len(self.kits), cache.drawn,
-            time.perf_counter() - started,
+            time.perf_counter() - started, pruned,
         )  # fmt: skip
 
     def _plan(self, site: Site, palette: str) -> list[tuple[Any, KitFacts, list[Job]]]:
@@ -151,6 +157,18 @@ class SharekitGenerator(Generator):
             days=days - 1
         )
         self.context["sharekit_days"] = days
+
+    def _check_collision(self) -> None:
+        """A post or page written where /bagikan/ goes stops the build."""
+        save_as = self.options["page_save_as"]
+        for content in (self.context.get("generated_content") or {}).values():
+            if getattr(content, "save_as", "") == save_as:
+                source = getattr(content, "relative_source_path", content)
+                raise SharekitError(
+                    f"sharekit: {source} would be written to {save_as}, the "
+                    "share kits page; give it another Slug, or change "
+                    "SHAREKIT['page_url'] and SHAREKIT['page_save_as']"
+                )
 
     def generate_output(self, writer: Any) -> None:
         """Copy the cards into output/ and write the admins' page."""

@@ -11,7 +11,9 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+import pytest
 from PIL import Image
+from sharekit.plugin import SharekitError
 
 from .conftest import SITE_URL, TODAY, Build, build
 
@@ -207,3 +209,15 @@ def test_an_edited_post_redraws_only_its_three_cards(kit_site, tmp_path):
     )
     messages = " ".join(build(site))
     assert ", 3 drawn anew" in messages
+
+
+def test_a_page_where_bagikan_goes_stops_the_build(tmp_path):
+    site = Build(
+        tmp_path, tmp_path / "output", tmp_path / "cache", tmp_path / "content"
+    )
+    (site.content / "pages").mkdir(parents=True)
+    (site.content / "pages/bagikan.md").write_text(
+        "Title: Bagikan\nSlug: bagikan\n\nHalaman admin.\n", encoding="utf-8"
+    )
+    with pytest.raises(SharekitError, match=r"pages/bagikan\.md would be written"):
+        build(site)

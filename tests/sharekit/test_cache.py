@@ -1,5 +1,6 @@
 """The card cache: keyed by what a card shows; a hit draws nothing."""
 
+import time
 from dataclasses import replace
 
 from sharekit import FORMATS, LINK, PORTRAIT
@@ -55,3 +56,16 @@ def test_a_thumbnail_missing_from_the_cache_is_drawn_again(tmp_path):
     cache.ensure(jobs)
     next(tmp_path.glob("*.webp")).unlink()
     assert cache.ensure(jobs) == 1
+
+
+def test_old_cards_no_post_uses_are_pruned_and_used_ones_kept(tmp_path):
+    cache = CardCache(tmp_path, PALETTE, 360, workers=1)
+    used, old = jobs_for(ACHIEVEMENT), jobs_for(replace(ACHIEVEMENT, title="Lama"))
+    cache.ensure([*used, *old])
+    (tmp_path / f"{used[0].key}.png.123.456.tmp").write_bytes(b"half a card")
+    keep = {job.key for job in used}
+    assert cache.prune(keep) == 0  # everything is new: kept for other builds
+    later = time.time() + 91 * 86_400
+    assert cache.prune(keep, now=later) == 7
+    assert {p.name.split(".")[0] for p in tmp_path.iterdir()} == keep
+    assert not list(tmp_path.glob("*.tmp"))
