@@ -1,0 +1,290 @@
+"""``invoke channel-add URL``: from a site's address to a validated registry entry.
+
+The admin pastes an address. Pelita fetches it (``channelprobe``): a feed is
+used as it is, a web page is searched for its feed, and a site without one
+gets an HTML channel with guessed selectors. The channel's fields come from
+flags or, when missing, from questions in Indonesian with a proposed answer
+in brackets (Enter takes it), each checked against the registries with the
+closest valid name offered. The entry is printed, or with ``--write``
+appended to the registry as text (comments and layout kept), after the whole
+registry has passed its validator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from registries import RegistryError, load_gazetteer, load_opd
+
+from . import channelfields as f
+from .channelentry import item_indent, render_entry, write_entry
+from .channelprobe import HOW_DISCOVERED, HOW_HTML, ProbeError, SiteProbe, run_probe
+from .channels import load_channels, read_registry_file
+from .errors import ChannelConfigError, ImporterConfigError
+from .model import Channel
+from .netpolicy import Resolver
+from .settings import ImporterConfig, load_config
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+Check = Callable[[str, Mapping[str, str], f.AddRegistries], f.Checked]
+Default = Callable[[Mapping[str, str], f.AddRegistries], str]
+CLEAR = "-"
+
+
+class ChannelAddError(Exception):
+    """No entry can be made; the message says why (in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question: the key, the prompt, the check, and the proposed answer."""
+
+    key: str
+    prompt: str
+    check: Check
+    required: Callable[[Mapping[str, str]], bool]
+    default: Default | None = None
+
+
+def _always(_: Mapping[str, str]) -> bool:
+    return True
+
+
+def _never(_: Mapping[str, str]) -> bool:
+    return False
+
+
+FIELDS = (
+    Field("name", "Nama kanal", f.check_name, _always, lambda a, r: a.get("_site", "")),
+    Field(
+        "kind", "Jenis (opd, kecamatan, kelurahan, media)", f.check_kind, _always,
+        f.default_kind,
+    ),
+    Field(
+        "kecamatan", "Kecamatan", f.check_kecamatan,
+        lambda a: a.get("kind") in ("kecamatan", "kelurahan"), f.default_kecamatan,
+    ),
+    Field(
+        "kelurahan", "Kelurahan", f.check_kelurahan,
+        lambda a: a.get("kind") == "kelurahan", f.default_kelurahan,
+    ),
+    Field("opd", "OPD (id atau nama; kosongkan bila tidak ada)", f.check_opd, _never,
+          f.default_opd),
+    Field("category", "Kategori bawaan (kosongkan: Berita)", f.check_category, _never),
+    Field("id", "Id kanal", f.check_id, _always, f.default_id),
+)  # fmt: skip
+
+
+def _prompt(field: Field, default: str, reg: f.AddRegistries) -> str:
+    text = field.prompt
+    if field.key == "category":
+        text += f" ({', '.join(reg.categories)})"
+    return text + (f" [{default}]" if default else "") + ": "
+
+
+def _ask_until_valid(
+    field: Field, default: str, answers: Mapping[str, str], reg: f.AddRegistries,
+    *, ask: Ask, say: Say,
+) -> str:  # fmt: skip
+    while True:
+        try:
+            raw = ask(_prompt(field, default, reg)).strip()
+        except EOFError as exc:
+            raise ChannelAddError("Dibatalkan: masukan berakhir.") from exc
+        required = field.required(answers)
+        if raw == CLEAR and not required:
+            return ""
+        raw = raw or default
+        if not raw:
+            if not required:
+                return ""
+            say("  Wajib diisi.")
+            continue
+        checked = field.check(raw, answers, reg)
+        if checked.ok:
+            return checked.value
+        hint = f' — maksud Anda "{checked.suggestion}"?' if checked.suggestion else ""
+        say(f"  {checked.error}{hint}")
+        default = checked.suggestion
+
+
+def collect_fields(
+    given: Mapping[str, str | None],
+    reg: f.AddRegistries,
+    *,
+    interactive: bool,
+    ask: Ask,
+    say: Say,
+    site_name: str = "",
+    host: str = "",
+) -> dict[str, str]:
+    """Every field, valid: from the flags, else asked (or the proposal)."""
+    answers: dict[str, str] = {"_site": site_name, "_host": host}
+    problems: list[str] = []
+    for field in FIELDS:
+        raw = (given.get(field.key) or "").strip()
+        default = field.default(answers, reg) if field.default else ""
+        if raw:
+            checked = field.check(raw, answers, reg)
+            if checked.ok:
+                answers[field.key] = checked.value
+                continue
+            if not interactive:
+                hint = f' (maksud Anda "{checked.suggestion}"?)' * bool(
+                    checked.suggestion
+                )
+                problems.append(f"--{field.key}: {checked.error}{hint}")
+                continue
+            say(f"  {checked.error}")
+            default = checked.suggestion or default
+        elif not interactive:
+            if default:
+                answers[field.key] = field.check(default, answers, reg).value
+            elif field.required(answers):
+                problems.append(f"--{field.key}: wajib diisi ({field.prompt})")
+            continue
+        answers[field.key] = _ask_until_valid(
+            field, default, answers, reg, ask=ask, say=say
+        )
+    if problems:
+        raise ChannelAddError(
+            "Kanal tidak dibuat:\n" + "\n".join(f"  {p}" for p in problems)
+        )
+    return {k: v for k, v in answers.items() if v and not k.startswith("_")}
+
+
+def _registries(config: ImporterConfig) -> tuple[f.AddRegistries, list[Channel]]:
+    try:
+        gazetteer = load_gazetteer(
+            Path(config.registry_files["wilayah"]),
+            Path(config.registry_files["wilayah_aliases"]),
+        )
+        opds = load_opd(Path(config.registry_files["opd"]))
+        raws = read_registry_file(config.channels_file)
+        channels = load_channels(
+            config.channels_file, config.registry_files, config.categories
+        )
+    except (RegistryError, ChannelConfigError) as exc:
+        raise ChannelAddError(f"Registri rusak, perbaiki dulu:\n{exc}") from exc
+    ids = frozenset(str(raw.get("id")) for raw in raws)
+    waiting = frozenset(str(raw.get("id")) for raw in raws if not raw.get("url"))
+    reg = f.AddRegistries(gazetteer, opds, config.categories, ids, waiting)
+    return reg, list(channels)
+
+
+def _explain(probe: SiteProbe, say: Say) -> None:
+    if probe.how == HOW_DISCOVERED:
+        say(f"Umpan (feed) ditemukan: {probe.feed_url} ({probe.entries} tulisan).")
+    elif probe.how == HOW_HTML:
+        say(
+            "Situs ini tidak punya umpan (feed); kanal dibaca dari halamannya "
+            "(format: html) dengan pemilih CSS tebakan."
+        )
+        if probe.missing:
+            say(f"  Belum tertebak: {', '.join(probe.missing)}; isi sendiri.")
+    else:
+        say(f"Alamat ini sebuah umpan (feed) dengan {probe.entries} tulisan.")
+
+
+def _note(probe: SiteProbe, today: dt.date) -> str:
+    if probe.how == HOW_DISCOVERED:
+        return f"feed found from {probe.url} by invoke channel-add, {today}"
+    if probe.how == HOW_HTML:
+        return (
+            f"no feed; html selectors guessed by invoke channel-add, {today}: "
+            "check with invoke import-feeds --only <id> --dry-run"
+        )
+    return ""
+
+
+def run_channel_add(
+    settings: Mapping[str, Any],
+    url: str,
+    given: Mapping[str, str | None],
+    *,
+    yes: bool = False,
+    write: bool = False,
+    ask: Ask = input,
+    say: Say = print,
+    resolver: Resolver | None = None,
+) -> str:
+    """Probe ``url``, collect the fields, print (or append) the entry; return it."""
+    try:
+        config = load_config(settings)
+    except ImporterConfigError as exc:
+        raise ChannelAddError(str(exc)) from exc
+    reg, known = _registries(config)
+    try:
+        probe = run_probe(url, config, known, resolver)
+    except ProbeError as exc:
+        raise ChannelAddError(str(exc)) from exc
+    _explain(probe, say)
+    fields = collect_fields(
+        given,
+        reg,
+        interactive=not yes,
+        ask=ask,
+        say=say,
+        site_name=probe.site_name,
+        host=urlsplit(probe.url).hostname or "",
+    )
+    fields["url"] = probe.feed_url or probe.url
+    fields["note"] = _note(probe, dt.datetime.now(dt.UTC).date()).replace(
+        "<id>", fields["id"]
+    )
+    text = config.channels_file.read_text(encoding="utf-8")
+    entry = render_entry(fields, probe.html, item_indent(text))
+    say("")
+    say(entry.rstrip("\n"))
+    if probe.how == HOW_HTML and probe.html is None:
+        raise ChannelAddError(
+            "Pemilih CSS untuk " + ", ".join(probe.missing) + " tidak tertebak; "
+            "tulis entri ini sendiri di data/channels.yml (lihat README, blok html:)."
+        )
+    replaces = fields["id"] if fields["id"] in reg.placeholders else None
+    if replaces:
+        say(
+            f"Kanal {replaces!r} sudah ada di registri tanpa alamat; entri di atas "
+            "menggantikannya."
+        )
+    _save(
+        config, entry, channel_id=fields["id"], replaces=replaces, write=write, say=say
+    )
+    return entry
+
+
+def _save(
+    config: ImporterConfig,
+    entry: str,
+    *,
+    channel_id: str,
+    replaces: str | None,
+    write: bool,
+    say: Say,
+) -> None:
+    """Validate the registry with the entry added; with ``write``, save it."""
+    try:
+        write_entry(
+            config.channels_file,
+            entry,
+            {"registry_files": config.registry_files, "categories": config.categories},
+            replaces=replaces,
+            dry_run=not write,
+        )
+    except ChannelConfigError as exc:
+        raise ChannelAddError(f"Entri tidak valid, tidak ditulis:\n{exc}") from exc
+    if write:
+        where = "menggantikan entri lamanya" if replaces else "di akhir berkas"
+        say(f"Ditulis ke {config.channels_file.name}, {where}.")
+    else:
+        say(
+            f"Entri valid. Salin ke {config.channels_file.name}, atau ulangi "
+            "dengan --write untuk menuliskannya."
+        )
+    say(f"Coba kanalnya: invoke import-feeds --only {channel_id} --dry-run")
