@@ -95,7 +95,21 @@ def news_article(article: Any, site: SiteInfo, image_url: str | None) -> dict[st
             "@type": "Place",
             "name": f"Kecamatan {article.kecamatan}",
         }
+    corrections = _corrections(article)
+    if corrections:
+        data["correction"] = corrections
     return data
+
+
+def _corrections(article: Any) -> list[dict[str, Any]]:
+    """The post's dated corrections (the ralat plugin's) as CorrectionComment."""
+    found = []
+    for correction in getattr(article, "ralat", None) or []:
+        comment = {"@type": "CorrectionComment", "text": _text(correction.text)}
+        if correction.date is not None:
+            comment["datePublished"] = correction.iso
+        found.append(comment)
+    return found
 
 
 def claim_review(article: Any, site: SiteInfo) -> dict[str, Any] | None:

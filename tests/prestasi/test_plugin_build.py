@@ -168,7 +168,7 @@ def test_a_post_whose_url_is_a_wall_page_is_a_clear_error(site_builder):
 
 
 def test_unknown_setting_is_rejected_with_allowed_keys(site_builder):
-    with pytest.raises(PrestasiError, match=r"PRESTASI: unknown key\(s\) per_pages"):
+    with pytest.raises(PrestasiError, match=r"PRESTASI: unknown key 'per_pages'"):
         site_builder(PRESTASI={"per_pages": 3})
 
 

@@ -98,3 +98,27 @@ def test_website_offers_the_search_action():
     (website,) = nodes(site_graph(SITE), "WebSite")
     target = website["potentialAction"]["target"]["urlTemplate"]
     assert target == "https://kabar.example.id/cari/?q={search_term_string}"
+
+
+def test_corrections_become_correction_comments():
+    from ralat.parse import Correction
+
+    fixed = Correction(
+        dt.datetime(2025, 10, 16, tzinfo=WIB), "Angka  penerima\n diralat."
+    )
+    undated = Correction(None, "Nama pejabat diperbaiki.")
+    graph = article_graph(post(ralat=[fixed, undated]), SITE, None)
+    (article,) = nodes(graph, "NewsArticle")
+    assert article["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "text": "Angka penerima diralat.",
+            "datePublished": "2025-10-16",
+        },
+        {"@type": "CorrectionComment", "text": "Nama pejabat diperbaiki."},
+    ]
+
+
+def test_posts_without_corrections_have_no_correction_property():
+    (article,) = nodes(article_graph(post(), SITE, None), "NewsArticle")
+    assert "correction" not in article
