@@ -23,7 +23,14 @@ from typing import Any
 from .clean import largest_candidate
 from .dates import parse_date
 from .entries import build_entry
-from .htmlpage import meta_content, page_base, resolve_link, same_site, soup_of
+from .htmlpage import (
+    head_of,
+    meta_content,
+    page_base,
+    resolve_link,
+    same_site,
+    soup_of,
+)
 from .htmlpage import text_of as _text
 from .model import Channel, Entry, FetchResult, MediaRef
 from .noise import NoiseRules, remove_noise
@@ -43,6 +50,10 @@ _MODIFIED_META = (
 _IMAGE_META = ('meta[property="og:image"]', 'meta[name="twitter:image"]')
 _LAZY = ("data-lazy-src", "data-src", "data-original")
 _LAZY_SETS = ("data-lazy-srcset", "data-srcset")
+# Bounds on what one page can make the reader walk (hostile nesting).
+MAX_BODY_PARTS = 50
+MAX_HEADINGS = 20
+MAX_BODY_ELEMENTS = 20_000  # a press release has a few hundred
 
 
 @dataclass(frozen=True)
@@ -100,12 +111,19 @@ def _outermost(elements: list[Any]) -> list[Any]:
 def _body(page: _Page) -> list[Any]:
     rules = page.job.channel.html
     assert rules is not None
-    parts = _outermost(page.soup.select(rules.body))
+    parts = _outermost(page.soup.select(rules.body, limit=MAX_BODY_PARTS))
     if not parts:
         page.warnings.append(
             f"html.body {rules.body!r} matched nothing on {page.job.shown}; "
             "article skipped"
         )
+    size = sum(len(part.find_all(True, limit=MAX_BODY_ELEMENTS + 1)) for part in parts)
+    if size > MAX_BODY_ELEMENTS:
+        page.warnings.append(
+            f"{page.job.shown}: the article's body has over {MAX_BODY_ELEMENTS} "
+            "elements (not a press release?); skipped"
+        )
+        return []
     return parts
 
 
@@ -116,7 +134,7 @@ def _title(page: _Page, body: list[Any]) -> str:
         element = next(
             (
                 h
-                for h in page.soup.find_all("h1")
+                for h in page.soup.find_all("h1", limit=MAX_HEADINGS)
                 if not h.find_parent(["header", "nav"])
             ),
             None,
@@ -200,7 +218,7 @@ def _image(page: _Page, body: list[Any]) -> tuple[MediaRef, ...]:
 def _canonical(page: _Page) -> str | None:
     """The page's canonical address on its own site, else where it was fetched."""
     final = page.job.result.final_url
-    link = page.soup.find("link", rel="canonical", href=True)
+    link = head_of(page.soup).find("link", rel="canonical", href=True)
     url = resolve_link(str(link["href"]), page.base) if link is not None else None
     local = final.startswith("file:")
     if url and url.startswith("http") and (local or same_site(url, final)):
@@ -220,7 +238,7 @@ def _raw_entry(page: _Page, body: list[Any]) -> RawEntry:
     html = "".join(p.decode_contents() if single else str(p) for p in body)
     tags = [
         str(m.get("content") or "")
-        for m in page.soup.select('meta[property="article:tag"]')
+        for m in head_of(page.soup).select('meta[property="article:tag"]', limit=20)
     ]
     return RawEntry(
         guid=job.identity,

@@ -46,6 +46,7 @@ IMAGE_GUESSES = (
     ".foto-utama img", "figure.featured img", "article img",
 )  # fmt: skip
 MIN_ITEMS = 3
+MAX_LINKS = 500
 MIN_BODY_TEXT = 200
 
 
@@ -60,7 +61,7 @@ class ListingGuess:
 
 def _links(soup: Any, selector: str, base: str, page_url: str) -> list[str]:
     found: dict[str, None] = {}
-    for element in soup.select(selector):
+    for element in soup.select(selector, limit=MAX_LINKS):
         url = resolve_link(link_of(element), base)
         if url and url != page_url and same_site(url, page_url):
             found.setdefault(url)

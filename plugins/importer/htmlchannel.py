@@ -173,7 +173,11 @@ class HtmlChannelReader:
             self.noise,
             self.file_root,
         )
-        read = await self.workers.run(read_article, job)
+        try:
+            read = await self.workers.run(read_article, job)
+        except Exception as exc:  # one hostile page never fails the channel
+            logger.exception("importer: %s: article %s", channel.id, url)
+            return _Fetched(url, error=f"cannot be read: {exc!r}")
         for warning in read.warnings:
             logger.warning("importer: %s: %s", channel.id, warning)
         return _Fetched(url, read)

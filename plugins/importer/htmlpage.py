@@ -88,10 +88,16 @@ def text_of(element: Any) -> str:
     return " ".join(element.get_text(" ").split())
 
 
+def head_of(soup: BeautifulSoup) -> Any:
+    """Where a page's ``<meta>`` and ``<link>`` are: its head, else the page."""
+    return soup.head or soup
+
+
 def meta_content(soup: BeautifulSoup, *selectors: str) -> str | None:
     """The ``content`` of the first matching ``<meta>`` that has one."""
+    head = head_of(soup)
     for selector in selectors:
-        for element in soup.select(selector):
+        for element in head.select(selector, limit=5):
             value = str(element.get("content") or "").strip()
             if value:
                 return value

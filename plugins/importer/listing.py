@@ -15,6 +15,8 @@ from .errors import FeedError
 from .htmlpage import link_of, page_base, resolve_link, same_site, soup_of
 from .model import FetchResult, HtmlRules
 
+MAX_ITEMS = 500  # article links read from one listing page
+
 
 @dataclass(frozen=True)
 class ListingJob:
@@ -48,7 +50,7 @@ def read_listing(job: ListingJob) -> Listing:
     rules, result = job.rules, job.result
     soup = soup_of(result)
     base = page_base(soup, result.final_url)
-    matched = soup.select(rules.items)
+    matched = soup.select(rules.items, limit=MAX_ITEMS)
     if not matched:
         raise _redesigned("items", rules.items, job.shown, "matched nothing")
     links: dict[str, None] = {}

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import soupsieve
 import yaml
+from bs4 import CData, NavigableString, Tag
 
 from .errors import ImporterConfigError
 from .htmlrules import selector_problem
@@ -96,21 +98,84 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-def _text(element: Any) -> str:
-    return " ".join(element.get_text(" ").split())
+class _Texts:
+    """Each element's text, computed once, bottom-up (linear in the tree).
+
+    ``get_text`` per element would cost the square of the tree's size on a
+    hostile page (thousands of nested elements); here every element gets its
+    length, and its whitespace-normalized text when that is at most
+    ``limit`` characters (longer text is never noise).
+    """
+
+    def __init__(self, root: Any, limit: int) -> None:
+        self.short: dict[int, str] = {}
+        self.length: dict[int, int] = {}
+        self._elements = root.find_all(True)  # kept: the keys are their ids
+        for element in reversed(self._elements):  # descendants first
+            self._measure(element, limit)
+
+    def _measure(self, element: Any, limit: int) -> None:
+        pieces: list[str] = []
+        total, fits = 0, True
+        for child in element.children:
+            if isinstance(child, Tag):
+                size, piece = self.length[id(child)], self.short.get(id(child))
+            elif type(child) in (NavigableString, CData):
+                piece = " ".join(child.split())
+                size = len(piece)
+            else:
+                continue
+            total += size + (1 if size else 0)
+            fits = fits and piece is not None and total <= limit + 1
+            if fits and piece:
+                pieces.append(piece)
+        self.length[id(element)] = total
+        if fits:
+            self.short[id(element)] = " ".join(pieces)
+
+    def text(self, element: Any) -> str | None:
+        """The element's text if it is short, else None."""
+        return self.short.get(id(element))
 
 
 def _gone(element: Any) -> bool:
-    return bool(getattr(element, "decomposed", False)) or element.parent is None
+    """Removed already (itself or with an ancestor).
+
+    Read from the element's own attributes: on a live tag, bs4's
+    ``decomposed`` property falls back to a search of the whole subtree.
+    """
+    own = vars(element)
+    return bool(own.get("_decomposed")) or own.get("parent") is None
+
+
+@functools.cache
+def _selector_list(selectors: tuple[str, ...]) -> Any:
+    """All selectors as one compiled list: one walk of the tree, not one each."""
+    return soupsieve.compile(", ".join(selectors)) if selectors else None
 
 
 def _remove_selected(root: Any, selectors: Iterable[str]) -> int:
+    compiled = _selector_list(tuple(selectors))
+    if compiled is None:
+        return 0
     removed = 0
-    for selector in selectors:
-        for element in root.select(selector):
-            if not _gone(element):
-                element.decompose()
-                removed += 1
+    for element in compiled.select(root):
+        if not _gone(element):
+            element.decompose()
+            removed += 1
+    return removed
+
+
+def _remove_line_elements(root: Any, rules: NoiseRules, pattern: re.Pattern) -> int:
+    texts = _Texts(root, rules.max_line_length)
+    removed = 0
+    for element in root.find_all(_LINE_TAGS):
+        if _gone(element):
+            continue
+        text = texts.text(element)
+        if text and pattern.search(text):
+            element.decompose()
+            removed += 1
     return removed
 
 
@@ -118,14 +183,7 @@ def _remove_lines(root: Any, rules: NoiseRules) -> int:
     pattern = _compiled(rules.lines)
     if pattern is None:
         return 0
-    removed = 0
-    for element in root.find_all(_LINE_TAGS):
-        if _gone(element):
-            continue
-        text = _text(element)
-        if text and len(text) <= rules.max_line_length and pattern.search(text):
-            element.decompose()
-            removed += 1
+    removed = _remove_line_elements(root, rules, pattern)
     for string in root.find_all(string=True):
         text = " ".join(string.split())
         parent = string.parent
@@ -140,7 +198,7 @@ def _remove_lines(root: Any, rules: NoiseRules) -> int:
     return removed
 
 
-def _box_of(label: Any, root: Any) -> Any:
+def _box_of(label: Any, root: Any, texts: _Texts) -> Any:
     """The element to drop for a box label: its box, or the label's block."""
     block = label
     while block.parent is not None and block.parent is not root:
@@ -152,7 +210,7 @@ def _box_of(label: Any, root: Any) -> Any:
         box is not None
         and box is not root
         and box.name in _CONTAINERS
-        and len(_text(box)) <= _BOX_MAX_TEXT
+        and texts.length.get(id(box), _BOX_MAX_TEXT + 1) <= _BOX_MAX_TEXT
         and box.find("a") is not None
     ):
         return box
@@ -166,16 +224,15 @@ def _remove_boxes(root: Any, rules: NoiseRules) -> int:
     pattern = _compiled(rules.boxes)
     if pattern is None:
         return 0
+    texts = _Texts(root, max(rules.max_line_length, _BOX_MAX_TEXT))
     removed = 0
     for element in root.find_all(True):
         if _gone(element) or element.name in ("a", "ul", "ol"):
             continue
-        text = _text(element)
-        if not text or not pattern.search(text):
+        text = texts.text(element)
+        if not text or len(text) > rules.max_line_length or not pattern.search(text):
             continue
-        if len(text) > rules.max_line_length and element.name not in _INLINE:
-            continue
-        _box_of(element, root).decompose()
+        _box_of(element, root, texts).decompose()
         removed += 1
     return removed
 

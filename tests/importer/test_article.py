@@ -41,6 +41,7 @@ def test_an_article_becomes_a_clean_entry():
             "<div class='kotak-bagikan'>Bagikan: <a href='https://wa.me/'>WA</a></div>"
             "<p>Penulis: Rina | Editor: Humas</p>"
             "<script>alert(1)</script><p onclick='x()'>Kader siap.</p>"
+            "<p><a href='javascript:alert(1)'>klik</a><img src=x onerror=alert(1)></p>"
         ),
         photo=f"<img {LAZY} data-src='../../media/posyandu.jpg' alt='Kader menimbang'>",
     )
@@ -49,7 +50,8 @@ def test_an_article_becomes_a_clean_entry():
     assert read_.warnings == ()
     assert entry.title == "Posyandu Melati Juara I"
     assert entry.published.isoformat() == "2026-06-04T09:15:00+07:00"
-    assert entry.body == "Posyandu Melati meraih juara.\n\nKader siap.\n"
+    assert entry.body.startswith("Posyandu Melati meraih juara.\n\nKader siap.\n")
+    assert "javascript" not in entry.body and "onerror" not in entry.body
     assert entry.image.url == f"{SITE}/media/posyandu.jpg"
     assert entry.image.alt == "Kader menimbang"
     assert entry.guid == entry.link == f"{SITE}/berita/kabar/"
@@ -190,3 +192,11 @@ def test_a_listing_of_only_other_sites_is_an_error():
     body = listing([("https://lain.example.com/a/", "a")])
     with pytest.raises(FeedError, match=r"every link on .* leaves the site"):
         read_listing(listing_job(body))
+
+
+def test_a_monstrous_body_is_skipped_not_walked(monkeypatch):
+    monkeypatch.setattr("importer.article.MAX_BODY_ELEMENTS", 50)
+    item = Article("Judul berita", "1 Juni 2026", "<div><i>x</i></div>" * 30)
+    read_ = read(item)
+    assert read_.entry is None
+    assert "over 50 elements" in read_.warnings[0]

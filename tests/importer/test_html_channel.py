@@ -231,3 +231,25 @@ def test_an_unchanged_run_without_validators_writes_nothing(tmp_path, feed_serve
     assert (report["status"], report["new"], report["unchanged"]) == ("ok", 0, 0)
     assert {p: p.stat().st_mtime_ns for p in posts(tmp_path)} == before
     assert len(fetched_articles(feed_server)) == 2
+
+
+def test_an_article_that_breaks_the_reader_is_one_warning(
+    tmp_path, feed_server, monkeypatch
+):
+    from importer import htmlchannel
+
+    real = htmlchannel.read_article
+
+    def fragile(job):
+        if job.identity.endswith("/artikel-2/"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(job)
+
+    monkeypatch.setattr(htmlchannel, "read_article", fragile)
+    register(tmp_path, serve_site(feed_server, article_site(3)))
+    assert run(tmp_path) == 0
+    report = report_of(tmp_path)
+    assert (report["new"], report["skipped"]) == (2, 1)
+    assert any(
+        "artikel-2/: cannot be read: RecursionError" in n for n in report["notes"]
+    )
