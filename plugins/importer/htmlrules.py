@@ -24,7 +24,6 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-import soupsieve
 from registries import closest
 
 from .model import HtmlRules
@@ -41,6 +40,9 @@ Report = Callable[[str, str], None]
 
 def selector_problem(selector: str) -> str | None:
     """Why ``selector`` is not a usable CSS selector, or None when it is."""
+    # Loaded on first use: a registry without HTML channels never needs it.
+    import soupsieve  # noqa: PLC0415
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")

@@ -17,6 +17,7 @@ import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .channel_import import ChannelImporter, ChannelTally
@@ -25,13 +26,15 @@ from .errors import FeedError, FetchError, RetryLater
 from .fetch import FetchLimits, HttpFetcher
 from .model import Channel, FeedDocument, FetchResult
 from .netpolicy import NetworkPolicy, Resolver
-from .noise import NoiseRules, load_noise_rules
 from .pages import PageGetter
 from .progress import RunProgress
 from .report import STATUS_ERROR, STATUS_NOT_MODIFIED, STATUS_OK, ChannelReport
 from .settings import ImporterConfig
 from .state import ChannelState, after_failure, after_success, is_due
 from .workers import WorkerPool, worker_count
+
+if TYPE_CHECKING:
+    from .noise import NoiseRules
 from .write import Outcome
 
 logger = logging.getLogger(__name__)
@@ -124,7 +127,7 @@ class ImportRun:
         self.options = options
         self.file_root = config.channels_file.parent.resolve().as_uri() + "/"
         self._pages: PageGetter | None = None
-        self._noise = NoiseRules()
+        self._noise: NoiseRules | None = None
         self._workers = WorkerPool(0)
 
     async def run(
@@ -144,6 +147,8 @@ class ImportRun:
         policy = network_policy(self.config, channels)
         limits = fetch_limits(self.config)
         if any(c.format == "html" for c in due):
+            from .noise import load_noise_rules  # noqa: PLC0415 - HTML channels only
+
             self._noise = load_noise_rules(self.config.noise_file)
         self._workers = WorkerPool(worker_count(self.config.workers, len(due)))
         try:
@@ -230,7 +235,7 @@ class ImportRun:
         # Loaded on first use: a run without HTML channels never needs them.
         from .htmlchannel import HtmlChannelReader  # noqa: PLC0415
 
-        assert self._pages is not None
+        assert self._pages is not None and self._noise is not None
         reader = HtmlChannelReader(
             self._pages,
             self._workers,
