@@ -114,6 +114,28 @@ def _ask_until_valid(
         default = checked.suggestion
 
 
+def _from_flag(
+    field: Field, raw: str, answers: dict[str, str], reg: f.AddRegistries
+) -> tuple[f.Checked, str]:
+    """A flag's answer checked, and the problem to report without questions."""
+    checked = field.check(raw, answers, reg)
+    if checked.ok:
+        return checked, ""
+    hint = f' (maksud Anda "{checked.suggestion}"?)' if checked.suggestion else ""
+    return checked, f"--{field.key}: {checked.error}{hint}"
+
+
+def _without_questions(
+    field: Field, default: str, answers: dict[str, str], reg: f.AddRegistries
+) -> str:
+    """Take the proposal for a field with no flag; the problem if there is none."""
+    if default:
+        answers[field.key] = field.check(default, answers, reg).value
+    elif field.required(answers):
+        return f"--{field.key}: wajib diisi ({field.prompt})"
+    return ""
+
+
 def collect_fields(
     given: Mapping[str, str | None],
     reg: f.AddRegistries,
@@ -121,41 +143,36 @@ def collect_fields(
     interactive: bool,
     ask: Ask,
     say: Say,
-    site_name: str = "",
-    host: str = "",
+    site: tuple[str, str] = ("", ""),
 ) -> dict[str, str]:
-    """Every field, valid: from the flags, else asked (or the proposal)."""
-    answers: dict[str, str] = {"_site": site_name, "_host": host}
+    """Every field, valid: from the flags, else asked (or the proposal).
+
+    ``site`` is the site's name and host, from which proposals are made.
+    """
+    answers: dict[str, str] = {"_site": site[0], "_host": site[1]}
     problems: list[str] = []
     for field in FIELDS:
         raw = (given.get(field.key) or "").strip()
         default = field.default(answers, reg) if field.default else ""
         if raw:
-            checked = field.check(raw, answers, reg)
+            checked, problem = _from_flag(field, raw, answers, reg)
             if checked.ok:
                 answers[field.key] = checked.value
                 continue
             if not interactive:
-                hint = f' (maksud Anda "{checked.suggestion}"?)' * bool(
-                    checked.suggestion
-                )
-                problems.append(f"--{field.key}: {checked.error}{hint}")
+                problems.append(problem)
                 continue
             say(f"  {checked.error}")
             default = checked.suggestion or default
         elif not interactive:
-            if default:
-                answers[field.key] = field.check(default, answers, reg).value
-            elif field.required(answers):
-                problems.append(f"--{field.key}: wajib diisi ({field.prompt})")
+            problems.append(_without_questions(field, default, answers, reg))
             continue
         answers[field.key] = _ask_until_valid(
             field, default, answers, reg, ask=ask, say=say
         )
-    if problems:
-        raise ChannelAddError(
-            "Kanal tidak dibuat:\n" + "\n".join(f"  {p}" for p in problems)
-        )
+    if any(problems):
+        listed = "\n".join(f"  {p}" for p in problems if p)
+        raise ChannelAddError(f"Kanal tidak dibuat:\n{listed}")
     return {k: v for k, v in answers.items() if v and not k.startswith("_")}
 
 
@@ -203,6 +220,28 @@ def _note(probe: SiteProbe, today: dt.date) -> str:
     return ""
 
 
+def _probe(
+    settings: Mapping[str, Any], url: str, resolver: Resolver | None
+) -> tuple[ImporterConfig, f.AddRegistries, SiteProbe]:
+    try:
+        config = load_config(settings)
+    except ImporterConfigError as exc:
+        raise ChannelAddError(str(exc)) from exc
+    reg, known = _registries(config)
+    try:
+        return config, reg, run_probe(url, config, known, resolver)
+    except ProbeError as exc:
+        raise ChannelAddError(str(exc)) from exc
+
+
+def _entry(config: ImporterConfig, probe: SiteProbe, fields: dict[str, str]) -> str:
+    fields["url"] = probe.feed_url or probe.url
+    note = _note(probe, dt.datetime.now(dt.UTC).date())
+    fields["note"] = note.replace("<id>", fields["id"])
+    text = config.channels_file.read_text(encoding="utf-8")
+    return render_entry(fields, probe.html, item_indent(text))
+
+
 def run_channel_add(
     settings: Mapping[str, Any],
     url: str,
@@ -215,31 +254,13 @@ def run_channel_add(
     resolver: Resolver | None = None,
 ) -> str:
     """Probe ``url``, collect the fields, print (or append) the entry; return it."""
-    try:
-        config = load_config(settings)
-    except ImporterConfigError as exc:
-        raise ChannelAddError(str(exc)) from exc
-    reg, known = _registries(config)
-    try:
-        probe = run_probe(url, config, known, resolver)
-    except ProbeError as exc:
-        raise ChannelAddError(str(exc)) from exc
+    config, reg, probe = _probe(settings, url, resolver)
     _explain(probe, say)
+    site = (probe.site_name, urlsplit(probe.url).hostname or "")
     fields = collect_fields(
-        given,
-        reg,
-        interactive=not yes,
-        ask=ask,
-        say=say,
-        site_name=probe.site_name,
-        host=urlsplit(probe.url).hostname or "",
+        given, reg, interactive=not yes, ask=ask, say=say, site=site
     )
-    fields["url"] = probe.feed_url or probe.url
-    fields["note"] = _note(probe, dt.datetime.now(dt.UTC).date()).replace(
-        "<id>", fields["id"]
-    )
-    text = config.channels_file.read_text(encoding="utf-8")
-    entry = render_entry(fields, probe.html, item_indent(text))
+    entry = _entry(config, probe, fields)
     say("")
     say(entry.rstrip("\n"))
     if probe.how == HOW_HTML and probe.html is None:

@@ -97,6 +97,7 @@ class HtmlChannelReader:
             replace(state, entries_in_feed=len(links)),
             page.fetched_at,
             url=channel.url,
+            feed_url=None,
             etag=page.etag if complete else None,
             last_modified=page.last_modified if complete else None,
         )
