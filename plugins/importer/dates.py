@@ -226,11 +226,6 @@ def from_struct(value: time.struct_time | None) -> dt.datetime | None:
         return None
 
 
-def _is_relative(raw: str | None, tz: dt.tzinfo, now: dt.datetime) -> bool:
-    """Whether a date was read only thanks to the fetch time."""
-    return parse_date(raw, tz) is None and parse_date(raw, tz, now) is not None
-
-
 def _plausible(value: dt.datetime | None) -> dt.datetime | None:
     return value if value is not None and value.year >= _OLDEST_YEAR else None
 
@@ -239,10 +234,17 @@ def _read(
     raw: str | None,
     parsed: time.struct_time | None,
     tz: dt.tzinfo,
-    now: dt.datetime | None = None,
-) -> tuple:
-    value = _plausible(parse_date(raw, tz, now)) or _plausible(from_struct(parsed))
-    return value, bool(raw and raw.strip())
+    now: dt.datetime,
+) -> tuple[dt.datetime | None, bool, bool]:
+    """The date, whether there was text, and whether it was a relative one."""
+    value = _plausible(parse_date(raw, tz))
+    relative = False
+    if value is None and raw and raw.strip():
+        value = _plausible(_relative(" ".join(raw.split())[:200], tz, now))
+        relative = value is not None
+    if value is None:
+        value = _plausible(from_struct(parsed))
+    return value, bool(raw and raw.strip()), relative
 
 
 def resolve_dates(
@@ -257,8 +259,8 @@ def resolve_dates(
     parsed value). An entry with only an update date is published then.
     """
     now = fetched_at.astimezone(tz).replace(microsecond=0)
-    pub, had_pub = _read(*published, tz, now)
-    upd, had_upd = _read(*updated, tz, now)
+    pub, had_pub, relative = _read(*published, tz, now)
+    upd, had_upd, _ = _read(*updated, tz, now)
     note = None
     if pub is None and upd is not None:
         pub, upd = upd, None
@@ -277,4 +279,4 @@ def resolve_dates(
     if upd is not None:
         upd = min(upd.astimezone(tz).replace(microsecond=0), now)
         upd = upd if upd > pub else None
-    return EntryDates(pub, upd, note, approximate=_is_relative(published[0], tz, now))
+    return EntryDates(pub, upd, note, approximate=relative)
