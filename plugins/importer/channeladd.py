@@ -31,6 +31,16 @@ from .netpolicy import Resolver
 from .settings import ImporterConfig, load_config
 
 
+def _placeholder(raw: Mapping[str, Any]) -> bool:
+    """An entry waiting for its real address: none, disabled, or unverified."""
+    note = str(raw.get("note") or "").strip().lower()
+    return (
+        not raw.get("url")
+        or raw.get("enabled") is False
+        or note.startswith("unverified")
+    )
+
+
 def _registries(config: ImporterConfig) -> tuple[f.AddRegistries, list[Channel]]:
     try:
         gazetteer = load_gazetteer(
@@ -45,7 +55,7 @@ def _registries(config: ImporterConfig) -> tuple[f.AddRegistries, list[Channel]]
     except (RegistryError, ChannelConfigError) as exc:
         raise ChannelAddError(f"Registri rusak, perbaiki dulu:\n{exc}") from exc
     ids = frozenset(str(raw.get("id")) for raw in raws)
-    waiting = frozenset(str(raw.get("id")) for raw in raws if not raw.get("url"))
+    waiting = frozenset(str(raw.get("id")) for raw in raws if _placeholder(raw))
     reg = f.AddRegistries(gazetteer, opds, config.categories, ids, waiting)
     return reg, list(channels)
 
@@ -126,8 +136,8 @@ def run_channel_add(
     replaces = fields["id"] if fields["id"] in reg.placeholders else None
     if replaces:
         say(
-            f"Kanal {replaces!r} sudah ada di registri tanpa alamat; entri di atas "
-            "menggantikannya."
+            f"Kanal {replaces!r} sudah ada di registri tanpa alamat yang pasti; "
+            "entri di atas menggantikannya."
         )
     _save(
         config, entry, channel_id=fields["id"], replaces=replaces, write=write, say=say

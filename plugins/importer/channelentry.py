@@ -4,8 +4,8 @@ The registry is edited by people: its comments, order and layout matter more
 than a machine's idea of YAML. So a new channel is never written by loading
 and dumping the file; its entry is rendered as text in the registry's own
 indentation and appended at the end of the ``channels:`` list, or put in the
-place of a placeholder entry of the same id (a channel listed without an
-address yet: the registry names every kelurahan). The result is validated as
+place of a placeholder entry of the same id (a channel listed without a sure
+address: the registry names every kelurahan). The result is validated as
 a whole (the registry's own validator, duplicates included) before it
 replaces the file, atomically; on any error the file is untouched.
 """

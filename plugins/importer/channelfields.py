@@ -42,7 +42,7 @@ class AddRegistries:
     opds: OpdRegistry
     categories: tuple[str, ...]
     ids: frozenset[str]
-    placeholders: frozenset[str] = frozenset()  # listed, no address yet
+    placeholders: frozenset[str] = frozenset()  # listed, no sure address yet
 
 
 def _first(values: list[str]) -> str:

@@ -1,12 +1,15 @@
 """``invoke channel-add``: a site's address becomes a validated registry entry."""
 
+import subprocess
+import sys
+
 import pytest
 from feedserver import Response
 from importer.channeladd import ChannelAddError, run_channel_add
 from importer.channels import load_channels
 from importer.cli import run_import
 from importer.settings import load_config
-from importer_testkit import fixture_bytes, make_settings, posts, read_report
+from importer_testkit import REPO, fixture_bytes, make_settings, posts, read_report
 from sitekit import HTML, Site, article, listing, page, serve_site
 
 REGISTRY = """\
@@ -195,3 +198,24 @@ def test_addresses_that_cannot_be_used_are_explained(
         ChannelAddError, match=expected.replace("(", r"\(").replace(")", r"\)")
     ):
         add(settings, url, name="Situs", kind="media")
+
+
+def test_the_invoke_task_prints_the_entry_and_names_wrong_flags(feed_server):
+    """Through invoke, with the repository's settings; nothing is written."""
+    url = wordpress_site(feed_server)
+    before = (REPO / "data" / "channels.yml").read_bytes()
+    command = [sys.executable, "-m", "invoke", "channel-add", url, "--yes"]
+    done = subprocess.run(
+        [*command, "--kind", "opd", "--opd", "disperkim", "--name", "Disperkim"],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "  - id: disperkim\n" in done.stdout
+    assert f"    url: {feed_server.url('/feed/')}\n" in done.stdout
+    wrong = subprocess.run(
+        [*command, "--kind", "opd", "--opd", "disperkimm", "--name", "Disperkim"],
+        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert wrong.returncode == 1
+    assert "--opd: 'disperkimm' tidak ada di daftar OPD" in wrong.stderr
+    assert (REPO / "data" / "channels.yml").read_bytes() == before

@@ -84,10 +84,14 @@ def wordpress_site(server, feed_head=True, feed_path="/feed/"):
     return url
 
 
-def test_a_site_address_imports_the_feed_it_links_and_records_it(tmp_path, feed_server):
+def test_a_site_address_imports_the_feed_it_links_and_records_it(
+    tmp_path, feed_server, capsys
+):
     url = wordpress_site(feed_server, feed_path="/wp/rss/")
     write_registry(tmp_path, [{"id": "situs", "url": url}])
     assert run(tmp_path) == 0
+    summary = capsys.readouterr().out
+    assert f"  situs: {url} -> {feed_server.url('/wp/rss/')}" in summary
     report = channel_report(tmp_path)
     found = feed_server.url("/wp/rss/")
     assert (report["status"], report["new"], report["discovered_feed"]) == (
