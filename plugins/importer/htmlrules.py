@@ -108,9 +108,10 @@ def check_html(block: Any, fmt: str, report: Report) -> HtmlRules | None:
             report("html", "an 'html:' block needs 'format: html' on the channel")
         return None
     if not isinstance(block, dict):
+        found = "missing" if block is None else f"{block!r} is not a block of keys"
         report(
             "html",
-            "missing; a 'format: html' channel needs an 'html:' block with at "
+            f"{found}; a 'format: html' channel needs an 'html:' block with at "
             "least 'items' (the listing's article links) and 'body' (the "
             "article text), see the README",
         )

@@ -80,12 +80,12 @@ def test_the_listing_is_fetched_with_conditional_get(tmp_path, feed_server):
 
 
 def test_known_articles_are_not_fetched_again(tmp_path, feed_server):
-    site = article_site(3)
+    site = article_site(3, per_page=3)
     url = serve_site(feed_server, site)
     register(tmp_path, url)
     run(tmp_path)
     written = {p: p.stat().st_mtime_ns for p in posts(tmp_path)}
-    newer = article_site(5)  # two new articles on top of the same three
+    newer = article_site(5, per_page=3)  # two new on top; 2 and 1 on page 2
     newer.etag = '"daftar-2"'
     serve_site(feed_server, newer)
     assert run(tmp_path) == 0

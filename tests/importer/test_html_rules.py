@@ -103,6 +103,14 @@ def test_format_html_needs_a_block_and_a_block_needs_format_html(tmp_path):
     assert "needs 'format: html'" in error_of(tmp_path, without_format)
 
 
+def test_an_html_value_that_is_not_a_block_is_named(tmp_path):
+    text = HTML_CHANNEL.split("    html:", maxsplit=1)[0] + '    html: ".isi"\n'
+    message = error_of(tmp_path, text)
+    assert "field 'html'" in message
+    assert "'.isi' is not a block of keys" in message
+    assert "at least 'items'" in message
+
+
 def test_max_pages_is_bounded(tmp_path):
     text = HTML_CHANNEL.replace("      title:", "      max_pages: 500\n      title:")
     assert "from 1 to 50" in error_of(tmp_path, text)
