@@ -38,11 +38,12 @@ class HostPacer:
             return
         host = (urlsplit(url).hostname or "").lower()
         async with self._locks[host]:
-            now = time.monotonic()
-            ready = self._next_start.get(host, now)
-            if ready > now:
+            ready = self._next_start.get(host, 0.0)
+            while (now := time.monotonic()) < ready:
                 await asyncio.sleep(ready - now)
-            self._next_start[host] = max(now, ready) + self.delay
+            # From the actual start: a sleep that overslept (a busy machine)
+            # must not let the next request catch up on its planned time.
+            self._next_start[host] = now + self.delay
 
 
 class PageGetter:
