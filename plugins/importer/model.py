@@ -15,6 +15,23 @@ CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
 # What the importer does with a channel's images: download them (re-encoded,
 # stored under content/images/imported/) or keep their https URLs.
 IMAGE_MODES = ("download", "remote")
+# "feed": RSS, Atom or JSON Feed (or a site whose feed is discovered);
+# "html": listing and article pages read with the CSS selectors of ``html:``.
+CHANNEL_FORMATS = ("feed", "html")
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """The CSS selectors of an HTML channel (``htmlrules`` checks them)."""
+
+    items: str
+    body: str
+    next: str | None = None
+    max_pages: int = 1
+    title: str | None = None
+    date: str | None = None
+    image: str | None = None
+    remove: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,8 @@ class Channel:
     enabled: bool = True
     note: str | None = None
     images: str = IMAGE_MODES[0]
+    format: str = "feed"
+    html: HtmlRules | None = None
 
     @property
     def is_local(self) -> bool:

@@ -5,9 +5,11 @@ has ``id``, ``status`` (``ok``, ``not_modified`` or ``error``), ``error``,
 the entry counts ``new``, ``updated``, ``unchanged``, ``kept_admin_edit``,
 ``skipped``, and ``seconds``, plus ``name``, ``url``, ``deferred`` (a failing
 channel still waiting out its backoff), ``date_fallbacks``, ``notes``,
-``images`` (image files stored) and ``image_failures`` (images left out).
-A top-level ``stories`` list holds the run's story decisions: each post
-grouped, the story, the post it duplicates (or none: the primary) and why.
+``discovered_feed`` (the feed found for a ``url`` that is a web page: put it
+in the registry), ``images`` (image files stored) and ``image_failures``
+(images left out). A top-level ``stories`` list holds the run's story
+decisions: each post grouped, the story, the post it duplicates (or none:
+the primary) and why.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class ChannelReport:
     notes: tuple[str, ...] = field(default=())
     images: int = 0
     image_failures: int = 0
+    discovered_feed: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -133,3 +136,18 @@ def print_summary(
     """Print the summary table on standard output."""
     console = console or Console(width=None if sys.stdout.isatty() else 160)
     console.print(summary_table(reports, seconds))
+    for line in discovery_lines(reports):
+        console.print(line, highlight=False, markup=False)
+
+
+def discovery_lines(reports: Sequence[ChannelReport]) -> list[str]:
+    """One line per channel whose feed was found from a web page's address."""
+    found = [r for r in reports if r.discovered_feed]
+    if not found:
+        return []
+    lines = [
+        f"Feeds found from a site's address ({len(found)}): put them in the "
+        "registry as the channel's url"
+    ]
+    lines += [f"  {r.id}: {r.url} -> {r.discovered_feed}" for r in found]
+    return lines

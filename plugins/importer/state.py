@@ -3,8 +3,9 @@
 Per channel: the validators for conditional GET (and the URL they belong
 to), the last attempt, success and new entry, consecutive failures with the
 next attempt (exponential backoff, ``Retry-After``), the last error, the
-identity mode, how many entries the feed had, what became of the images its
-entries use (``media``: URL -> stored file or refusal), and per entry its
+identity mode, how many entries the feed had, the feed found from a site's
+address (``feed_url``, when ``url`` is a web page), what became of the images
+its entries use (``media``: URL -> stored file or refusal), and per entry its
 identity -> file path, the hash of what was written, its date, and its story
 (the story id, ``-`` for none; absent until story grouping has seen it).
 The files are the truth: a lost or damaged state is rebuilt from the files'
@@ -54,6 +55,7 @@ class ChannelState:
     last_error: str | None = None
     identity: str = IDENTITY_GUID
     entries_in_feed: int = 0
+    feed_url: str | None = None
     entries: dict[str, EntryRecord] = field(default_factory=dict)
     media: dict[str, dict[str, Any]] | None = None
 

@@ -44,6 +44,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
      "akhirnya."),
     (r"only http\(s\) may be followed",
      "Feed dialihkan ke alamat yang tidak diizinkan."),
+    (r"is a web page, not a feed, and no feed was found",
+     "Alamat kanal berisi halaman web biasa, bukan feed, dan tidak ada feed "
+     "yang ditemukan dari halaman itu. Isi alamat feed-nya, atau baca halaman "
+     "situsnya dengan format: html."),
     (r"returned a web page \(HTML\)",
      "Alamat kanal berisi halaman web biasa, bukan feed. Arahkan ke alamat "
      "feed-nya (situs WordPress biasanya …/feed/)."),
