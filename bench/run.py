@@ -1,0 +1,112 @@
+"""Run every benchmark and write the Markdown report (``make bench``).
+
+    .venv/bin/python bench/run.py                      # 1,000, 5,000, 20,000 posts
+    .venv/bin/python bench/run.py --sizes 200 --micro-posts 500 --out /tmp/b.md
+
+For each size: bare Pelican, Pelita (full build, then the nightly's cached
+rebuilds after 1 and 50 new posts), Hugo; then the import benchmark and the
+plugins' own benchmarks, whose output is copied into the report. Synthetic
+corpora and the photo cache stay in ``--work`` between runs. Hugo is
+Debian's ``hugo`` (``scripts/ensure-system-packages`` installs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import engines
+import report
+from build_bench import Row, SizeBench
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+
+
+def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]]:
+    """The other benchmarks: (title, command) pairs, at the run's scale."""
+    python = sys.executable
+    scaling = [str(n) for n in sizes]
+    count = ["--posts", str(posts)]
+    found = [
+        ("Import", [python, str(BENCH / "import_bench.py"), *count]),
+        ("Prestasi register", [python, str(BENCH / "bench_prestasi.py"), *count]),
+        ("Wilayah tagging", [python, str(BENCH / "wilayah_tagging.py"), *count]),
+        ("Content check scaling", [python, str(BENCH / "check_scaling.py"), *scaling]),
+        ("Link check", [python, str(BENCH / "bench_links.py"), *count]),
+    ]
+    return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
+
+
+def run_micro(title: str, command: list[str]) -> str:
+    print(f"bench: {title} ...", flush=True)
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, check=False
+    )
+    took = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"bench: {title} failed:\n{done.stdout}\n{done.stderr}")
+    return f"$ {' '.join(Path(c).name if '/' in c else c for c in command)}\n" + (
+        f"{done.stdout.rstrip()}\n(whole run: {took:.1f} s wall)"
+    )
+
+
+def run_builds(args: argparse.Namespace) -> list[Row]:
+    rows: list[Row] = []
+    for posts in args.sizes:
+        print(f"bench: {posts} posts ...", flush=True)
+        size_rows = SizeBench(args.work, posts, args.seed).run_all()
+        for row in size_rows:
+            total = row.total
+            print(
+                f"  {row.step:6} wall {total.wall:7.1f} s  cpu {total.cpu:7.1f} s  "
+                f"peak {total.peak_mb:6.0f} MiB",
+                flush=True,
+            )
+        rows += size_rows
+    return rows
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 5_000, 20_000])
+    parser.add_argument(
+        "--micro-posts",
+        type=int,
+        default=None,
+        help="posts for the plugins' benchmarks (default: the largest size)",
+    )
+    parser.add_argument("--no-micro", action="store_true", help="builds only")
+    parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    parser.add_argument("--seed", type=int, default=2025)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not engines.hugo_available():
+        raise SystemExit(
+            "bench: Hugo is missing; install Debian's hugo "
+            "(scripts/ensure-system-packages does, as root)"
+        )
+    args.work.mkdir(parents=True, exist_ok=True)
+    start_machine = report.machine()
+    rows = run_builds(args)
+    extras = []
+    if not args.no_micro:
+        posts = args.micro_posts or max(args.sizes)
+        for title, command in micro_benchmarks(posts, args.sizes):
+            extras.append((title, run_micro(title, command)))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report.render(rows, extras, start_machine), encoding="utf-8")
+    print(f"bench: report written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
