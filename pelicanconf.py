@@ -96,6 +96,7 @@ PLUGINS = [
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",
     "sitemap",
+    "buildspeed",  # last: freezes article URLs once every plugin has run
 ]
 
 # Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its

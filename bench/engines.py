@@ -42,22 +42,22 @@ def bare_pelican(project: Path, content: Path, output: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def pelita_settings(content: Path, cache: Path | None) -> list[str]:
+def pelita_settings(content: Path, cache_path: Path, cached: bool) -> list[str]:
     """``-e`` overrides that point Pelita's production settings at a corpus."""
     values = {
         "PATH": str(content),
-        "CACHE_PATH": str(cache or content.parent / "pelican-cache"),
-        "CACHE_CONTENT": cache is not None,
-        "LOAD_CONTENT_CACHE": cache is not None,
+        "CACHE_PATH": str(cache_path),
+        "CACHE_CONTENT": cached,
+        "LOAD_CONTENT_CACHE": cached,
     }
     return ["-e", *(f"{key}={json.dumps(value)}" for key, value in values.items())]
 
 
-def pelita(content: Path, output: Path, cache: Path | None = None) -> list[str]:
-    """Pelita's production build of ``content``; with ``cache``, content-cached."""
+def pelita(content: Path, output: Path, cache_path: Path, cached: bool) -> list[str]:
+    """Pelita's production build of ``content``; ``cached``: content cache on."""
     return [
         sys.executable, "-m", "pelican", "-s", str(REPO / "publishconf.py"),
-        "-o", str(output), "-q", *pelita_settings(content, cache),
+        "-o", str(output), "-q", *pelita_settings(content, cache_path, cached),
     ]  # fmt: skip
 
 

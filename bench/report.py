@@ -65,7 +65,7 @@ def build_table(rows: list[Row]) -> str:
 def _size_targets(by: dict[tuple[int, str], Row], posts: int) -> list[Target]:
     full, bare = by[posts, "full"].total, by[posts, "bare"].total
     rebuild = by[posts, "add50"].total
-    pelita_steps = ("full", "prime", "add1", "add50")
+    pelita_steps = ("full", "first", "add1", "add50")
     peak = max(by[posts, step].total.peak_mb for step in pelita_steps)
     index = by[posts, "full"].index
     size = f"{posts:,} posts"

@@ -21,23 +21,28 @@ from pathlib import Path
 import engines
 import report
 from build_bench import Row, SizeBench
+from measure import Sample
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 
 
 def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]]:
-    """The other benchmarks: (title, command) pairs, at the run's scale."""
+    """The other benchmarks: (title, command) pairs, at the run's scale.
+
+    A run of small sizes (the smoke test's) runs the import benchmark small too.
+    """
     python = sys.executable
-    scaling = [str(n) for n in sizes]
     count = ["--posts", str(posts)]
+    feeds = [] if max(sizes) >= 1000 else ["--channels", "4", "--entries", "3"]
     found = [
-        ("Import", [python, str(BENCH / "import_bench.py"), *count]),
+        ("Import", [python, str(BENCH / "import_bench.py"), *feeds]),
         ("Prestasi register", [python, str(BENCH / "bench_prestasi.py"), *count]),
         ("Wilayah tagging", [python, str(BENCH / "wilayah_tagging.py"), *count]),
-        ("Content check scaling", [python, str(BENCH / "check_scaling.py"), *scaling]),
+        ("Content check scaling", [python, str(BENCH / "check_scaling.py")]
+         + [str(n) for n in sizes]),
         ("Link check", [python, str(BENCH / "bench_links.py"), *count]),
-    ]
+    ]  # fmt: skip
     return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
 
 
@@ -55,18 +60,22 @@ def run_micro(title: str, command: list[str]) -> str:
     )
 
 
+def _describe(sample: Sample) -> str:
+    return (
+        f"wall {sample.wall:7.1f} s  cpu {sample.cpu:7.1f} s  "
+        f"peak {sample.peak_mb:6.0f} MiB"
+    )
+
+
 def run_builds(args: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
     for posts in args.sizes:
         print(f"bench: {posts} posts ...", flush=True)
         size_rows = SizeBench(args.work, posts, args.seed).run_all()
         for row in size_rows:
-            total = row.total
-            print(
-                f"  {row.step:6} wall {total.wall:7.1f} s  cpu {total.cpu:7.1f} s  "
-                f"peak {total.peak_mb:6.0f} MiB",
-                flush=True,
-            )
+            print(f"  {row.step:6} {_describe(row.sample)}", flush=True)
+            if row.index:
+                print(f"  {'+index':6} {_describe(row.index)}", flush=True)
         rows += size_rows
     return rows
 
