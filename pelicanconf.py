@@ -59,7 +59,11 @@ YEAR_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "arsip/{date:%Y}/{date:%m}/index.html"
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "archives", "tags", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "404", "search", "layanan"]
+SEARCH_URL = "cari/"
+SEARCH_SAVE_AS = "cari/index.html"
+LAYANAN_URL = "layanan/"
+LAYANAN_SAVE_AS = "layanan/index.html"
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -91,10 +95,19 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 # Order is signal order.
 PLUGINS = [
+    "i18n",
     "indodate",
+    "importer",  # first: later plugins read imported posts already re-sanitized
+    "adminhtml",  # and hand-written posts and pages, with Markdown's own markup
     "ralat",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",
+    "themecontext",  # after prestasi and wilayah: reads article.award, .wilayah
+    "provenance",
+    "images",
+    "ogcard",  # after images: draws cards for posts without a photo
+    "related",
+    "seo",
     "sitemap",
     "buildspeed",  # last: freezes article URLs once every plugin has run
 ]
@@ -107,8 +120,28 @@ WILAYAH = {
 
 SITEMAP = {
     "format": "xml",
+    "exclude": ["^404\\.html$", "^cari/", "^theme/", "^pagefind/"],
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.4},
     "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
+}
+
+# The city's virtual assistant on WhatsApp, shown on the home and service pages.
+VIRTUAL_ASSISTANT = {
+    "name": "Savira",
+    "full_name": "Semarang Virtual Assistant",
+    "whatsapp": "6282199996148",
+    "phone_display": "0821-9999-6148",
+    "services": [
+        "Pajak Bumi dan Bangunan (PBB)",
+        "RSUD K.R.M.T. Wongsonegoro",
+        "Antrean puskesmas",
+        "Administrasi kependudukan",
+        "Izin tenaga kesehatan",
+        "Pajak kendaraan bermotor",
+        "PDAM (air minum)",
+        "NPWP",
+        "Informasi infrastruktur",
+    ],
 }
 
 # Where the repository lives, for "riwayat" (history) links on articles.
@@ -127,6 +160,9 @@ IMPORTER = {
     "report_file": ".cache/demo/import-report.json"
     if DEMO
     else ".cache/import-report.json",
+    # The demo's feeds are files next to data/channels.demo.yml.
+    "local_feeds": DEMO,
+    "images_dir": "images/demo-imported" if DEMO else "images/imported",
 }
 
 # The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).

@@ -44,8 +44,9 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the local version of the site."""
+    """Build the local version of the site, then its search index."""
     pelican_run("-s {settings_base}".format(**CONFIG))
+    search_index(SETTINGS)
 
 
 @task
@@ -89,8 +90,9 @@ def reserve(c):
 
 @task
 def preview(c):
-    """Build the production version of the site (publishconf.py)."""
+    """Build the production version of the site (publishconf.py) and its index."""
     pelican_run("-s {settings_publish}".format(**CONFIG))
+    search_index(SETTINGS)
 
 
 @task
@@ -151,6 +153,18 @@ def import_feeds(
     )
     if code:
         sys.exit(code)
+
+
+def search_index(settings):
+    """Index the built site with Pagefind (search works with no server)."""
+    from sitesearch import SearchIndexError, build_search_index
+
+    try:
+        build_search_index(
+            settings["OUTPUT_PATH"], settings.get("DEFAULT_LANG") or "id"
+        )
+    except SearchIndexError as error:
+        sys.exit(str(error))
 
 
 def _deploy_project():

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from contentcheck import format_problem, run_check
 from sitecheck.links import check_links
+from sitesearch import SearchIndexError, build_search_index
 
 from .errors import GateFailed
 from .project import Project
@@ -166,13 +167,25 @@ def budgets_step(project: Project) -> GateStep | None:
 
 
 def build_problems(project: Project) -> list[str]:
-    """Build with the production settings in a fresh process; errors are fatal."""
+    """Build with the production settings in a fresh process, then the search index.
+
+    Errors are fatal. The index is part of the build, as in ``invoke build``:
+    a site published without it would have a search page that finds nothing.
+    """
     command = [
         sys.executable, "-m", "pelican", str(project.content),
         "-s", str(project.settings_file), "-o", str(project.output),
         "--fatal", "errors",
     ]  # fmt: skip
-    return _run_problems(command, project.root, "the production build")
+    problems = _run_problems(command, project.root, "the production build")
+    if problems:
+        return problems
+    language = str(project.settings.get("DEFAULT_LANG") or "id")
+    try:
+        build_search_index(project.output, language)
+    except SearchIndexError as error:
+        return [f"the search index could not be built: {error}"]
+    return []
 
 
 def check_task_problems(project: Project) -> list[str]:

@@ -1,5 +1,15 @@
-"""Feed importer: channels' feeds into Markdown posts under content/.
+"""Feed importer: the city's channels into Markdown posts under content/.
 
-This is the foundation's small offline importer for the bundled demo channels;
-the full importer (HTTP, state, sanitizing, identity) replaces it.
+Two faces: ``invoke import-feeds`` (``importer.cli.run_import``) fetches the
+registry's feeds and writes posts; as a Pelican plugin (``register``) it
+re-sanitizes imported posts at build time and gives templates the channel.
+The plugin part is imported lazily, so the import command does not pay for
+loading Pelican.
 """
+
+
+def register() -> None:
+    """Connect the build-time handlers (Pelican calls this)."""
+    from .plugin import connect  # noqa: PLC0415 - loads Pelican only for builds
+
+    connect()

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from plugin_settings import PluginSettingsError
+from plugin_settings import merge_settings as merge_plugin_settings
+
 from .model import PrestasiError
 
 DEFAULTS: dict[str, Any] = {
@@ -41,14 +44,10 @@ DEFAULTS: dict[str, Any] = {
 
 def prestasi_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Merge ``settings["PRESTASI"]`` over :data:`DEFAULTS`; reject unknown keys."""
-    overrides = dict(settings.get("PRESTASI") or {})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise PrestasiError(
-            f"PRESTASI: unknown key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULTS))}"
-        )
-    merged = {**DEFAULTS, **overrides}
+    try:
+        merged = merge_plugin_settings(settings, "PRESTASI", DEFAULTS)
+    except PluginSettingsError as exc:
+        raise PrestasiError(str(exc)) from exc
     for key in ("opd_url", "opd_save_as"):
         if "{id}" not in str(merged[key]):
             raise PrestasiError(

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from plugin_settings import PluginSettingsError
+from plugin_settings import merge_settings as merge_plugin_settings
+
 DEFAULTS: dict[str, str] = {
     "url": "ralat/",
     "save_as": "ralat/index.html",
@@ -18,11 +21,7 @@ class RalatConfigError(ValueError):
 
 def ralat_settings(settings: Mapping[str, Any]) -> dict[str, str]:
     """``settings["RALAT"]`` over :data:`DEFAULTS`."""
-    overrides = dict(settings.get("RALAT") or {})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise RalatConfigError(
-            f"ralat: unknown RALAT key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULTS))}"
-        )
-    return {**DEFAULTS, **overrides}
+    try:
+        return merge_plugin_settings(settings, "RALAT", DEFAULTS)
+    except PluginSettingsError as exc:
+        raise RalatConfigError(f"ralat: {exc}") from exc

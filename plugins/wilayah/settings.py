@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from plugin_settings import PluginSettingsError
+from plugin_settings import merge_settings as merge_plugin_settings
+
 from .errors import WilayahError
 
 DEFAULTS: dict[str, Any] = {
@@ -33,11 +36,7 @@ DEFAULTS: dict[str, Any] = {
 
 def merge_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """``DEFAULTS`` with ``settings["WILAYAH"]`` over them; unknown keys fail."""
-    overrides = dict(settings.get("WILAYAH") or {})
-    unknown = sorted(set(overrides) - set(DEFAULTS))
-    if unknown:
-        raise WilayahError(
-            f"WILAYAH: unknown key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULTS))}"
-        )
-    return {**DEFAULTS, **overrides}
+    try:
+        return merge_plugin_settings(settings, "WILAYAH", DEFAULTS)
+    except PluginSettingsError as exc:
+        raise WilayahError(str(exc)) from exc

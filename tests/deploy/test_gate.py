@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import importlib.machinery
 import importlib.util
 import shutil
@@ -52,17 +51,12 @@ def test_the_demo_production_build_passes_the_whole_gate(
     demo_publish_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     project = project_for(tmp_path, demo_publish_output.parent / "content", monkeypatch)
-    # The foundation's offline importer copies feed-relative image paths
-    # (src="media/...") into posts as they are; the full importer downloads
-    # those images. Until it does, these references are the one known gap.
-    known_gap = dataclasses.replace(project.deploy, link_check_ignore=("*/media/*",))
-    project = dataclasses.replace(project, deploy=known_gap)
-    report = require_gate(project, default_steps(project, include_check=False))
+    report = require_gate(project, default_steps(project))
     names = [result.name for result in report.results]
-    budgets = importlib.util.find_spec("sitecheck.budgets") is not None
-    assert names == ["settings", "build", "links"] + (["budgets"] if budgets else [])
+    assert names == ["settings", "build", "check", "links", "budgets"]
     assert report.passed
     assert (project.output / "feeds" / "semua.atom.xml").is_file()
+    assert (project.output / "pagefind" / "pagefind.js").is_file()
     assert has_passed(project)
     (project.output / "index.html").write_text("diubah", encoding="utf-8")
     assert not has_passed(project)  # a changed output/ must pass again

@@ -108,7 +108,8 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
         "OUTPUT_PATH": str(root / "output"),
         "THEME": str(REPO / "theme"),
         "PLUGIN_PATHS": [str(REPO / "plugins")],
-        "PLUGINS": ["indodate", "prestasi"],
+        # The theme needs i18n (gettext) and themecontext (its filters).
+        "PLUGINS": ["i18n", "indodate", "prestasi", "themecontext"],
         "ARTICLE_PATHS": ["posts"],
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,

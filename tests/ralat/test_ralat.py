@@ -112,7 +112,7 @@ def test_pelican_reads_repeated_ralat_lines_as_a_list(tmp_path: Path):
 
 def test_unknown_setting_is_refused():
     assert ralat_settings({})["url"] == "ralat/"
-    with pytest.raises(RalatConfigError, match="allowed: save_as, template, url"):
+    with pytest.raises(RalatConfigError, match="Allowed keys: save_as, template, url"):
         ralat_settings({"RALAT": {"path": "x"}})
 
 
@@ -152,3 +152,10 @@ def test_article_shows_its_corrections_under_the_text(demo_output: Path):
 def test_posts_without_corrections_have_no_section(demo_output: Path):
     page = _soup(demo_output / "kuliner" / "lumpia-gang-lombok" / "index.html")
     assert page.select_one("#ralat") is None
+
+
+def test_every_page_links_the_corrections_list(demo_output):
+    for page in ("index.html", "berita/index.html", "kecamatan/index.html"):
+        html = (demo_output / page).read_text(encoding="utf-8")
+        assert 'ralat/">Ralat</a>' in html, page
+    assert (demo_output / "ralat" / "index.html").is_file()

@@ -254,7 +254,7 @@ def test_bad_metadata_fails_the_build_with_file_line_and_fix(
 
 def test_unknown_setting_keys_are_rejected(tmp_path):
     with pytest.raises(
-        WilayahError, match=r"WILAYAH: unknown key\(s\) perpage; allowed: .*per_page"
+        WilayahError, match=r"WILAYAH: unknown key 'perpage'; did you mean 'per_page'"
     ):
         build(tmp_path, {}, WILAYAH={"perpage": 3})
 

@@ -1,0 +1,197 @@
+"""One channel's entries into files: identity, placement, media, write.
+
+Runs in the main process after a worker has cleaned the entries. Entries
+are handled oldest first, so when two share a title the older one keeps the
+plain slug. A known entry keeps its file, slug and (for entries whose feed
+gives no date) its first-seen date, so a re-run over an unchanged feed
+writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .identity import Identity, assign_identities, feed_mode
+from .index import EntryIndex
+from .media import MediaStage
+from .metadata import read_header
+from .model import Channel, Entry, FeedDocument
+from .posts import PostPlan, build_post, post_text, relative_path
+from .slugs import SlugRegistry, make_slug
+from .state import ChannelState, EntryRecord, iso
+from .write import Outcome, Written, rewrite, write_new
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ChannelTally:
+    """What happened to a channel's entries in one run."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+    date_fallbacks: int = 0
+
+
+@dataclass(frozen=True)
+class _ChannelRun:
+    """The per-channel things every entry of one document needs."""
+
+    channel: Channel
+    index: EntryIndex
+    tally: ChannelTally
+    fetched_at: dt.datetime
+
+
+def _stored_date(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+class ChannelImporter:
+    """Writes the entries of fetched feeds; shared by all channels of a run."""
+
+    def __init__(
+        self,
+        content_dir: Path,
+        slugs: SlugRegistry,
+        media: MediaStage,
+        default_category: str,
+        dry_run: bool = False,
+    ) -> None:
+        self.content_dir = content_dir
+        self.slugs = slugs
+        self.media = media
+        self.default_category = default_category
+        self.dry_run = dry_run
+
+    def _index(
+        self, channel: Channel, state: ChannelState, tally: ChannelTally
+    ) -> EntryIndex:
+        index = EntryIndex(self.content_dir, channel.id, state.entries)
+        if state.entries and not index.folder.exists():
+            tally.notes.append(
+                f"{index.folder} is missing (a fresh checkout?); importing again"
+            )
+            logger.warning(
+                "importer: %s: folder %s is missing; re-importing",
+                channel.id,
+                index.folder,
+            )
+            index = EntryIndex(self.content_dir, channel.id, {})
+        return index
+
+    async def import_document(
+        self,
+        channel: Channel,
+        document: FeedDocument,
+        state: ChannelState,
+        fetched_at: dt.datetime,
+    ) -> tuple[ChannelState, ChannelTally]:
+        """Write the document's entries; return the channel's new state."""
+        tally = ChannelTally()
+        tally.counts[Outcome.SKIPPED] += document.skipped
+        index = self._index(channel, state, tally)
+        mode = feed_mode(document.entries, state.identity)
+        if mode != state.identity:
+            tally.notes.append(
+                "the feed reuses GUIDs; entries are now told apart by link"
+            )
+        pairs = sorted(
+            zip(
+                document.entries, assign_identities(document.entries, mode), strict=True
+            ),
+            key=lambda pair: pair[0].published or fetched_at,
+        )
+        run = _ChannelRun(channel, index, tally, fetched_at)
+        for raw_entry, identity in pairs:
+            entry = await self.media.localize(channel, raw_entry)
+            self._import_entry(run, entry, identity)
+        new_state = replace(
+            state,
+            identity=mode,
+            entries_in_feed=len(document.entries),
+            entries=index.records,
+        )
+        if tally.counts[Outcome.NEW]:
+            new_state = replace(new_state, last_new_entry=iso(fetched_at))
+        return new_state, tally
+
+    def _import_entry(self, run: _ChannelRun, entry: Entry, identity: Identity) -> None:
+        found = run.index.find(identity)
+        if found is None:
+            key = identity.key
+            written, path = self._create(run.channel, entry, identity)
+        else:
+            key, record = found
+            written = self._update(run, entry, identity, key, record)
+            path = record.path
+        run.tally.counts[written.outcome] += 1
+        self._note(run.channel, entry, written, run.tally)
+        run.index.remember(key, EntryRecord(path, written.hash, identity.link_key))
+
+    def _note(
+        self, channel: Channel, entry: Entry, written: Written, tally: ChannelTally
+    ) -> None:
+        if written.note:
+            tally.notes.append(written.note)
+            logger.warning("importer: %s: %s", channel.id, written.note)
+        if entry.date_note and written.outcome == Outcome.NEW:
+            tally.date_fallbacks += 1
+            tally.notes.append(f"{entry.title[:60]!r}: {entry.date_note}")
+            logger.warning(
+                "importer: %s: %r: %s", channel.id, entry.title[:60], entry.date_note
+            )
+
+    def _create(
+        self, channel: Channel, entry: Entry, identity: Identity
+    ) -> tuple[Written, str]:
+        fallback = f"{channel.id}-{identity.key.partition(':')[2][:8]}"
+        while True:
+            slug = self.slugs.claim(make_slug(entry.title), fallback)
+            path = relative_path(channel, entry.published, slug)
+            if not (self.content_dir / path).exists():
+                break
+        plan = PostPlan(
+            identity.key, slug, path, entry.published, entry.updated, identity.link_key
+        )
+        post = build_post(channel, entry, plan, self.default_category)
+        written = write_new(self.content_dir / path, post_text(post), self.dry_run)
+        logger.debug("importer: %s: new %s", channel.id, path)
+        return written, path
+
+    def _update(
+        self,
+        run: _ChannelRun,
+        entry: Entry,
+        identity: Identity,
+        key: str,
+        record: EntryRecord,
+    ) -> Written:
+        channel, fetched_at = run.channel, run.fetched_at
+        path = self.content_dir / record.path
+        existing = read_header(path) if path.exists() else {}
+        published = entry.published
+        if entry.date_is_fallback:
+            published = _stored_date(existing.get("date")) or published
+        modified = entry.updated or _stored_date(existing.get("modified"))
+        plan = PostPlan(
+            key,
+            existing.get("slug") or path.stem,
+            record.path,
+            published,
+            modified,
+            identity.link_key,
+        )
+        candidate = post_text(build_post(channel, entry, plan, self.default_category))
+        if entry.updated is None:
+            now = fetched_at.astimezone(published.tzinfo).replace(microsecond=0)
+            plan = replace(plan, modified=max(now, published))
+        replacement = post_text(build_post(channel, entry, plan, self.default_category))
+        return rewrite(path, candidate, replacement, record.hash, self.dry_run)

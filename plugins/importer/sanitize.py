@@ -1,0 +1,138 @@
+"""The one HTML allow-list and the plain-text rules, for import and build alike.
+
+Imported HTML is hostile. The importer cleans it with these rules before
+converting it to Markdown, and the Pelican plugin cleans the rendered HTML of
+imported posts again with the same rules at build time, so nothing the
+Markdown round trip could reopen (escaped ``&lt;script&gt;`` text, a
+``[x](javascript:...)`` link written as text) becomes live markup.
+
+Text fields (title, summary, author, alt text) are plain text. Templates
+often print them through ``striptags``, which un-escapes entities, so
+``<``, ``>`` and straight quotes are replaced by look-alike typographic
+characters: whatever a template does, such a field cannot open a tag or
+leave an attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd",
+        "del", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+        "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+        "pre", "q", "s", "small", "strong", "sub", "sup", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# Removed together with everything inside them.
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script", "style", "template", "noscript", "object", "embed", "applet",
+        "svg", "math", "form", "select", "textarea", "button", "iframe", "frame",
+        "frameset", "canvas", "video", "audio", "map", "head", "title",
+    }
+)  # fmt: skip
+
+_BIDI_AND_INVISIBLE = re.compile(
+    "[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]"
+)
+_BLOCK_END = re.compile(
+    r"<(?:/(?:p|div|li|h[1-6]|td|th|tr|blockquote|figcaption|dd|dt|pre)|br\s*/?)>",
+    re.IGNORECASE,
+)
+
+
+def sanitize_html(value: str, extra_schemes: frozenset[str] = frozenset()) -> str:
+    """Clean HTML with the allow-list (the build-time and final import pass).
+
+    ``extra_schemes`` lets the import keep ``file:`` images of a local demo
+    feed for the media stage; the build never allows them.
+    """
+    return nh3.clean(
+        value,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES | extra_schemes),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        strip_comments=True,
+        link_rel="noopener noreferrer",
+    )
+
+
+def html_to_text(value: str) -> str:
+    """The visible text of an HTML fragment, on one line."""
+    spaced = _BLOCK_END.sub(" ", value)
+    text = nh3.clean(spaced, tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT))
+    return " ".join(html.unescape(text).split())
+
+
+# Typographic stand-ins (written as escapes: they look like what they replace).
+LEFT_DOUBLE, RIGHT_DOUBLE = "\u201c", "\u201d"
+LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"
+LEFT_ANGLE, RIGHT_ANGLE = "\u2039", "\u203a"
+_OPENERS = "([{<-\u2014" + LEFT_DOUBLE + LEFT_SINGLE
+
+
+def _smart_quotes(text: str) -> str:
+    out = []
+    for index, char in enumerate(text):
+        if char in "\"'":
+            before = text[index - 1] if index else " "
+            opening = before.isspace() or before in _OPENERS
+            if char == '"':
+                out.append(LEFT_DOUBLE if opening else RIGHT_DOUBLE)
+            else:
+                out.append(LEFT_SINGLE if opening else RIGHT_SINGLE)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def plain_text(value: str | None, limit: int | None = None) -> str:
+    """One line of safe plain text: no controls, no bidi overrides, no ``<>"'``.
+
+    Line and paragraph separators and control characters become spaces (they
+    would split a metadata line), invisible direction overrides are dropped
+    (they make text read differently from what it is), and ``limit`` cuts at a
+    word boundary with an ellipsis.
+    """
+    if not value:
+        return ""
+    if limit is not None:
+        value = value[
+            : limit * 4 + 64
+        ]  # a megabyte title costs no more than a short one
+    text = unicodedata.normalize("NFC", value)
+    text = _BIDI_AND_INVISIBLE.sub("", text)
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") else ch
+        for ch in text
+    )
+    text = " ".join(text.split())
+    text = _smart_quotes(text).replace("<", LEFT_ANGLE).replace(">", RIGHT_ANGLE)
+    if limit is not None and len(text) > limit:
+        cut = text[: limit - 1]
+        if " " in cut[limit // 2 :]:
+            cut = cut[: cut.rindex(" ")]
+        text = cut.rstrip(" ,;:.-") + "…"
+    return text
+
+
+def escape_text(value: str) -> str:
+    """A ``plain_text`` value escaped for a place that holds HTML (a title)."""
+    return html.escape(value, quote=False)

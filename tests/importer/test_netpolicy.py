@@ -1,0 +1,167 @@
+"""The SSRF guard, tested below the socket: resolvers and connectors are fakes.
+
+No test here sends traffic anywhere but 127.0.0.1: a "public" or "private"
+address only ever reaches a fake connector that records it.
+"""
+
+import asyncio
+import ipaddress
+
+import httpcore
+import pytest
+from feedserver import Response, redirect
+from importer.errors import BlockedAddressError
+from importer.fetch import FetchLimits, HttpFetcher
+from importer.netpolicy import GuardedBackend, NetworkPolicy
+
+LIMITS = FetchLimits(connect_timeout=1, read_timeout=1, deadline=2, max_bytes=65536)
+
+
+class FakeResolver:
+    """Answers from a table, like a DNS server under the test's control."""
+
+    def __init__(self, table):
+        self.table = table
+        self.asked = []
+
+    async def __call__(self, host, port):
+        self.asked.append(host)
+        if host.lower() not in self.table:
+            raise OSError(f"no such host {host}")
+        return list(self.table[host.lower()])
+
+
+class RecordingConnector(httpcore.AsyncNetworkBackend):
+    """Records where a connection would go; connects only to 127.0.0.1."""
+
+    def __init__(self):
+        self.attempts = []
+
+    async def connect_tcp(self, host, port, **kwargs):
+        self.attempts.append((host, port))
+        if host == "127.0.0.1":
+            return await httpcore.AnyIOBackend().connect_tcp(host, port, **kwargs)
+        raise httpcore.ConnectError("recorded, not connected")
+
+
+def connect(backend, host, port=80):
+    return asyncio.run(backend.connect_tcp(host, port, timeout=1))
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "10.1.2.3", "172.16.0.1", "192.168.1.1", "127.0.0.1", "169.254.169.254",
+        "100.64.0.1", "0.0.0.0", "224.0.0.1", "::1", "fd00::1", "fe80::1",
+        "::ffff:10.0.0.1", "::ffff:127.0.0.1", "2002:a00:1::1",
+    ],
+)  # fmt: skip
+def test_private_and_reserved_addresses_are_refused_before_connecting(address):
+    resolver = FakeResolver({"intranet.test": [address]})
+    connector = RecordingConnector()
+    backend = GuardedBackend(NetworkPolicy(), resolver, connector)
+    with pytest.raises(BlockedAddressError, match="private or reserved"):
+        connect(backend, "intranet.test")
+    assert connector.attempts == []
+
+
+def test_public_address_is_connected_to_by_its_checked_ip():
+    resolver = FakeResolver({"cdn.test": ["93.184.216.34"]})
+    connector = RecordingConnector()
+    backend = GuardedBackend(NetworkPolicy(), resolver, connector)
+    with pytest.raises(httpcore.ConnectError, match="recorded"):
+        connect(backend, "cdn.test", 443)
+    assert connector.attempts == [("93.184.216.34", 443)]
+
+
+def test_one_private_answer_among_public_ones_blocks_the_host():
+    """A DNS answer mixing public and private addresses (rebinding) is refused."""
+    resolver = FakeResolver({"mixed.test": ["93.184.216.34", "10.0.0.5"]})
+    connector = RecordingConnector()
+    backend = GuardedBackend(NetworkPolicy(), resolver, connector)
+    with pytest.raises(BlockedAddressError, match=r"10\.0\.0\.5"):
+        connect(backend, "mixed.test")
+    assert connector.attempts == []
+
+
+def test_ip_literal_is_checked_without_resolving():
+    resolver = FakeResolver({})
+    connector = RecordingConnector()
+    backend = GuardedBackend(NetworkPolicy(), resolver, connector)
+    with pytest.raises(BlockedAddressError):
+        connect(backend, "169.254.169.254")
+    assert resolver.asked == []
+    assert connector.attempts == []
+
+
+def test_the_channels_own_feed_host_is_trusted_by_name():
+    resolver = FakeResolver({"intranet.test": ["10.1.2.3"]})
+    connector = RecordingConnector()
+    policy = NetworkPolicy(trusted_hosts=frozenset({"intranet.test"}))
+    backend = GuardedBackend(policy, resolver, connector)
+    with pytest.raises(httpcore.ConnectError, match="recorded"):
+        connect(backend, "INTRANET.test")
+    assert connector.attempts == [("10.1.2.3", 80)]
+
+
+def test_allowed_networks_open_a_private_range_explicitly():
+    resolver = FakeResolver({"mirror.test": ["10.20.0.7"]})
+    connector = RecordingConnector()
+    policy = NetworkPolicy((ipaddress.ip_network("10.20.0.0/16"),))
+    backend = GuardedBackend(policy, resolver, connector)
+    with pytest.raises(httpcore.ConnectError, match="recorded"):
+        connect(backend, "mirror.test")
+    assert connector.attempts == [("10.20.0.7", 80)]
+
+
+def test_unresolvable_host_is_a_connect_error():
+    backend = GuardedBackend(NetworkPolicy(), FakeResolver({}), RecordingConnector())
+    with pytest.raises(httpcore.ConnectError, match=r"cannot resolve nowhere\.test"):
+        connect(backend, "nowhere.test")
+
+
+def test_real_fetch_goes_to_the_resolved_and_checked_address(feed_server):
+    """Through httpx: a name resolved by the fake resolver to 127.0.0.1, allowed
+    explicitly, reaches the real server on 127.0.0.1."""
+    feed_server.add("/feed", Response(b"<rss/>"))
+    resolver = FakeResolver({"feeds.test": ["127.0.0.1"]})
+    policy = NetworkPolicy((ipaddress.ip_network("127.0.0.0/8"),))
+
+    async def go():
+        async with HttpFetcher(LIMITS, policy, resolver) as fetcher:
+            return await fetcher.fetch(f"http://feeds.test:{feed_server.port}/feed")
+
+    assert asyncio.run(go()).body == b"<rss/>"
+    assert resolver.asked == ["feeds.test"]
+    assert feed_server.requests_to("/feed")[0].headers["Host"].startswith("feeds.test")
+
+
+def test_loopback_is_refused_unless_allowed(feed_server):
+    url = feed_server.add("/feed", Response(b"<rss/>"))
+
+    async def go():
+        async with HttpFetcher(LIMITS, NetworkPolicy()) as fetcher:
+            return await fetcher.fetch(url)
+
+    with pytest.raises(BlockedAddressError):
+        asyncio.run(go())
+    assert feed_server.seen == []
+
+
+def test_every_redirect_is_checked(feed_server):
+    """A trusted feed host redirecting to the cloud metadata address is stopped
+    after resolution, before any connection to it."""
+    url = feed_server.add("/feed", redirect("http://metadata.test/latest/meta-data/"))
+    resolver = FakeResolver({"metadata.test": ["169.254.169.254"]})
+    connector = RecordingConnector()
+    policy = NetworkPolicy(trusted_hosts=frozenset({"127.0.0.1"}))
+
+    async def go():
+        async with HttpFetcher(LIMITS, policy, resolver, connector) as fetcher:
+            return await fetcher.fetch(url)
+
+    with pytest.raises(BlockedAddressError, match=r"169\.254\.169\.254"):
+        asyncio.run(go())
+    assert resolver.asked == ["metadata.test"]
+    assert connector.attempts == [("127.0.0.1", feed_server.port)]
+    assert len(feed_server.requests_to("/feed")) == 1

@@ -1,0 +1,142 @@
+"""Fixtures for the theme: a small site with every post type, the published
+demo hub served on 127.0.0.1, and one headless Chromium for the session."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+from sitesearch import build_search_index
+
+from tests.conftest import REPO, build_demo
+from tests.images.photos import make_photo
+
+from .posts import SMALL_SITE_POSTS
+
+SMALL_SITE_URL = "https://kabar.example.id"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site: its output folder and the URL it is built for."""
+
+    output: Path
+    url: str
+    cache: Path = field(default=Path())
+
+    def html(self, path: str) -> str:
+        """The HTML of a page given by its URL path ("berita/x/")."""
+        target = self.output / path
+        if path.endswith("/") or not path:
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+
+def write_small_content(content: Path) -> None:
+    """Posts of every type, a phone photo with GPS, a page."""
+    for name, text in SMALL_SITE_POSTS.items():
+        target = content / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    make_photo(content / "images" / "2025" / "juara.jpg")
+    make_photo(
+        content / "images" / "2025" / "kebun.jpg", size=(1800, 1200), orientation=None
+    )
+
+
+def build_small_site(root: Path, content: Path) -> Site:
+    """Build ``content`` in-process with the project's settings."""
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(root / "output"),
+            "CACHE_PATH": str(root / "cache"),
+            "SITEURL": SMALL_SITE_URL,
+            "RELATIVE_URLS": False,
+            "CATEGORY_FEED_ATOM": "feeds/kategori/{slug}.atom.xml",
+            "FEED_DOMAIN": SMALL_SITE_URL,
+        },
+    )
+    Pelican(settings).run()
+    return Site(root / "output", SMALL_SITE_URL, root / "cache")
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The small site, built once per session."""
+    root = tmp_path_factory.mktemp("small")
+    write_small_content(root / "content")
+    return build_small_site(root, root / "content")
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Static files; a missing path gets 404.html, as the web server does."""
+
+    def log_message(self, *args: object) -> None:
+        del args
+
+    def send_error(self, code: int, message: str | None = None, explain=None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The demo hub built with publishconf.py for the server that serves it.
+
+    The server starts first (port 0) so the build knows its absolute URL,
+    as production builds know theirs; then Pagefind indexes the output.
+    """
+    root = tmp_path_factory.mktemp("published")
+    output = root / "output"
+    output.mkdir()
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(_Handler, directory=str(output))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITEURL", url)
+            build_demo(root, settings="publishconf.py")
+        build_search_index(output)
+        yield Site(output, url, root / "cache")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole session (never a downloaded one)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_FLAGS
+        )
+        yield instance
+        instance.close()
