@@ -42,6 +42,8 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
         ("Content check scaling", [python, str(BENCH / "check_scaling.py")]
          + [str(n) for n in sizes]),
         ("Link check", [python, str(BENCH / "bench_links.py"), *count]),
+        ("Related posts scaling", [python, str(BENCH / "related_scaling.py")]),
+        ("Lighthouse (mobile)", [python, str(BENCH / "lighthouse" / "run.py")]),
     ]  # fmt: skip
     return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
 
@@ -71,7 +73,7 @@ def run_builds(args: argparse.Namespace) -> list[Row]:
     rows: list[Row] = []
     for posts in args.sizes:
         print(f"bench: {posts} posts ...", flush=True)
-        size_rows = SizeBench(args.work, posts, args.seed).run_all()
+        size_rows = SizeBench(args.work, posts, args.seed).run_all(tuple(args.added))
         for row in size_rows:
             print(f"  {row.step:6} {_describe(row.sample)}", flush=True)
             if row.index:
@@ -90,6 +92,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="posts for the plugins' benchmarks (default: the largest size)",
     )
     parser.add_argument("--no-micro", action="store_true", help="builds only")
+    parser.add_argument(
+        "--added",
+        type=int,
+        nargs=2,
+        default=[1, 50],
+        metavar=("SMALL", "LARGE"),
+        help="posts added before the two rebuilds (default: 1 50)",
+    )
     parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench")
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     parser.add_argument("--seed", type=int, default=2025)

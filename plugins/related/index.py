@@ -45,7 +45,8 @@ class Doc:
 def tokens(text: str) -> set[str]:
     """Distinct content words: folded, at least 4 letters, no stop words."""
     folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # most posts are plain ASCII: skip the char loop
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return {
         word
         for word in re.findall(r"[a-z]+", folded)
