@@ -23,6 +23,8 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .paths import looks_like_file
+
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 # Attributes that are the whole build (or derived from the source) and would
 # make a digest enormous; the source is covered by the file hash instead.
@@ -59,8 +61,26 @@ def _scalar(value: Any) -> str | None:
 
 
 def _content_ref(value: Content, hashes: FileHashes) -> str:
-    source = getattr(value, "source_path", "") or ""
-    return f"{type(value).__name__}({source}:{hashes.of(Path(source))})"
+    """Another post as a page may show it: metadata, URL, HTML, named files.
+
+    Its HTML (not its file) is hashed, so no file is read for it; its photo
+    is, since a card shows the photo's sizes.
+    """
+    html = str(getattr(value, "_content", "") or "").encode("utf-8", "replace")
+    root = Path((getattr(value, "settings", None) or {}).get("PATH", "."))
+    files = [
+        hashes.of(root / v)
+        for v in value.metadata.values()
+        if isinstance(v, str) and looks_like_file(v)
+    ]
+    fields = {
+        "source": getattr(value, "source_path", ""),
+        "url": getattr(value, "url", ""),
+        "metadata": value.metadata,
+        "html": hashlib.sha256(html).hexdigest(),
+        "files": files,
+    }
+    return f"{type(value).__name__}{stable(fields, hashes, MAX_DEPTH - 2)}"
 
 
 def stable(value: Any, hashes: FileHashes, depth: int = 0) -> str:

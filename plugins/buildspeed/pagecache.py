@@ -30,6 +30,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
 from .digests import NEVER_CACHED, ContextDigests
-from .files import referenced_files
+from .files import publish_file, referenced_files
 from .fingerprint import FileHashes, site_fingerprint, stable
 from .settings import BUILD_ONLY_SETTINGS
 from .tracking import install, names_read
@@ -52,40 +53,45 @@ PAGE_NAMES |= {"localsiteurl", "SITEURL"}
 
 
 class PageStore:
-    """Rendered pages on disk, one file per key; unused ones pruned per build."""
+    """Rendered pages on disk (``<key>.html`` and what it read, ``<key>.json``).
+
+    Pages this build did not use are pruned at its end, so the store holds one
+    build's pages.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.used: set[str] = set()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
+    def _path(self, key: str, suffix: str) -> Path:
+        return self.folder / key[:2] / f"{key}{suffix}"
 
-    def get(self, key: str) -> tuple[dict[str, str], str] | None:
-        """The digests of the context names read and the page, or None."""
+    def get(self, key: str) -> tuple[dict[str, str], Path] | None:
+        """The digests of the context names the page read, and the page's file."""
         try:
-            header, _, text = self._path(key).read_text("utf-8").partition("\n")
-            names = json.loads(header)
+            names = json.loads(self._path(key, ".json").read_text("utf-8"))
         except (OSError, ValueError):
             return None
         self.used.add(key)
-        return names, text
+        return names, self._path(key, ".html")
 
-    def put(self, key: str, names: dict[str, str], text: str) -> None:
-        """Keep the page and what it read under ``key`` (written atomically)."""
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".tmp")
-        partial.write_text(json.dumps(names) + "\n" + text, encoding="utf-8")
-        partial.replace(path)
+    def put(self, key: str, names: dict[str, str], page: Path) -> None:
+        """Keep a copy of ``page`` and what it read under ``key``."""
+        html, deps = self._path(key, ".html"), self._path(key, ".json")
+        html.parent.mkdir(parents=True, exist_ok=True)
+        partial = html.with_suffix(".tmp")
+        shutil.copyfile(page, partial)
+        partial.replace(html)
+        deps.write_text(json.dumps(names), encoding="utf-8")
         self.used.add(key)
 
     def prune(self) -> int:
         """Delete pages this build did not use; return how many."""
         removed = 0
-        for path in self.folder.glob("*/*"):
-            if path.name not in self.used:
+        for path in self.folder.glob("*/*.json"):
+            if path.stem not in self.used:
                 path.unlink(missing_ok=True)
+                path.with_suffix(".html").unlink(missing_ok=True)
                 removed += 1
         return removed
 
@@ -142,7 +148,7 @@ class CachingWriter(Writer):
         digests = self._digests(context)
         stored = self.store.get(key)
         if stored is not None and stored[0] == digests.of_all(set(stored[0])):
-            self._write_stored(name, stored[1], context, call)
+            self._publish_stored(name, stored[1], context, call)
             self.counts["reused"] += 1
             return None
         with names_read(template.environment) as names:
@@ -152,9 +158,8 @@ class CachingWriter(Writer):
         if read & NEVER_CACHED:
             self._note_uncached(template.name, read & NEVER_CACHED)
             return None
-        path = sanitised_join(self.output_path, name)
-        text = Path(path).read_text(encoding="utf-8")
-        self.store.put(key, digests.of_all(read), text)
+        page = Path(sanitised_join(self.output_path, name))
+        self.store.put(key, digests.of_all(read), page)
         return None
 
     def _digests(self, context: dict[str, Any]) -> ContextDigests:
@@ -162,11 +167,14 @@ class CachingWriter(Writer):
             self.digests = ContextDigests(context, self.hashes)
         return self.digests
 
-    def _write_stored(self, name: str, text: str, context: dict, call: _WriteCall):
+    def _publish_stored(self, name: str, page: Path, context: dict, call: _WriteCall):
         path = sanitised_join(self.output_path, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        # Pelican's own bookkeeping of written files (and its overwrite rules).
         with self._open_w(path, "utf-8", override=call.override) as handle:
-            handle.write(text)
+            skipped = handle.name == os.devnull
+        if not skipped:
+            publish_file(page, Path(path))
         local = context.copy()
         local.update(call.names, output_file=name)
         signals.content_written.send(path, context=local)

@@ -41,14 +41,20 @@ def test_no_memory_address_reaches_the_text():
     assert "0x" not in stable({"f": print, "o": Opaque()}, hashes)
 
 
-def test_another_post_is_named_by_its_file_and_hash(tmp_path):
-    source = tmp_path / "lain.md"
-    source.write_text("Title: Lain\n\nisi", encoding="utf-8")
-    related = _article(source, "Lain")
+def test_another_post_is_named_by_what_a_card_of_it_shows(tmp_path):
+    photo = tmp_path / "images" / "foto.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"first photo")
+    related = _article(tmp_path / "lain.md", "Lain")
+    related.settings["PATH"] = str(tmp_path)
+    related.metadata["image"] = "images/foto.jpg"
     before = stable({"related": [related]}, FileHashes())
-    assert str(source) in before
-    source.write_text("Title: Lain\n\nisi yang diubah", encoding="utf-8")
-    assert stable({"related": [related]}, FileHashes()) != before
+    assert str(tmp_path / "lain.md") in before
+    related._content = "<p>isi yang diubah</p>"
+    after_edit = stable({"related": [related]}, FileHashes())
+    assert after_edit != before
+    photo.write_bytes(b"another photo")
+    assert stable({"related": [related]}, FileHashes()) != after_edit
 
 
 def test_the_site_fingerprint_follows_settings_and_files(tmp_path):
