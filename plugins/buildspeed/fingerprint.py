@@ -33,10 +33,12 @@ MAX_DEPTH = 6
 
 
 class FileHashes:
-    """SHA-256 of files, each read once per build."""
+    """SHA-256 of files, each read once per build; also other posts' digests."""
 
     def __init__(self) -> None:
         self._known: dict[Path, str] = {}
+        # A post is in the related lists of several others: describe it once.
+        self.refs: dict[int, tuple[Any, str]] = {}
 
     def of(self, path: Path) -> str:
         """The hash of ``path``, or "" when it is not a readable file."""
@@ -64,8 +66,17 @@ def _content_ref(value: Content, hashes: FileHashes) -> str:
     """Another post as a page may show it: metadata, URL, HTML, named files.
 
     Its HTML (not its file) is hashed, so no file is read for it; its photo
-    is, since a card shows the photo's sizes.
+    is, since a card shows the photo's sizes. Computed once per post and build.
     """
+    known = hashes.refs.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]
+    text = _describe_ref(value, hashes)
+    hashes.refs[id(value)] = (value, text)
+    return text
+
+
+def _describe_ref(value: Content, hashes: FileHashes) -> str:
     html = str(getattr(value, "_content", "") or "").encode("utf-8", "replace")
     root = Path((getattr(value, "settings", None) or {}).get("PATH", "."))
     files = [
@@ -80,7 +91,8 @@ def _content_ref(value: Content, hashes: FileHashes) -> str:
         "html": hashlib.sha256(html).hexdigest(),
         "files": files,
     }
-    return f"{type(value).__name__}{stable(fields, hashes, MAX_DEPTH - 2)}"
+    digest = hashlib.sha256(stable(fields, hashes, MAX_DEPTH - 2).encode("utf-8"))
+    return f"{type(value).__name__}({digest.hexdigest()})"
 
 
 def stable(value: Any, hashes: FileHashes, depth: int = 0) -> str:

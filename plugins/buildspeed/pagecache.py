@@ -53,45 +53,51 @@ PAGE_NAMES |= {"localsiteurl", "SITEURL"}
 
 
 class PageStore:
-    """Rendered pages on disk (``<key>.html`` and what it read, ``<key>.json``).
+    """Rendered pages on disk, and one index of what each page read.
 
-    Pages this build did not use are pruned at its end, so the store holds one
-    build's pages.
+    ``<key>.html`` holds a page; ``index.json`` maps each key to the digests
+    of the context names the page read. Pages this build did not use are
+    pruned at its end, so the store holds one build's pages.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.used: set[str] = set()
+        self.used: dict[str, dict[str, str]] = {}
+        try:
+            self.known = json.loads((folder / "index.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
 
-    def _path(self, key: str, suffix: str) -> Path:
-        return self.folder / key[:2] / f"{key}{suffix}"
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.html"
 
     def get(self, key: str) -> tuple[dict[str, str], Path] | None:
         """The digests of the context names the page read, and the page's file."""
-        try:
-            names = json.loads(self._path(key, ".json").read_text("utf-8"))
-        except (OSError, ValueError):
+        names = self.known.get(key)
+        if names is None:
             return None
-        self.used.add(key)
-        return names, self._path(key, ".html")
+        self.used[key] = names
+        return names, self._path(key)
 
     def put(self, key: str, names: dict[str, str], page: Path) -> None:
         """Keep a copy of ``page`` and what it read under ``key``."""
-        html, deps = self._path(key, ".html"), self._path(key, ".json")
+        html = self._path(key)
         html.parent.mkdir(parents=True, exist_ok=True)
         partial = html.with_suffix(".tmp")
         shutil.copyfile(page, partial)
         partial.replace(html)
-        deps.write_text(json.dumps(names), encoding="utf-8")
-        self.used.add(key)
+        self.used[key] = names
 
-    def prune(self) -> int:
-        """Delete pages this build did not use; return how many."""
+    def save_and_prune(self) -> int:
+        """Write the index of this build's pages, delete the others; say how many."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        partial = self.folder / "index.json.tmp"
+        partial.write_text(json.dumps(self.used), encoding="utf-8")
+        partial.replace(self.folder / "index.json")
         removed = 0
-        for path in self.folder.glob("*/*.json"):
+        for path in self.folder.glob("*/*"):
             if path.stem not in self.used:
                 path.unlink(missing_ok=True)
-                path.with_suffix(".html").unlink(missing_ok=True)
                 removed += 1
         return removed
 
@@ -192,7 +198,7 @@ class CachingWriter(Writer):
     def finish(self, pelican: Any) -> None:
         """Prune the store and report, once the build has finished."""
         signals.finalized.disconnect(self.finish)
-        removed = self.store.prune()
+        removed = self.store.save_and_prune()
         logger.info(
             "buildspeed: %d article pages reused, %d rendered, %d stale removed",
             self.counts["reused"],
