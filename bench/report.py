@@ -81,6 +81,8 @@ def _size_targets(by: dict[tuple[int, str], Row], posts: int) -> list[Target]:
         Target(f"peak RSS of Pelita, {size}", peak, 1536, "MiB"),
         Target(f"Pagefind ÷ full build, {size} (wall)", index.wall / full.wall,
                0.1, TIMES),
+        Target(f"Pagefind ÷ full build, {size} (CPU)", index.cpu / full.cpu,
+               0.1, TIMES),
     ]  # fmt: skip
 
 
