@@ -116,6 +116,7 @@ PLUGINS = [
     "provenance",
     "images",
     "ogcard",  # after images: draws cards for posts without a photo
+    "sharekit",  # after prestasi and ogcard: kit cards, captions, /bagikan/
     "related",
     "seo",
     "sitemap",
@@ -130,7 +131,7 @@ WILAYAH = {
 
 SITEMAP = {
     "format": "xml",
-    "exclude": ["^404\\.html$", "^cari/", "^theme/", "^pagefind/"],
+    "exclude": ["^404\\.html$", "^cari/", "^theme/", "^pagefind/", "^bagikan/"],
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.4},
     "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
 }
@@ -178,6 +179,12 @@ IMPORTER = {
 # The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
 PRESTASI = {
     "rules_file": "data/prestasi-rules.yml",
+}
+
+# Share kits for achievements and clarifications (plugins/sharekit/settings.py
+# has every key); cards are cached under CACHE_PATH by content hash.
+SHAREKIT = {
+    "hashtags": ["SemarangHebat"],
 }
 
 CACHE_PATH = ".cache/pelican"

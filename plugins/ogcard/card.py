@@ -9,10 +9,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from .textfit import clean_text, fit_text, load_font
+from .blocks import Gap, Pill, Pills, Text
+from .layout import draw_stack, stack
+from .textfit import clean_text, load_font
 
 # Bump when the drawing changes, so cached cards are redrawn.
-DESIGN_VERSION = "2"
+DESIGN_VERSION = "3"
 MAX_BYTES = 300_000
 
 
@@ -65,7 +67,7 @@ def card_key(spec: CardSpec, style: CardStyle) -> str:
     return digest.hexdigest()[:20]
 
 
-def _draw_mark(
+def draw_mark(
     draw: ImageDraw.ImageDraw, x: int, y: int, style: CardStyle, scale: float = 1.0
 ) -> None:
     """The hub's lamp mark: a flame over a base, 50 x ``scale`` px tall."""
@@ -79,72 +81,47 @@ def _draw_mark(
     draw.rounded_rectangle(box(0, 44, 40, 50), radius=3 * scale, fill=style.text)
 
 
-@dataclass(frozen=True)
-class _Pill:
-    text: str
-    fill: str
-    color: str
-    size: int
-
-
-def _draw_pill(
-    draw: ImageDraw.ImageDraw, x: int, y: int, pill: _Pill, font_path: str
-) -> int:
-    """A rounded label; returns its right edge."""
-    font = load_font(font_path, pill.size)
-    width = int(font.getlength(pill.text))
-    height = pill.size + 24
-    draw.rounded_rectangle(
-        (x, y, x + width + 40, y + height), radius=height // 2, fill=pill.fill
-    )
-    draw.text(
-        (x + 20, y + height / 2), pill.text, font=font, fill=pill.color, anchor="lm"
-    )
-    return x + width + 40
-
-
-def _labels(spec: CardSpec, style: CardStyle) -> list[_Pill]:
+def _labels(spec: CardSpec, style: CardStyle, unit: float) -> tuple[Pill, ...]:
     """The verdict stamp and the category label, when the card has them."""
     pills = []
     if spec.verdict:
         color = style.verdict_colors.get(spec.verdict.casefold(), style.band)
-        pills.append(_Pill(clean_text(spec.verdict).upper(), color, "#ffffff", 34))
+        size = round(34 * unit)
+        pills.append(Pill(spec.verdict.upper(), style.font_bold, size, color, "#fff"))
     if spec.kicker:
+        size = round(28 * unit)
         pills.append(
-            _Pill(clean_text(spec.kicker), style.accent, style.accent_text, 28)
+            Pill(spec.kicker, style.font_bold, size, style.accent, style.accent_text)
         )
-    return pills
+    return tuple(pills)
 
 
 def render_card(spec: CardSpec, style: CardStyle) -> Image.Image:
-    """Draw the card. The title always fits whole (see ``fit_text``)."""
-    image = Image.new("RGB", (style.width, style.height), style.background)
+    """Draw the card at the style's size. The title always fits whole.
+
+    Measures scale with the canvas width (1200 px is the reference), so the
+    same design draws a link card or a larger share image.
+    """
+    width, height = style.width, style.height
+    unit = width / 1200
+    image = Image.new("RGB", (width, height), style.background)
     draw = ImageDraw.Draw(image)
-    margin, band = 72, 110
-    draw.rectangle((0, style.height - band, style.width, style.height), fill=style.band)
-    draw.rectangle((0, 0, 14, style.height), fill=style.accent)
-    _draw_mark(draw, margin, 48, style)
-    site = load_font(style.font_bold, 34)
-    draw.text((margin + 60, 52), clean_text(spec.footer), font=site, fill=style.text)
-    top, x = 140, margin
-    pills = _labels(spec, style)
-    for pill in pills:
-        x = _draw_pill(draw, x, top, pill, style.font_bold) + 16
-    top += 84 if pills else 0
-    fitted = fit_text(
-        spec.title,
-        style.font_bold,
-        style.width - 2 * margin,
-        style.height - band - 36 - top,
-        max_size=70,
-        min_size=30,
-        line_spacing=1.18,
-    )
-    for number, line in enumerate(fitted.lines):
-        position = (margin, top + number * fitted.line_height)
-        draw.text(position, line, font=fitted.font, fill=style.text)
-    detail = load_font(style.font_regular, 30)
-    position = (margin, style.height - band / 2)
+    margin, band = round(72 * unit), round(110 * unit)
+    draw.rectangle((0, height - band, width, height), fill=style.band)
+    draw.rectangle((0, 0, round(14 * unit), height), fill=style.accent)
+    draw_mark(draw, margin, round(48 * unit), style, unit)
+    site = load_font(style.font_bold, round(34 * unit))
+    position = (margin + round(60 * unit), round(52 * unit))
+    draw.text(position, clean_text(spec.footer), font=site, fill=style.text)
+    pills = _labels(spec, style, unit)
+    top = round(140 * unit)
+    title = Text(spec.title, style.font_bold, round(70 * unit), style.text,
+                 round(30 * unit), line_spacing=1.18)  # fmt: skip
+    blocks = (Pills(pills), Gap(round(24 * unit)), title) if pills else (title,)
+    box = (margin, top, width - 2 * margin, height - band - round(24 * unit) - top)
+    draw_stack(draw, stack(blocks, box))
+    detail = load_font(style.font_regular, round(30 * unit))
+    position = (margin, height - band / 2)
     text = clean_text(spec.detail)
     draw.text(position, text, font=detail, fill=style.muted, anchor="lm")
     return image
@@ -171,5 +148,5 @@ def render_logo(style: CardStyle, size: int = 512) -> Image.Image:
     image = Image.new("RGB", (size, size), style.background)
     scale = size * 0.6 / 50
     offset = (size - 40 * scale) / 2
-    _draw_mark(ImageDraw.Draw(image), round(offset), round(size * 0.2), style, scale)
+    draw_mark(ImageDraw.Draw(image), round(offset), round(size * 0.2), style, scale)
     return image

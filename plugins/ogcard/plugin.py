@@ -16,6 +16,7 @@ from pelican import signals
 from plugin_settings import merge_settings
 
 from .card import CardSpec, CardStyle, card_key, encode_png, render_card, render_logo
+from .tokens import style_from_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     # Relative to the theme.
     "font_bold": "fonts/NotoSans-Bold.ttf",
     "font_regular": "fonts/NotoSans-Regular.ttf",
+    # The theme's colour tokens (relative to the theme), so cards follow them.
+    "tokens": "static/css/tokens.css",
     # Where cards go in output/.
     "output_dir": "images/og",
     # Category whose posts always get a verdict card, even with a photo.
@@ -43,9 +46,10 @@ class Job:
 
 def _style(settings: dict[str, Any], options: dict[str, Any]) -> CardStyle:
     theme = Path(settings["THEME"])
-    return CardStyle(
-        font_bold=str(theme / options["font_bold"]),
-        font_regular=str(theme / options["font_regular"]),
+    return style_from_tokens(
+        theme / options["tokens"],
+        str(theme / options["font_bold"]),
+        str(theme / options["font_regular"]),
     )
 
 
@@ -112,11 +116,31 @@ class OgCardGenerator:
         del writer
         options = merge_settings(self.settings, "OGCARD", DEFAULTS)
         self.style = _style(self.settings, options)
-        jobs: list[Job] = list(self.context.get(JOBS, {}).values())
+        jobs = self._jobs_in_use()
         self.cache.mkdir(parents=True, exist_ok=True)
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             drawn = sum(pool.map(self._write, jobs))
         logger.info("ogcard: %d cards written, %d drawn anew", len(jobs), drawn)
+
+    def _jobs_in_use(self) -> list[Job]:
+        """Planned cards that a post still shows (the site card and logo too).
+
+        A later plugin may give a post another og:image after the cards were
+        planned (a share kit's link card); its planned card is not drawn.
+        """
+        jobs: dict[str, Job] = self.context.get(JOBS, {})
+        articles = [
+            *self.context.get("articles", ()),
+            *self.context.get("hidden_articles", ()),
+        ]
+        used = {
+            image["path"]
+            for article in articles
+            if (image := getattr(article, "og_image", None))
+        }
+        site = self.context.get("default_og_image") or {}
+        used.add(site.get("path"))
+        return [job for job in jobs.values() if job.spec is None or job.path in used]
 
     def _write(self, job: Job) -> int:
         """Copy one card from the cache into output/, drawing it if needed."""

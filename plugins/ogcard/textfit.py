@@ -19,6 +19,7 @@ from PIL import ImageFont
 # shortened with an ellipsis (thousands of characters, never a real title).
 FLOOR_SIZE = 14
 _DROP_CATEGORIES = {"So", "Cs", "Co", "Cn", "Cc", "Cf"}
+_BREAK_AFTER = ("/", "-", ".", "?", "&", "=", "_")
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,20 @@ def clean_text(text: str) -> str:
 
 
 def _break_word(word: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Split a word wider than ``width`` into pieces that fit."""
+    """Split a word wider than ``width`` into pieces that fit.
+
+    A piece ends after a slash, hyphen or dot when there is one in its
+    last two thirds (a URL breaks between its parts), else between letters.
+    """
     pieces: list[str] = []
     current = ""
     for ch in word:
         if current and font.getlength(current + ch) > width:
-            pieces.append(current)
-            current = ch
-        else:
-            current += ch
+            cut = max(current.rfind(mark) for mark in _BREAK_AFTER) + 1
+            cut = cut if cut > len(current) // 3 else len(current)
+            pieces.append(current[:cut])
+            current = current[cut:]
+        current += ch
     if current:
         pieces.append(current)
     return pieces
@@ -155,14 +161,30 @@ def _shorten(
     text: str, path: str, width: int, height: int, spacing: float
 ) -> FittedText:
     """Last resort for absurdly long text: cut words until it fits at the floor."""
+    return shorten_to_fit(text, path, FLOOR_SIZE, (width, height), spacing)
+
+
+def shorten_to_fit(
+    text: str, path: str | Path, size: int, box: tuple[int, int], spacing: float = 1.2
+) -> FittedText:
+    """The most words of ``text`` (then " …") that fit the box at ``size``.
+
+    For text that may be shortened on purpose (a summary whose whole version
+    is one tap away), never for a title. At least the ellipsis is returned.
+    """
+    path, (width, height) = str(path), box
+    text = clean_text(text)
+    whole = _try(text, path, size, width, spacing)
+    if whole.height <= height:
+        return whole
     words = text.split(" ")
-    low, high = 0, len(words)
-    best = _try("…", path, FLOOR_SIZE, width, spacing)
+    low, high = 0, len(words) - 1
+    best = _try("…", path, size, width, spacing)
     while low < high:
         middle = (low + high + 1) // 2
-        fitted = _try(" ".join(words[:middle]) + " …", path, FLOOR_SIZE, width, spacing)
+        fitted = _try(" ".join(words[:middle]) + " …", path, size, width, spacing)
         if fitted.height <= height:
             best, low = fitted, middle
         else:
             high = middle - 1
-    return FittedText(best.lines, path, FLOOR_SIZE, best.line_height, shortened=True)
+    return FittedText(best.lines, path, size, best.line_height, shortened=True)

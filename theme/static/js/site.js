@@ -1,6 +1,7 @@
 /* Small progressive enhancements; every page works without them.
    - the current section is scrolled into view in the phone's category strip
-   - copy buttons ([data-copy]) and the phone's share sheet ([data-native-share])
+   - copy buttons ([data-copy], [data-copy-from]) and the phone's share sheet
+     ([data-native-share])
    - click-to-load video ([data-video]): the player is requested only on a tap */
 (function () {
   "use strict";
@@ -23,11 +24,15 @@
     if (holder && holder.hidden) holder.hidden = false;
   }
 
-  document.querySelectorAll("[data-copy]").forEach(function (button) {
+  // [data-copy] copies its own value; [data-copy-from] the text of the
+  // element with that id (a caption shown on the page).
+  document.querySelectorAll("[data-copy], [data-copy-from]").forEach(function (button) {
     if (!navigator.clipboard) return;
     reveal(button);
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(
+      var source = document.getElementById(button.getAttribute("data-copy-from"));
+      var text = source ? source.textContent : button.getAttribute("data-copy");
+      navigator.clipboard.writeText(text).then(
         function () { say(button, "done"); },
         function () { say(button, "failed"); }
       );

@@ -1,0 +1,71 @@
+"""The card cache: keyed by what a card shows; a hit draws nothing."""
+
+import time
+from dataclasses import replace
+
+from sharekit import FORMATS, LINK, PORTRAIT
+from sharekit.cards import CardCache, Job, card_key
+
+from .kittest import ACHIEVEMENT, PALETTE
+
+
+def jobs_for(facts, palette=PALETTE):
+    fingerprint = palette.fingerprint()
+    return [Job(card_key(facts, f, fingerprint, 360), f, facts) for f in FORMATS]
+
+
+def test_the_key_follows_what_the_card_shows():
+    fingerprint = PALETTE.fingerprint()
+    key = card_key(ACHIEVEMENT, PORTRAIT, fingerprint, 360)
+    assert card_key(ACHIEVEMENT, PORTRAIT, fingerprint, 360) == key
+    assert card_key(ACHIEVEMENT, LINK, fingerprint, 360) != key
+    assert (
+        card_key(replace(ACHIEVEMENT, title="Lain"), PORTRAIT, fingerprint, 360) != key
+    )
+    assert card_key(ACHIEVEMENT, PORTRAIT, fingerprint, 480) != key
+    recoloured = replace(PALETTE, band="#aa0000").fingerprint()
+    assert card_key(ACHIEVEMENT, PORTRAIT, recoloured, 360) != key
+    # Hashtags and the full URL are in the caption, not on the card.
+    retagged = replace(ACHIEVEMENT, hashtags=("#Lain",), url="https://lain.example/")
+    assert card_key(retagged, PORTRAIT, fingerprint, 360) == key
+
+
+def test_a_second_run_draws_nothing_and_rewrites_nothing(tmp_path):
+    cache = CardCache(tmp_path, PALETTE, 360, workers=2)
+    assert cache.ensure(jobs_for(ACHIEVEMENT)) == 3
+    files = sorted(tmp_path.iterdir())
+    assert [f.suffix for f in files].count(".png") == 3
+    assert [f.suffix for f in files].count(".webp") == 3
+    stamps = {f: f.stat().st_mtime_ns for f in files}
+    again = CardCache(tmp_path, PALETTE, 360, workers=2)
+    assert again.ensure(jobs_for(ACHIEVEMENT)) == 0
+    assert {f: f.stat().st_mtime_ns for f in sorted(tmp_path.iterdir())} == stamps
+
+
+def test_a_changed_post_redraws_only_its_cards(tmp_path):
+    cache = CardCache(tmp_path, PALETTE, 360, workers=1)
+    cache.ensure(jobs_for(ACHIEVEMENT))
+    changed = replace(ACHIEVEMENT, title="Judul yang diperbaiki")
+    assert cache.ensure([*jobs_for(ACHIEVEMENT), *jobs_for(changed)]) == 3
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_thumbnail_missing_from_the_cache_is_drawn_again(tmp_path):
+    cache = CardCache(tmp_path, PALETTE, 360, workers=1)
+    jobs = jobs_for(ACHIEVEMENT)
+    cache.ensure(jobs)
+    next(tmp_path.glob("*.webp")).unlink()
+    assert cache.ensure(jobs) == 1
+
+
+def test_old_cards_no_post_uses_are_pruned_and_used_ones_kept(tmp_path):
+    cache = CardCache(tmp_path, PALETTE, 360, workers=1)
+    used, old = jobs_for(ACHIEVEMENT), jobs_for(replace(ACHIEVEMENT, title="Lama"))
+    cache.ensure([*used, *old])
+    (tmp_path / f"{used[0].key}.png.123.456.tmp").write_bytes(b"half a card")
+    keep = {job.key for job in used}
+    assert cache.prune(keep) == 0  # everything is new: kept for other builds
+    later = time.time() + 91 * 86_400
+    assert cache.prune(keep, now=later) == 7
+    assert {p.name.split(".")[0] for p in tmp_path.iterdir()} == keep
+    assert not list(tmp_path.glob("*.tmp"))

@@ -1,0 +1,70 @@
+"""Share kits in Chromium at phone size: copy a caption, download a card."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from PIL import Image
+
+from .conftest import Site
+
+PHONE = {"width": 360, "height": 640}
+FEED = "Instagram & Facebook (4:5)"
+
+
+def test_a_kit_caption_copies_and_its_card_downloads(browser, published: Site):
+    context = browser.new_context(viewport=PHONE, locale="id-ID", accept_downloads=True)
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=published.url
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{published.url}/prestasi/adipura-kota-semarang/")
+    canonical = page.get_attribute("link[rel=canonical]", "href")
+    kit = page.locator("#bagikan")
+    whatsapp = kit.get_by_role("link", name="Kirim lewat WhatsApp").get_attribute(
+        "href"
+    )
+    assert quote(canonical, safe="") in whatsapp
+    kit.get_by_role("button", name=f"Salin keterangan {FEED}").click()
+    kit.get_by_text("Tersalin.").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == kit.locator("#keterangan-portrait").text_content()
+    assert copied.startswith("Kota Semarang Raih Adipura")
+    assert canonical in copied
+    with page.expect_download() as download:
+        kit.get_by_role("link", name=f"Unduh {FEED}").click()
+    assert download.value.suggested_filename == "adipura-kota-semarang-portrait.png"
+    with Image.open(download.value.path()) as card:
+        assert card.size == (1080, 1350)
+    thumbs = kit.locator("img")
+    assert thumbs.count() == 3
+    for number in range(3):
+        thumb = thumbs.nth(number)
+        assert thumb.get_attribute("loading") == "lazy"
+        assert int(thumb.get_attribute("width")) == 360
+    context.close()
+
+
+def test_the_admins_page_copies_a_kits_caption(browser, published: Site):
+    context = browser.new_context(viewport=PHONE, locale="id-ID")
+    context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=published.url
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{published.url}/bagikan/")
+    assert page.locator("h1").inner_text() == "Kit berbagi"
+    assert page.get_attribute("meta[name=robots]", "content") == "noindex, nofollow"
+    items = page.locator(".kit-list__item")
+    if items.count() == 0:
+        assert page.locator(".notice").inner_text().startswith("Belum ada")
+    else:
+        first = items.first
+        first.get_by_role("button", name="Salin keterangan").click()
+        first.get_by_text("Tersalin.").wait_for()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        link = first.locator("h2 a").get_attribute("href").split("#")[0]
+        assert link in copied
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
