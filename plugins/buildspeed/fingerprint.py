@@ -138,8 +138,11 @@ def _object(value: Any, hashes: FileHashes, depth: int) -> str:
 def _tree_hashes(roots: Iterable[Path], hashes: FileHashes) -> list[str]:
     lines = []
     for root in roots:
+        if root.is_file():
+            lines.append(f"{root}:{hashes.of(root)}")
+            continue
         files = (
-            sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+            sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
         )
         for path in files:
             if "__pycache__" in path.parts or path.suffix in {".pyc", ".pyo"}:
@@ -151,7 +154,10 @@ def _tree_hashes(roots: Iterable[Path], hashes: FileHashes) -> list[str]:
 def site_fingerprint(
     settings: Mapping[str, Any], folders: Iterable[Path], hashes: FileHashes
 ) -> str:
-    """A digest that changes whenever anything shared by every page changes."""
+    """A digest that changes whenever anything shared by every page changes.
+
+    ``folders`` may also name single files (a registry outside ``data/``).
+    """
     digest = hashlib.sha256()
     packages = sorted(
         f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()

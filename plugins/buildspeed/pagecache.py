@@ -6,8 +6,9 @@ of their pages. :class:`CachingWriter` keeps each rendered article page
 under ``CACHE_PATH/buildspeed-pages``, keyed by a digest of everything the
 page is made from:
 
-* the site: settings, package versions, theme, plugins and registries
-  (:func:`.fingerprint.site_fingerprint`);
+* the site: settings, package versions, theme (and its template
+  overrides), plugins, ``data/`` and the registry files wherever
+  ``REGISTRIES`` puts them (:func:`.fingerprint.site_fingerprint`);
 * the article: all its attributes (metadata and whatever plugins attached:
   areas, award, related posts, images...), its HTML, and the hashes of its
   source file, of the files it names (``Image``) and of the other posts it
@@ -37,6 +38,7 @@ from typing import Any
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
+from registries import registry_paths
 
 from .digests import NEVER_CACHED, ContextDigests
 from .files import publish_file, referenced_files
@@ -123,7 +125,11 @@ class CachingWriter(Writer):
                 if k.isupper() and k not in BUILD_ONLY_SETTINGS
             }
             folders = [Path(self.settings["THEME"]), Path("data")]
+            folders += [
+                Path(p) for p in self.settings.get("THEME_TEMPLATES_OVERRIDES", [])
+            ]
             folders += [Path(p) for p in self.settings.get("PLUGIN_PATHS", [])]
+            folders += registry_paths(self.settings).values()
             self.site_key = site_fingerprint(shared, folders, self.hashes)
         return self.site_key
 
