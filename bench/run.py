@@ -30,11 +30,14 @@ REPO = BENCH.parent
 def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]]:
     """The other benchmarks: (title, command) pairs, at the run's scale.
 
-    A run of small sizes (the smoke test's) runs the import benchmark small too.
+    A run of small sizes (the smoke test's) runs the import and share kit
+    benchmarks small too.
     """
     python = sys.executable
     count = ["--posts", str(posts)]
-    feeds = [] if max(sizes) >= 1000 else ["--channels", "4", "--entries", "3"]
+    small = max(sizes) < 1000
+    feeds = ["--channels", "4", "--entries", "3"] if small else []
+    kits = ["--cards", "2", "--posts", str(posts), "--no-site"] if small else []
     found = [
         ("Import", [python, str(BENCH / "import_bench.py"), *feeds]),
         ("Prestasi register", [python, str(BENCH / "bench_prestasi.py"), *count]),
@@ -43,6 +46,7 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
          + [str(n) for n in sizes]),
         ("Link check", [python, str(BENCH / "bench_links.py"), *count]),
         ("Related posts scaling", [python, str(BENCH / "related_scaling.py")]),
+        ("Share kits", [python, str(BENCH / "sharekit_bench.py"), *kits]),
         ("Lighthouse (mobile)", [python, str(BENCH / "lighthouse" / "run.py")]),
     ]  # fmt: skip
     return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
