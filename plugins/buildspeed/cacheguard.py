@@ -1,11 +1,12 @@
-"""Throw Pelican's content cache away when the settings or packages change.
+"""Throw Pelican's content cache away when settings, packages or plugins change.
 
 Pelican checks a cached post only against its file (mtime or hash). The
 cache also holds what the settings and packages made of the file: the HTML
 (Markdown extensions and versions), parsed dates (``TIMEZONE``), and
-categories and tags that carry the settings they were built with. So a
-stamp of the settings and installed versions is kept beside the cache, and
-a build that finds a different stamp starts from an empty content cache.
+categories and tags that carry the settings they were built with, and what
+plugins' readers made of it. So a stamp of the settings, installed versions
+and plugin files is kept beside the cache, and a build that finds a
+different stamp starts from an empty content cache.
 """
 
 from __future__ import annotations
@@ -23,9 +24,14 @@ STAMP = "buildspeed-content-cache.stamp"
 
 
 def settings_stamp(settings: dict[str, Any]) -> str:
-    """A digest of the settings (less where to build) and package versions."""
+    """A digest of the settings (less where to build), packages and plugins.
+
+    Plugins count because their readers and ``article_generator_context``
+    handlers shape what the content cache holds.
+    """
     shared = {k: v for k, v in settings.items() if k not in BUILD_ONLY_SETTINGS}
-    return site_fingerprint(shared, [], FileHashes())
+    plugins = [Path(p) for p in settings.get("PLUGIN_PATHS") or []]
+    return site_fingerprint(shared, plugins, FileHashes())
 
 
 def guard_content_cache(pelican: Any) -> None:
@@ -47,7 +53,8 @@ def guard_content_cache(pelican: Any) -> None:
         path.unlink()
     if removed:
         logger.info(
-            "buildspeed: settings or packages changed; content cache cleared (%s)",
+            "buildspeed: settings, packages or plugins changed; content cache "
+            "cleared (%s)",
             ", ".join(p.name for p in removed),
         )
     folder.mkdir(parents=True, exist_ok=True)

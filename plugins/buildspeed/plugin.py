@@ -3,7 +3,7 @@
 * one Markdown instance per reader instead of one per post
   (:mod:`.markdown_reader`);
 * article URLs computed once per build (:mod:`.urls`);
-* Pelican's content cache cleared when settings or packages change
+* Pelican's content cache cleared when settings, packages or plugins change
   (:mod:`.cacheguard`);
 * article pages reused from the previous build when nothing they are made
   from changed (:mod:`.pagecache`), with ``BUILDSPEED = {"page_cache": True}``.
