@@ -52,18 +52,24 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
     return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
 
 
-def run_micro(title: str, command: list[str]) -> str:
+def run_micro(title: str, command: list[str]) -> tuple[str, bool]:
+    """Run one benchmark; its output for the report, and whether it worked.
+
+    A failure is reported (with the end of its error output) rather than
+    raised, so an hour of build figures is never lost to one benchmark.
+    """
     print(f"bench: {title} ...", flush=True)
     start = time.perf_counter()
     done = subprocess.run(
         command, cwd=REPO, capture_output=True, text=True, check=False
     )
     took = time.perf_counter() - start
+    shown = f"$ {' '.join(Path(c).name if '/' in c else c for c in command)}\n"
     if done.returncode:
-        raise SystemExit(f"bench: {title} failed:\n{done.stdout}\n{done.stderr}")
-    return f"$ {' '.join(Path(c).name if '/' in c else c for c in command)}\n" + (
-        f"{done.stdout.rstrip()}\n(whole run: {took:.1f} s wall)"
-    )
+        tail = "\n".join(done.stderr.rstrip().splitlines()[-15:])
+        print(f"bench: {title} failed (exit {done.returncode}):\n{tail}", flush=True)
+        return f"{shown}FAILED (exit {done.returncode}):\n{tail}", False
+    return f"{shown}{done.stdout.rstrip()}\n(whole run: {took:.1f} s wall)", True
 
 
 def _describe(sample: Sample) -> str:
@@ -120,15 +126,19 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     start_machine = report.machine()
     rows = run_builds(args)
-    extras = []
+    extras, failed = [], []
     if not args.no_micro:
         posts = args.micro_posts or max(args.sizes)
         for title, command in micro_benchmarks(posts, args.sizes):
-            extras.append((title, run_micro(title, command)))
+            text, worked = run_micro(title, command)
+            extras.append((title, text))
+            failed += [] if worked else [title]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report.render(rows, extras, start_machine), encoding="utf-8")
     print(f"bench: report written to {args.out}")
-    return 0
+    if failed:
+        print(f"bench: failed: {', '.join(failed)} (see the report)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
