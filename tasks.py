@@ -155,6 +155,39 @@ def import_feeds(
         sys.exit(code)
 
 
+@task(
+    name="channel-add",
+    help={
+        "url": "alamat situs atau umpan (feed) kanal, mis. https://kelurahan.go.id/",
+        "id": "id kanal (slug); bawaan: dari jenis dan nama",
+        "name": "nama kanal; bawaan: nama situs",
+        "kind": "opd, kecamatan, kelurahan, atau media",
+        "kecamatan": "nama kecamatan (wajib untuk kanal kecamatan/kelurahan)",
+        "kelurahan": "nama kelurahan (wajib untuk kanal kelurahan)",
+        "opd": "id OPD, mis. diskominfo",
+        "category": "kategori bawaan tulisan kanal, mis. Berita",
+        "write": "tambahkan entri di akhir registri (IMPORTER['channels_file'])",
+        "yes": "jangan bertanya: isian dari flag, sisanya dari tebakan",
+    },
+)
+def channel_add(
+    c, url, id=None, name=None, kind=None, kecamatan=None, kelurahan=None,
+    opd=None, category=None, write=False, yes=False,
+):  # fmt: skip
+    """Make a validated channel registry entry from a site's address."""
+    from importer.channeladd import ChannelAddError, run_channel_add
+
+    given = {
+        "id": id, "name": name, "kind": kind, "kecamatan": kecamatan,
+        "kelurahan": kelurahan, "opd": opd, "category": category,
+    }  # fmt: skip
+    try:
+        run_channel_add(SETTINGS, url, given, yes=yes, write=write)
+    except ChannelAddError as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
+
+
 def search_index(settings):
     """Index the built site with Pagefind (search works with no server)."""
     from sitesearch import SearchIndexError, build_search_index

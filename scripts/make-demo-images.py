@@ -3,7 +3,8 @@
 
 Post images go to content/images/demo/ (1200 x 675), the media of the demo
 feeds to data/demo-feeds/media/ (1024 x 576 pictures and 480 x 360 video
-thumbnails letterboxed like YouTube's). The same Pillow version draws the same
+thumbnails letterboxed like YouTube's), those of the demo web sites to
+data/demo-sites/<site>/media/. The same Pillow version draws the same
 bytes, so re-running the script leaves git clean.
 
     python scripts/make-demo-images.py            # draw everything
@@ -24,6 +25,8 @@ from PIL import Image
 REPO = Path(__file__).resolve().parent.parent
 POSTS = "content/images/demo"
 MEDIA = "data/demo-feeds/media"
+KTK = "data/demo-sites/kel-tlogosari-kulon/media"
+DISPERKIM = "data/demo-sites/disperkim/media"
 QUALITY = 80
 MAX_BYTES = 90 * 1024
 
@@ -71,6 +74,11 @@ IMAGES: list[tuple[str, str, str, str]] = [
     (MEDIA, "dinkes-rowosari", "health", "photo"),
     (MEDIA, "warta-balai-kota", "skyline", "photo"),
     (MEDIA, "warta-undangan-digital", "phone_chat", "photo"),
+    (KTK, "ktk-posyandu", "health", "photo"),
+    (KTK, "ktk-saluran", "river", "photo"),
+    (KTK, "ktk-kue-kering", "market", "photo"),
+    (KTK, "ktk-kampung-hijau", "hillside_village", "photo"),
+    (DISPERKIM, "disperkim-bedah-rumah", "hillside_village", "photo"),
 ]
 
 

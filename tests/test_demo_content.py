@@ -13,11 +13,14 @@ import runpy
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
 import yaml
+from importer.discover import linked_feeds
+from importer.model import FetchResult
 from PIL import Image
 from registries import load_gazetteer, load_opd
 
@@ -26,6 +29,8 @@ POSTS = sorted((REPO / "content" / "posts").rglob("*.md"))
 PAGES = sorted((REPO / "content" / "pages").rglob("*.md"))
 REGISTRY = REPO / "data" / "channels.demo.yml"
 FEEDS = REPO / "data" / "demo-feeds"
+SITES = REPO / "data" / "demo-sites"
+SITE_TEXTS = sorted(p for p in SITES.rglob("*") if p.suffix in (".html", ".xml"))
 MAX_IMAGE_BYTES = 90 * 1024
 WIB = ZoneInfo("Asia/Jakarta")
 FIRST_DAY = dt.datetime(2024, 1, 1, tzinfo=WIB)
@@ -166,6 +171,7 @@ def test_image_script_redraws_the_committed_images(tmp_path):
 def test_no_personal_data_in_demo_text():
     texts = [p.read_text(encoding="utf-8") for p in [*POSTS, *PAGES]]
     texts += [p.read_text(encoding="utf-8") for p in FEEDS.glob("*.*")]
+    texts += [p.read_text(encoding="utf-8") for p in SITE_TEXTS]
     for text in texts:
         assert not re.search(r"\b\d{16}\b", text), "looks like a NIK"
         assert not re.search(r"[\w.+-]+@[\w-]+\.[a-z]{2,}", text), "an e-mail"
@@ -173,9 +179,24 @@ def test_no_personal_data_in_demo_text():
         assert set(phones) <= {SAVIRA}, phones
 
 
+def feed_path(channel: dict) -> Path:
+    """The feed file of a feed channel; a site's is the feed its page links."""
+    path = REGISTRY.parent / channel["url"]
+    if not path.is_dir():
+        return path
+    index = path / "index.html"
+    result = FetchResult(
+        url=str(index), final_url=index.as_uri(), status=200,
+        headers=(("content-type", "text/html"),), body=index.read_bytes(),
+        fetched_at=dt.datetime.now(dt.UTC),
+    )  # fmt: skip
+    (feed,) = linked_feeds(result)
+    return Path(urlsplit(feed).path)
+
+
 def feed_entries(channel: dict) -> list[dict]:
     """Entries of one demo feed as dicts with title, date, guid, link, content."""
-    path = REGISTRY.parent / channel["url"]
+    path = feed_path(channel)
     if path.suffix == ".json":
         feed = json.loads(path.read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1"
@@ -211,17 +232,21 @@ def _xml_entry(entry) -> dict:
 
 @pytest.fixture(scope="module")
 def entries(channels) -> dict[str, list[dict]]:
-    return {channel["id"]: feed_entries(channel) for channel in channels}
+    return {
+        channel["id"]: feed_entries(channel)
+        for channel in channels
+        if channel.get("format") != "html"
+    }
 
 
 def test_demo_registry_is_valid(channels, gazetteer):
     ids = [channel["id"] for channel in channels]
     assert len(ids) == len(set(ids))
-    assert 6 <= len(channels) <= 8
+    assert 6 <= len(channels) <= 10
     for channel in channels:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", channel["id"])
         assert channel["kind"] in {"opd", "kecamatan", "kelurahan", "media"}
-        assert (REGISTRY.parent / channel["url"]).is_file(), channel["url"]
+        assert (REGISTRY.parent / channel["url"]).exists(), channel["url"]
         if channel["kind"] in {"kecamatan", "kelurahan"}:
             assert gazetteer.find_kecamatan(channel["kecamatan"]), channel["id"]
         if channel["kind"] == "kelurahan":
@@ -230,6 +255,22 @@ def test_demo_registry_is_valid(channels, gazetteer):
     assert {channel["kind"] for channel in channels} == {
         "opd", "kecamatan", "kelurahan", "media"
     }  # fmt: skip
+    html = [c for c in channels if c.get("format") == "html"]
+    by_address = [c for c in channels if (REGISTRY.parent / c["url"]).is_dir()]
+    assert len(html) == len(by_address) == 1
+
+
+def test_demo_site_images_are_bundled_and_used():
+    referenced = set()
+    for page in SITE_TEXTS:
+        text = page.read_text("utf-8")
+        base = re.search(r"<base href=\"([^\"]+)\"", text)
+        folder = page.parent / (base.group(1) if base else "")
+        for name in re.findall(r"(?:src|url|srcset)=[\"']([^\"' ]+\.jpg)", text):
+            referenced.add((folder / name).resolve())
+    bundled = {p.resolve() for p in SITES.rglob("*.jpg")}
+    assert referenced == bundled
+    assert len(bundled) == 5
 
 
 def test_feeds_parse_and_are_dated_in_range(entries):

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from registries import closest
 
-from .model import CHANNEL_KINDS
+from .model import CHANNEL_FORMATS, CHANNEL_KINDS
 
 if TYPE_CHECKING:
     from .channels import RegistryContext, _Problems
@@ -31,6 +31,20 @@ def check_kind(value: str | None, report: Any) -> str | None:
             + _hint(value, CHANNEL_KINDS),
         )
         return None
+    return value
+
+
+def check_format(value: str | None, report: Any) -> str:
+    """``format`` is feed (the default) or html."""
+    if value is None or value == "feed":
+        return "feed"
+    if value not in CHANNEL_FORMATS:
+        report(
+            "format",
+            f"{value!r} is not allowed; allowed: {', '.join(CHANNEL_FORMATS)}"
+            + _hint(value, CHANNEL_FORMATS),
+        )
+        return "feed"
     return value
 
 

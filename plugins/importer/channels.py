@@ -19,6 +19,7 @@ from registries import Gazetteer, OpdRegistry, RegistryError, load_gazetteer, lo
 
 from . import channel_checks as checks
 from .errors import ChannelConfigError
+from .htmlrules import check_html
 from .model import Channel
 
 FIELDS = (
@@ -33,6 +34,8 @@ FIELDS = (
     "tags",
     "enabled",
     "note",
+    "format",
+    "html",
 )
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_ID = 64
@@ -140,6 +143,13 @@ def _check_fields_and_id(raw: dict[str, Any], ident: str | None, report: Any) ->
         )
 
 
+def _html_reporter(raw: dict[str, Any], problems: _Problems, ident: str | None) -> Any:
+    """Problems of the ``html:`` block are reported on the block's own line."""
+    block = raw.get("html")
+    line = block.get("__line__") if isinstance(block, dict) else None
+    return checks.problem_reporter(problems, line or raw["__line__"], ident)
+
+
 def _check_channel(
     raw: dict[str, Any], ctx: RegistryContext, problems: _Problems
 ) -> Channel | None:
@@ -151,12 +161,13 @@ def _check_channel(
     texts = {
         f: _text(raw, f, problems, ident)
         for f in FIELDS
-        if f not in ("tags", "enabled")
+        if f not in ("tags", "enabled", "html")
     }
     if not texts["name"]:
         report("name", "missing; give the channel's public name")
     enabled = checks.check_enabled(raw.get("enabled"), report)
     kind = checks.check_kind(texts["kind"], report)
+    fmt = checks.check_format(texts["format"], report)
     url = checks.check_url(texts["url"], enabled, ctx, report)
     kecamatan, kelurahan = checks.check_place(texts, kind, ctx, report)
     channel = Channel(
@@ -171,6 +182,8 @@ def _check_channel(
         tags=checks.check_tags(raw.get("tags"), report),
         enabled=enabled,
         note=texts["note"],
+        format=fmt,
+        html=check_html(raw.get("html"), fmt, _html_reporter(raw, problems, ident)),
     )
     return channel if len(problems.items) == before else None
 

@@ -107,7 +107,8 @@ def absolute_url(
     return quote(joined, safe=_URL_SAFE)
 
 
-def _largest_candidate(srcset: str) -> str:
+def largest_candidate(srcset: str) -> str:
+    """The URL of the widest (or densest) candidate of a ``srcset``."""
     best, best_width = "", -1.0
     for part in srcset.split(","):
         pieces = part.split()
@@ -126,7 +127,7 @@ def _largest_candidate(srcset: str) -> str:
 def _attribute_filter(base: str | None, file_root: str | None) -> Any:
     def keep(element: str, attribute: str, value: str) -> str | None:
         if attribute in ("srcset", "data-srcset"):
-            value = _largest_candidate(value)
+            value = largest_candidate(value)
         if attribute in _URL_ATTRIBUTES:
             return absolute_url(value, base, file_root if element == "img" else None)
         if attribute in ("width", "height"):

@@ -8,7 +8,8 @@ Babel's CLDR data, plus the old spellings "Pebruari", "Nopember"), and a date
 without a zone is taken as Asia/Jakarta time. feedparser's own parse is the
 last resort. A missing or unreadable date becomes the first-seen time and a
 date in the future is clamped to the fetch time; both are noted for the
-report.
+report. Relative dates ("3 jam yang lalu", "kemarin"; see ``relative_dates``)
+are read against the fetch time and marked approximate.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
+
+from .relative_dates import parse_relative
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 _OLDEST_YEAR = 1995  # older dates are placeholders of broken CMSes (1970-01-01)
@@ -58,7 +61,12 @@ _EXTRA_MONTHS = {
 _ZONE_RE = re.compile(
     r"(?:\s|^)(wita|wib|wit|utc|gmt|ut|z|[ecmp][sd]t|[+-]\d{2}:?\d{2})\s*$"
 )
-_TIME_RE = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?\s*(am|pm)?")
+# A clock time; "1.234" (a view count with a thousands dot) is not one.
+_TIME_RE = re.compile(
+    r"(?<![\d.,])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?(?![\d,]|\.\d)"
+    r"\s*(am|pm)?"
+)
+_INNER_ZONE_RE = re.compile(r"\b(wita|wib|wit)\b")
 _DATE_PATTERNS = (
     # 21 Maret 2024, 21 Mar. 2024
     ("dmy", re.compile(r"\b(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})\b")),
@@ -80,6 +88,7 @@ class EntryDates:
     updated: dt.datetime | None
     note: str | None = None
     first_seen: bool = False
+    approximate: bool = False  # read from a relative date ("2 hari lalu")
 
 
 @functools.cache
@@ -166,6 +175,8 @@ def _words(text: str, default: dt.tzinfo) -> dt.datetime | None:
     zone = _ZONE_RE.search(lowered)
     if zone:
         lowered = lowered[: zone.start()]
+    else:  # "09:15 WIB | Dilihat 90 kali": the zone is not always last
+        zone = _INNER_ZONE_RE.search(lowered)
     date = _date_part(lowered)
     if date is None:
         return None
@@ -180,12 +191,29 @@ def _words(text: str, default: dt.tzinfo) -> dt.datetime | None:
         return None
 
 
-def parse_date(text: str | None, default: dt.tzinfo = JAKARTA) -> dt.datetime | None:
-    """Read one date as feeds and Indonesian sites write it; naive means Jakarta."""
+def parse_date(
+    text: str | None, default: dt.tzinfo = JAKARTA, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """Read one date as feeds and Indonesian sites write it; naive means Jakarta.
+
+    With ``now`` (the fetch time), relative dates ("3 jam yang lalu",
+    "kemarin 09.15") are read too.
+    """
     if not text or not text.strip():
         return None
     text = " ".join(text.split())[:200]
-    return _iso(text, default) or _words(text, default)
+    found = _iso(text, default) or _words(text, default)
+    if found is None and now is not None:
+        found = _relative(text, default, now)
+    return found
+
+
+def _relative(text: str, default: dt.tzinfo, now: dt.datetime) -> dt.datetime | None:
+    lowered = text.lower()
+    zone = _INNER_ZONE_RE.search(lowered)
+    local = now.astimezone(_zone(zone.group(1) if zone else None, default))
+    found = parse_relative(lowered, local.replace(microsecond=0))
+    return found.replace(second=0) if found else None
 
 
 def from_struct(value: time.struct_time | None) -> dt.datetime | None:
@@ -202,9 +230,21 @@ def _plausible(value: dt.datetime | None) -> dt.datetime | None:
     return value if value is not None and value.year >= _OLDEST_YEAR else None
 
 
-def _read(raw: str | None, parsed: time.struct_time | None, tz: dt.tzinfo) -> tuple:
-    value = _plausible(parse_date(raw, tz)) or _plausible(from_struct(parsed))
-    return value, bool(raw and raw.strip())
+def _read(
+    raw: str | None,
+    parsed: time.struct_time | None,
+    tz: dt.tzinfo,
+    now: dt.datetime,
+) -> tuple[dt.datetime | None, bool, bool]:
+    """The date, whether there was text, and whether it was a relative one."""
+    value = _plausible(parse_date(raw, tz))
+    relative = False
+    if value is None and raw and raw.strip():
+        value = _plausible(_relative(" ".join(raw.split())[:200], tz, now))
+        relative = value is not None
+    if value is None:
+        value = _plausible(from_struct(parsed))
+    return value, bool(raw and raw.strip()), relative
 
 
 def resolve_dates(
@@ -219,8 +259,8 @@ def resolve_dates(
     parsed value). An entry with only an update date is published then.
     """
     now = fetched_at.astimezone(tz).replace(microsecond=0)
-    pub, had_pub = _read(*published, tz)
-    upd, had_upd = _read(*updated, tz)
+    pub, had_pub, relative = _read(*published, tz, now)
+    upd, had_upd, _ = _read(*updated, tz, now)
     note = None
     if pub is None and upd is not None:
         pub, upd = upd, None
@@ -239,4 +279,4 @@ def resolve_dates(
     if upd is not None:
         upd = min(upd.astimezone(tz).replace(microsecond=0), now)
         upd = upd if upd > pub else None
-    return EntryDates(pub, upd, note)
+    return EntryDates(pub, upd, note, approximate=relative)

@@ -143,7 +143,7 @@ def build_entry(
         published=dates.published,
         updated=dates.updated,
         date_note=dates.note,
-        date_is_fallback=dates.note is not None,
+        date_is_fallback=dates.note is not None or dates.approximate,
         tags=_tags(raw, category),
         image=image,
         video_url=f"https://www.youtube.com/watch?v={video}" if video else None,

@@ -12,6 +12,23 @@ import datetime as dt
 from dataclasses import dataclass
 
 CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
+# "feed": RSS, Atom or JSON Feed (or a site whose feed is discovered);
+# "html": listing and article pages read with the CSS selectors of ``html:``.
+CHANNEL_FORMATS = ("feed", "html")
+
+
+@dataclass(frozen=True)
+class HtmlRules:
+    """The CSS selectors of an HTML channel (``htmlrules`` checks them)."""
+
+    items: str
+    body: str
+    next: str | None = None
+    max_pages: int = 1
+    title: str | None = None
+    date: str | None = None
+    image: str | None = None
+    remove: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,6 +46,8 @@ class Channel:
     tags: tuple[str, ...] = ()
     enabled: bool = True
     note: str | None = None
+    format: str = "feed"
+    html: HtmlRules | None = None
 
     @property
     def is_local(self) -> bool:

@@ -19,12 +19,8 @@ from .errors import FeedError
 from .jsonfeed import looks_like_json, parse_json_feed
 from .model import FetchResult, MediaRef
 from .raw import RawEntry, RawFeed, entry_base, text_to_html
+from .sniff import is_html_page
 
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
-)
-# A feed served as text/html (a misconfigured server) is still a feed.
-_FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:RDF", b"<?xml")
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 
 
@@ -37,15 +33,7 @@ def _feed_homepage(result: FetchResult) -> str:
 
 def check_not_html(result: FetchResult) -> None:
     """Refuse a web page served where a feed was expected."""
-    content_type = (result.header("content-type") or "").lower()
-    head = result.body[:2048]
-    looks_like_feed = head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or any(
-        marker in head for marker in _FEED_MARKERS
-    )
-    is_page = bool(_HTML_START.match(head)) or (
-        "html" in content_type and not looks_like_feed
-    )
-    if is_page:
+    if is_html_page(result):
         raise FeedError(
             "the address returned a web page (HTML), not a feed; point the "
             "channel's url at the feed itself (for a WordPress site usually "

@@ -4,7 +4,9 @@
 has ``id``, ``status`` (``ok``, ``not_modified`` or ``error``), ``error``,
 the entry counts ``new``, ``updated``, ``unchanged``, ``kept_admin_edit``,
 ``skipped``, and ``seconds``, plus ``name``, ``url``, ``deferred`` (a failing
-channel still waiting out its backoff), ``date_fallbacks`` and ``notes``.
+channel still waiting out its backoff), ``date_fallbacks``, ``notes`` and
+``discovered_feed`` (the feed found for a ``url`` that is a web page: put it
+in the registry).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ class ChannelReport:
     deferred: bool = False
     date_fallbacks: int = 0
     notes: tuple[str, ...] = field(default=())
+    discovered_feed: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -117,3 +120,18 @@ def print_summary(
     """Print the summary table on standard output."""
     console = console or Console(width=None if sys.stdout.isatty() else 160)
     console.print(summary_table(reports, seconds))
+    for line in discovery_lines(reports):
+        console.print(line, highlight=False, markup=False)
+
+
+def discovery_lines(reports: Sequence[ChannelReport]) -> list[str]:
+    """One line per channel whose feed was found from a web page's address."""
+    found = [r for r in reports if r.discovered_feed]
+    if not found:
+        return []
+    lines = [
+        f"Feeds found from a site's address ({len(found)}): put them in the "
+        "registry as the channel's url"
+    ]
+    lines += [f"  {r.id}: {r.url} -> {r.discovered_feed}" for r in found]
+    return lines

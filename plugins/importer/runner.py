@@ -5,7 +5,9 @@ parsing and converting run in worker processes when there are many feeds,
 so the main process keeps the network busy; writing happens in the main
 process, one entry at a time, so slugs are handed out without races. One
 channel's failure, whatever it is, is that channel's error in the report
-and never stops the others.
+and never stops the others. A channel whose ``url`` is a web page has its
+feed discovered (``discover``); a ``format: html`` channel is read from its
+pages (``htmlchannel``).
 """
 
 from __future__ import annotations
@@ -15,19 +17,24 @@ import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .channel_import import ChannelImporter, ChannelTally
+from .discover import fetch_channel_feed
 from .errors import FeedError, FetchError, RetryLater
 from .fetch import FetchLimits, HttpFetcher
-from .localfetch import fetch_local
-from .model import Channel, FeedDocument, FetchResult, Validators
+from .model import Channel, FeedDocument, FetchResult
 from .netpolicy import NetworkPolicy, Resolver
+from .pages import PageGetter
 from .progress import RunProgress
 from .report import STATUS_ERROR, STATUS_NOT_MODIFIED, STATUS_OK, ChannelReport
 from .settings import ImporterConfig
 from .state import ChannelState, after_failure, after_success, is_due
 from .workers import WorkerPool, worker_count
+
+if TYPE_CHECKING:
+    from .noise import NoiseRules
 from .write import Outcome
 
 logger = logging.getLogger(__name__)
@@ -119,7 +126,8 @@ class ImportRun:
         self.importer = importer
         self.options = options
         self.file_root = config.channels_file.parent.resolve().as_uri() + "/"
-        self._fetcher: HttpFetcher | None = None
+        self._pages: PageGetter | None = None
+        self._noise: NoiseRules | None = None
         self._workers = WorkerPool(0)
 
     async def run(
@@ -138,10 +146,19 @@ class ImportRun:
                 progress.finished(reports[channel.id])
         policy = network_policy(self.config, channels)
         limits = fetch_limits(self.config)
+        if any(c.format == "html" for c in due):
+            from .noise import load_noise_rules  # noqa: PLC0415 - HTML channels only
+
+            self._noise = load_noise_rules(self.config.noise_file)
         self._workers = WorkerPool(worker_count(self.config.workers, len(due)))
         try:
             async with HttpFetcher(limits, policy, self.options.resolver) as fetcher:
-                self._fetcher = fetcher
+                self._pages = PageGetter(
+                    fetcher,
+                    self.config.channels_file.parent,
+                    self.config.max_bytes,
+                    self.config.page_delay,
+                )
                 slots = asyncio.Semaphore(self.config.concurrency)
                 done = await asyncio.gather(
                     *(self._channel(c, slots, progress) for c in due)
@@ -179,14 +196,18 @@ class ImportRun:
     async def _import(
         self, channel: Channel, state: ChannelState, slots: asyncio.Semaphore
     ) -> tuple[ChannelReport, ChannelState]:
-        same_url = state.url == channel.url
-        validators = Validators(state.etag, state.last_modified) if same_url else None
+        assert self._pages is not None
+        if channel.format == "html":
+            async with slots:
+                return await self._import_html(channel, state)
         async with slots:
-            result = await self._fetch(channel, validators)
+            source = await fetch_channel_feed(channel, state, self._pages)
+        result, found = source.result, source.feed_url
         now = result.fetched_at
         if result.not_modified:
             state = after_success(state, now, url=channel.url)
-            return _report(channel, STATUS_NOT_MODIFIED, 0.0), state
+            report = _report(channel, STATUS_NOT_MODIFIED, 0.0)
+            return replace(report, discovered_feed=state.feed_url), state
         document = await self._process(channel, result)
         if not document.entries and state.entries_in_feed:
             raise FeedError(
@@ -201,21 +222,32 @@ class ImportRun:
             state,
             now,
             url=channel.url,
+            feed_url=found,
             etag=result.etag,
             last_modified=result.last_modified,
         )
-        return _report(channel, STATUS_OK, 0.0, tally), state
+        report = _report(channel, STATUS_OK, 0.0, tally)
+        return replace(report, discovered_feed=found), state
 
-    async def _fetch(
-        self, channel: Channel, validators: Validators | None
-    ) -> FetchResult:
-        if channel.is_local:
-            registry_dir = self.config.channels_file.parent
-            return fetch_local(
-                channel.url, registry_dir, validators, self.config.max_bytes
-            )
-        assert self._fetcher is not None
-        return await self._fetcher.fetch(channel.url, validators)
+    async def _import_html(
+        self, channel: Channel, state: ChannelState
+    ) -> tuple[ChannelReport, ChannelState]:
+        # Loaded on first use: a run without HTML channels never needs them.
+        from .htmlchannel import HtmlChannelReader  # noqa: PLC0415
+
+        assert self._pages is not None and self._noise is not None
+        reader = HtmlChannelReader(
+            self._pages,
+            self._workers,
+            self.importer,
+            noise=self._noise,
+            max_entries=self.config.max_entries,
+            file_root=self.file_root if channel.is_local else None,
+        )
+        outcome = await reader.run(channel, state)
+        if outcome.tally is None:
+            return _report(channel, STATUS_NOT_MODIFIED, 0.0), outcome.state
+        return _report(channel, STATUS_OK, 0.0, outcome.tally), outcome.state
 
     async def _process(self, channel: Channel, result: FetchResult) -> FeedDocument:
         # Loaded on first use: a run of 304s never needs the parsing stack.

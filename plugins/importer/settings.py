@@ -55,6 +55,10 @@ DEFAULTS: dict[str, Any] = {
     "max_entries": 200,
     # Processes parsing and converting feeds; None picks by CPU count and load.
     "workers": None,
+    # Channels without a feed (format: html): seconds between two requests
+    # to one host, and the general noise rules for article pages.
+    "page_delay": 1.0,
+    "noise_file": "data/html-noise.yml",
 }
 
 
@@ -82,6 +86,8 @@ class ImporterConfig:
     backoff_max: float
     max_entries: int
     workers: int | None
+    page_delay: float
+    noise_file: Path
     categories: tuple[str, ...]
     default_category: str
     slug_substitutions: tuple[tuple[str, str], ...]
@@ -193,6 +199,8 @@ def load_config(
         backoff_max=_number(merged, "backoff_max", float, 0),
         max_entries=_number(merged, "max_entries", int, 1),
         workers=_workers(merged["workers"]),
+        page_delay=_number(merged, "page_delay", float, 0),
+        noise_file=base / str(merged["noise_file"]),
         categories=tuple(settings.get("CATEGORIES") or ()),
         default_category=str(settings.get("DEFAULT_CATEGORY") or "Berita"),
         slug_substitutions=tuple(

@@ -3,7 +3,8 @@
 Per channel: the validators for conditional GET (and the URL they belong
 to), the last attempt, success and new entry, consecutive failures with the
 next attempt (exponential backoff, ``Retry-After``), the last error, the
-identity mode, how many entries the feed had, and per entry its identity ->
+identity mode, how many entries the feed had, the feed found from a site's
+address (``feed_url``, when ``url`` is a web page), and per entry its identity ->
 file path and the hash of what was written. The files are the truth: a lost
 or damaged state is rebuilt from the files' ``Import_id``/``Import_hash``.
 """
@@ -49,6 +50,7 @@ class ChannelState:
     last_error: str | None = None
     identity: str = IDENTITY_GUID
     entries_in_feed: int = 0
+    feed_url: str | None = None
     entries: dict[str, EntryRecord] = field(default_factory=dict)
 
 

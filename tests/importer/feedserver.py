@@ -32,10 +32,11 @@ class Response:
 
 @dataclass
 class Seen:
-    """One request the server received."""
+    """One request the server received (``at``: its ``time.monotonic()``)."""
 
     path: str
     headers: dict[str, str]
+    at: float = 0.0
 
 
 Handler = Callable[[BaseHTTPRequestHandler, "FeedServer"], None]
@@ -133,7 +134,9 @@ class FeedServer:
 
     def record(self, handler: BaseHTTPRequestHandler) -> None:
         with self._lock:
-            self.seen.append(Seen(handler.path, dict(handler.headers.items())))
+            self.seen.append(
+                Seen(handler.path, dict(handler.headers.items()), time.monotonic())
+            )
 
     def requests_to(self, path: str) -> list[Seen]:
         with self._lock:

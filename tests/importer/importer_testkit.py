@@ -15,6 +15,20 @@ CATEGORIES = [
 ]  # fmt: skip
 
 
+class FakeResolver:
+    """Answers from a table, like a DNS server under the test's control."""
+
+    def __init__(self, table):
+        self.table = table
+        self.asked = []
+
+    async def __call__(self, host, port):
+        self.asked.append(host)
+        if host.lower() not in self.table:
+            raise OSError(f"no such host {host}")
+        return list(self.table[host.lower()])
+
+
 def fixture_bytes(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
@@ -31,6 +45,8 @@ def make_settings(root: Path, **importer: Any) -> dict[str, Any]:
         "deadline": 3.0,
         "backoff_base": 0,
         "workers": 0,
+        "page_delay": 0,
+        "noise_file": str(REPO / "data" / "html-noise.yml"),
     }
     base.update(importer)
     return {

@@ -102,3 +102,53 @@ def test_feedparser_value_is_the_last_resort():
 def test_dates_are_in_jakarta_time():
     dates = resolve_dates(("2024-03-21T02:00:00Z", None), (None, None), FETCHED)
     assert dates.published.utcoffset() == dt.timedelta(hours=7)
+
+
+SEEN = dt.datetime(2026, 6, 10, 3, 0, tzinfo=dt.UTC)  # 10:00 WIB
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kamis, 21 Maret 2024 | 09:15 WIB | Dilihat 990", "2024-03-21T09:15:00+07:00"),
+        ("Diposting 3 Januari 2024 | Dilihat 1.234 kali", "2024-01-03T00:00:00+07:00"),
+        ("15 Sep 2026 | Dibaca 2.310 kali", "2026-09-15T00:00:00+07:00"),
+        ("21 Mar 2024", "2024-03-21T00:00:00+07:00"),
+        ("21-03-2024 09:15", "2024-03-21T09:15:00+07:00"),
+        ("Senin, 4 Nopember 2024 - 13.05 WITA", "2024-11-04T13:05:00+08:00"),
+        ("09:15 WITA, 21/03/2024", "2024-03-21T09:15:00+08:00"),
+    ],
+)  # fmt: skip
+def test_page_dates(text, expected):
+    assert parse_date(text).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 jam yang lalu", "2026-06-10T07:00:00+07:00"),
+        ("5 menit yg lalu", "2026-06-10T09:55:00+07:00"),
+        ("sejam lalu", "2026-06-10T09:00:00+07:00"),
+        ("2 hari lalu", "2026-06-08T10:00:00+07:00"),
+        ("1 minggu yang lalu", "2026-06-03T10:00:00+07:00"),
+        ("Admin | 2 bulan lalu", "2026-04-11T10:00:00+07:00"),
+        ("kemarin", "2026-06-09T10:00:00+07:00"),
+        ("Kemarin, 09.15 WIB", "2026-06-09T09:15:00+07:00"),
+        ("Kemarin 21:30 WITA", "2026-06-09T21:30:00+08:00"),
+        ("hari ini 08:00", "2026-06-10T08:00:00+07:00"),
+        ("baru saja", "2026-06-10T10:00:00+07:00"),
+        ("3 hours ago", "2026-06-10T07:00:00+07:00"),
+        ("yesterday", "2026-06-09T10:00:00+07:00"),
+    ],
+)
+def test_relative_dates_count_from_the_fetch_time_in_jakarta(text, expected):
+    assert parse_date(text, now=SEEN).isoformat() == expected
+    assert parse_date(text) is None  # without the fetch time they mean nothing
+
+
+def test_a_relative_date_is_approximate_and_kept_on_later_runs():
+    dates = resolve_dates(("2 hari lalu", None), (None, None), SEEN)
+    assert dates.published.isoformat() == "2026-06-08T10:00:00+07:00"
+    assert (dates.approximate, dates.note) == (True, None)
+    exact = resolve_dates(("8 Juni 2026 10:00", None), (None, None), SEEN)
+    assert not exact.approximate

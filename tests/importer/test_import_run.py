@@ -250,7 +250,8 @@ def test_one_failing_channel_does_not_stop_the_others(tmp_path, feed_server):
     assert statuses["ok"] == ("ok", None)
     assert "gone (410)" in statuses["gone"][1]
     assert "stopped answering" in statuses["stuck"][1]
-    assert "web page (HTML), not a feed" in statuses["page"][1]
+    assert "web page, not a feed, and no feed was found" in statuses["page"][1]
+    assert feed_server.url("/feed/") in statuses["page"][1]
     totals = read_report(tmp_path)["totals"]
     assert (totals["ok"], totals["error"], totals["new"]) == (1, 3, 2)
     state = read_state(tmp_path)["channels"]

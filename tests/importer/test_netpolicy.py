@@ -13,22 +13,9 @@ from feedserver import Response, redirect
 from importer.errors import BlockedAddressError
 from importer.fetch import FetchLimits, HttpFetcher
 from importer.netpolicy import GuardedBackend, NetworkPolicy
+from importer_testkit import FakeResolver
 
 LIMITS = FetchLimits(connect_timeout=1, read_timeout=1, deadline=2, max_bytes=65536)
-
-
-class FakeResolver:
-    """Answers from a table, like a DNS server under the test's control."""
-
-    def __init__(self, table):
-        self.table = table
-        self.asked = []
-
-    async def __call__(self, host, port):
-        self.asked.append(host)
-        if host.lower() not in self.table:
-            raise OSError(f"no such host {host}")
-        return list(self.table[host.lower()])
 
 
 class RecordingConnector(httpcore.AsyncNetworkBackend):
