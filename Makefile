@@ -10,7 +10,7 @@ PIP_VERSION := 26.3
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve check test lint format clean lock system-packages
+.PHONY: help site serve check test lint format clean lock system-packages bench
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ test: $(VENV)/.test-deps system-packages ## Run every test plus ruff check and r
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+bench: $(VENV)/.test-deps system-packages ## Run every benchmark (long) and write docs/benchmarks.md
+	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.test-deps ## ruff check and format check only
 	$(BIN)/ruff check .

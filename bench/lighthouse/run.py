@@ -46,8 +46,12 @@ def build(url: str) -> Path:
     """Import the demo feeds and build with publishconf.py for ``url``."""
     env = {**os.environ, "PELITA_DEMO": "1", "SITEURL": url}
     invoke = [sys.executable, "-m", "invoke"]
-    subprocess.run([*invoke, "import-feeds"], cwd=REPO, env=env, check=True)
-    subprocess.run([*invoke, "preview"], cwd=REPO, env=env, check=True)
+    subprocess.run(
+        [*invoke, "import-feeds"], cwd=REPO, env=env, check=True, stdout=sys.stderr
+    )
+    subprocess.run(
+        [*invoke, "preview"], cwd=REPO, env=env, check=True, stdout=sys.stderr
+    )
     return REPO / "output"
 
 
@@ -55,7 +59,10 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
     """One mobile Lighthouse run (default config: Moto G Power, slow 4G)."""
     binary = HERE / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True)
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund"],
+            cwd=HERE, check=True, stdout=sys.stderr,
+        )  # fmt: skip
     env = {
         **os.environ,
         "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium"),

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from buildspeed.files import publish_file
 from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
@@ -195,9 +196,7 @@ class ImagesGenerator:
                 tmp.replace(folder / names[path])
             fresh = 1
         for path, name in names.items():
-            target = self.output_path / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes((folder / name).read_bytes())
+            publish_file(folder / name, self.output_path / path)
         return fresh
 
 

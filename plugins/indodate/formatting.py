@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
@@ -37,10 +38,29 @@ def format_date(
 
     >>> format_date(dt.datetime(2024, 3, 21, 9, 0), "datetime")
     'Kamis, 21 Maret 2024 09.00 WIB'
+
+    A site shows each post's date on every list it appears in (home, category,
+    tags, archives, area pages), so results are remembered: Babel takes about
+    70 µs per call, and a 20,000-post site formats dates some 250,000 times.
     """
+    try:
+        return _format_cached(value, style, locale, timezone)
+    except TypeError:  # an unhashable date-like value: format it directly
+        return _format(value, style, locale, timezone)
+
+
+def _format(
+    value: dt.datetime | dt.date, style: str, locale: str, timezone: str
+) -> str:
     tz = ZoneInfo(timezone)
     pattern = STYLES.get(style, style)
     return format_datetime(_aware(value, tz), pattern, tzinfo=tz, locale=locale)
+
+
+# Safe to share across builds: the text depends only on the arguments. Equal
+# keys are equal instants (aware), equal wall times (naive) or equal days, and
+# each formats to the same text in ``timezone``.
+_format_cached = lru_cache(maxsize=1 << 16)(_format)
 
 
 def format_iso(value: dt.datetime | dt.date, timezone: str = "Asia/Jakarta") -> str:

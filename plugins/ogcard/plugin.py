@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from buildspeed.files import publish_file
 from indodate import format_date
 from pelican import signals
 from plugin_settings import merge_settings
@@ -156,9 +156,7 @@ class OgCardGenerator:
             tmp.write_bytes(encode_png(image))
             tmp.replace(cached)
             drawn = 1
-        target = self.output_path / job.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        publish_file(cached, self.output_path / job.path)
         return drawn
 
 

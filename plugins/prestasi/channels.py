@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from registries import load_yaml_text
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ def load_channels(path: str | Path | None) -> list[ChannelInfo]:
     if not path:
         return []
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = load_yaml_text(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         logger.warning("prestasi: cannot read channel registry %s: %s", path, exc)
         return []

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from registries import closest
+from registries import closest, load_yaml_text
 
 from .engine import Entry, Phrase, PhraseIndex, Spec, build_index
 from .model import LEVELS
@@ -215,7 +215,7 @@ def _words(data: Mapping, key: str) -> tuple[str, ...]:
 
 def _read_yaml(text: str, path: Path, src: _Source) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml_text(text) or {}
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pelican import signals
 from plugin_settings import merge_settings
-from registries import load_opd, registry_paths
+from registries import load_opd, load_yaml_text, registry_paths
 
 from .sources import history_url, provenance_of
 
@@ -29,7 +29,7 @@ def channel_names(settings: dict[str, Any]) -> dict[str, str]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml_text(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         logger.warning("provenance: cannot read channel names from %s: %s", path, error)
         return {}

@@ -10,6 +10,7 @@ from .gazetteer import Gazetteer, Kecamatan, Kelurahan, load_gazetteer
 from .names import closest, normalize_name, slugify_name
 from .opd import Opd, OpdRegistry, load_opd
 from .paths import DEFAULT_REGISTRIES, registry_paths
+from .yamltext import load_yaml_text
 
 __all__ = [
     "DEFAULT_REGISTRIES",
@@ -22,6 +23,7 @@ __all__ = [
     "closest",
     "load_gazetteer",
     "load_opd",
+    "load_yaml_text",
     "normalize_name",
     "registry_paths",
     "slugify_name",

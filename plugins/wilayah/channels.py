@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from registries import Gazetteer
+from registries import Gazetteer, load_yaml_text
 
 from .validation import resolve_metadata
 
@@ -46,7 +46,7 @@ def _homepage(entry: dict) -> str | None:
 def load_channel_refs(path: Path, gazetteer: Gazetteer) -> list[ChannelRef]:
     """Enabled channels that name a kecamatan or kelurahan of the city."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = load_yaml_text(Path(path).read_text(encoding="utf-8")) or {}
     except FileNotFoundError:
         logger.debug("wilayah: no channel registry at %s", path)
         return []

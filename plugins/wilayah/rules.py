@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from registries import Gazetteer, Kecamatan, RegistryError, closest
+from registries import Gazetteer, Kecamatan, RegistryError, closest, load_yaml_text
 
 from .keys import name_key
 
@@ -158,7 +158,7 @@ def _load_cached(
     path: Path, mtime_ns: int, gazetteer: Gazetteer
 ) -> TaggerRules:  # mtime_ns keys the cache
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml_text(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
     return rules_from_mapping(data or {}, gazetteer, path)

@@ -34,3 +34,17 @@ def test_other_indonesian_zones(timezone, zone):
 
 def test_iso_keeps_the_offset():
     assert format_iso(dt.datetime(2024, 3, 21, 9, 0)) == "2024-03-21T09:00:00+07:00"
+
+
+def test_remembered_dates_never_cross_zones_or_kinds():
+    instant = dt.datetime(2024, 3, 20, 23, 30, tzinfo=dt.UTC)
+    for _ in range(2):  # the second round is answered from memory
+        assert format_date(instant, "datetime") == "Kamis, 21 Maret 2024 06.30 WIB"
+        assert (
+            format_date(instant, "datetime", timezone="Asia/Jayapura")
+            == "Kamis, 21 Maret 2024 08.30 WIT"
+        )
+        naive = dt.datetime(2024, 3, 20, 23, 30)
+        assert format_date(naive, "datetime") == "Rabu, 20 Maret 2024 23.30 WIB"
+        midnight = dt.date(2024, 3, 20)
+        assert format_date(midnight, "datetime") == "Rabu, 20 Maret 2024 00.00 WIB"

@@ -1,0 +1,29 @@
+"""The ``BUILDSPEED`` setting and the settings that do not change output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {"page_cache": False}
+
+# Settings that say where and how to build, not what a page shows.
+BUILD_ONLY_SETTINGS = frozenset(
+    {
+        "OUTPUT_PATH", "CACHE_PATH", "CACHE_CONTENT", "LOAD_CONTENT_CACHE",
+        "CONTENT_CACHING_LAYER", "CHECK_MODIFIED_METHOD", "GZIP_CACHE",
+        "DELETE_OUTPUT_DIRECTORY", "OUTPUT_RETENTION", "WRITE_SELECTED",
+        "BUILDSPEED",
+    }
+)  # fmt: skip
+
+
+def buildspeed_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """``BUILDSPEED`` merged over the defaults; an unknown key is an error."""
+    given = settings.get("BUILDSPEED") or {}
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise ValueError(
+            f"buildspeed: unknown BUILDSPEED key(s) {', '.join(unknown)}; "
+            f"allowed: {', '.join(sorted(DEFAULTS))}"
+        )
+    return {**DEFAULTS, **given}

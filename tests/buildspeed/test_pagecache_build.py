@@ -1,0 +1,194 @@
+"""End to end: cached rebuilds give the same site as a clean build."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+REPO = Path(__file__).resolve().parents[2]
+PLACES = [("Tembalang", "Jangli"), ("Mijen", "Purwosari"), ("Tugu", "Mangkang Kulon")]
+
+
+def _post(number: int, title: str | None = None, claim: str | None = None) -> str:
+    kecamatan, kelurahan = PLACES[number % len(PLACES)]
+    lines = [
+        f"Title: {title or f'Kabar warga {kelurahan} nomor {number}'}",
+        f"Date: 2024-0{1 + number % 9}-1{number % 10} 09:00",
+        "Category: Berita",
+        f"Tags: banjir, topik-{number % 3}",
+        f"Slug: kabar-{number}",
+        f"Kecamatan: {kecamatan}",
+        f"Kelurahan: {kelurahan}",
+    ]
+    if number == 2:
+        lines += ["Image: images/foto.jpg", "Image_alt: Foto kegiatan"]
+    if number == 3:  # a share kit (sharekit): cards, captions, og:image
+        lines[2] = "Category: Klarifikasi"
+        claim = claim or "Saluran air di Jangli ditutup permanen"
+        lines += [f"Klaim: {claim}", "Putusan: Hoaks"]
+    body = f"Warga {kelurahan} membersihkan saluran air bersama petugas. " * 20
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+def _site(root: Path, posts: int) -> Path:
+    content = root / "content"
+    (content / "posts").mkdir(parents=True)
+    (content / "images").mkdir()
+    Image.new("RGB", (64, 48), (20, 90, 160)).save(content / "images" / "foto.jpg")
+    for number in range(posts):
+        (content / "posts" / f"kabar-{number}.md").write_text(_post(number), "utf-8")
+    return content
+
+
+def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -> str:
+    settings = {
+        "PATH": str(content),
+        "CACHE_PATH": str(cache),
+        "CACHE_CONTENT": cached,
+        "LOAD_CONTENT_CACHE": cached,
+        "BUILDSPEED": {"page_cache": cached},
+        **(extra or {}),
+    }
+    command = [
+        sys.executable, "-m", "pelican", "-s", "publishconf.py", "-o", str(output),
+        "-v", "--fatal", "errors",
+        "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
+    ]  # fmt: skip
+    env = {**os.environ, "SITEURL": "https://kabar.example.go.id", "COLUMNS": "400"}
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout + result.stderr
+
+
+def _reused(log: str) -> tuple[int, int]:
+    found = re.search(r"(\d+) article pages reused, (\d+) rendered", log)
+    assert found, log[-2000:]
+    return int(found[1]), int(found[2])
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.name == "sitemap.xml":  # lastmod of lists is the build time
+                data = re.sub(rb"<lastmod>[^<]*</lastmod>", b"", data)
+            if path.name.endswith(".atom.xml"):  # so is an empty feed's <updated>
+                data = re.sub(rb"<updated>[^<]*</updated>", b"", data, count=1)
+            files[str(path.relative_to(folder))] = data
+    return files
+
+
+def _kit_section(page: Path) -> str:
+    found = re.search(
+        r'<section class="kit".*?</section>', page.read_text("utf-8"), re.S
+    )
+    assert found, page
+    return found[0]
+
+
+def test_cached_rebuilds_match_a_clean_build(tmp_path):
+    content = _site(tmp_path, 6)
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    assert _reused(_build(content, output, cache, cached=True)) == (0, 6)
+    assert _reused(_build(content, output, cache, cached=True)) == (6, 0)
+
+    post = content / "posts" / "kabar-4.md"
+    post.write_text(_post(4, title="Judul yang diganti"), "utf-8")
+    (content / "posts" / "kabar-9.md").write_text(_post(9), "utf-8")
+    (content / "posts" / "kabar-10.md").write_text(_post(10), "utf-8")
+    Image.new("RGB", (80, 40), (160, 90, 20)).save(content / "images" / "foto.jpg")
+    reused, rendered = _reused(_build(content, output, cache, cached=True))
+    assert reused + rendered == 8
+    assert rendered >= 4  # the edited post, the two new ones, the one with the photo
+
+    clean = tmp_path / "clean"
+    _build(content, clean, tmp_path / "clean-cache", cached=False)
+    assert _tree(output) == _tree(clean)
+
+    # Pages come from the cache even when output/ is gone (a fresh checkout).
+    shutil.rmtree(output)
+    assert _reused(_build(content, output, cache, cached=True)) == (8, 0)
+    assert _tree(output) == _tree(clean)
+
+
+def test_a_changed_share_kit_is_never_served_from_the_cache(tmp_path):
+    content = _site(tmp_path, 4)
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    _build(content, output, cache, cached=True)
+    page = output / "klarifikasi" / "kabar-3" / "index.html"
+    before = _kit_section(page)
+    assert "Saluran air di Jangli ditutup permanen" in before
+
+    # The claim is in the cards and captions only, not in the post's text.
+    post = content / "posts" / "kabar-3.md"
+    post.write_text(_post(3, claim="Jembatan Mangkang Kulon roboh"), "utf-8")
+    reused, rendered = _reused(_build(content, output, cache, cached=True))
+    after = _kit_section(page)
+    assert "Jembatan Mangkang Kulon roboh" in after
+    assert rendered >= 1 and reused + rendered == 4  # others list it as related
+    cards = re.findall(r'href="([^"]+\.png)"', after)
+    assert cards
+    assert all((output / c.split("/", 3)[-1]).is_file() for c in cards)
+
+    clean = tmp_path / "clean"
+    _build(content, clean, tmp_path / "clean-cache", cached=False)
+    assert _tree(output) == _tree(clean)
+
+
+def test_theme_plugin_and_registry_changes_render_every_page(tmp_path):
+    content = _site(tmp_path, 3)
+    overrides, plugins, registry = (tmp_path / n for n in ("ovr", "plug", "opd.csv"))
+    overrides.mkdir()
+    (overrides / "catatan.html").write_text("<p>catatan</p>", "utf-8")
+    plugins.mkdir()
+    (plugins / "helper.py").write_text("VALUE = 1\n", "utf-8")
+    shutil.copyfile(REPO / "data" / "semarang-opd.csv", registry)
+    extra = {
+        "THEME_TEMPLATES_OVERRIDES": [str(overrides)],
+        "PLUGIN_PATHS": [str(REPO / "plugins"), str(plugins)],
+        "REGISTRIES": {"opd": str(registry)},
+    }
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    _build(content, output, cache, cached=True, extra=extra)
+    assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (3, 0)
+    changes = [
+        lambda: (overrides / "catatan.html").write_text("<p>lain</p>", "utf-8"),
+        lambda: (plugins / "helper.py").write_text("VALUE = 2\n", "utf-8"),
+        lambda: registry.write_text(registry.read_text("utf-8") + "\n", "utf-8"),
+    ]
+    for change in changes:
+        change()
+        assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (
+            0,
+            3,
+        )
+    assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (3, 0)
+
+
+def test_pages_that_read_the_whole_site_are_never_reused(tmp_path):
+    content = _site(tmp_path, 3)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "article.html").write_text(
+        "{{ article.title }} dari {{ articles|length }} tulisan", "utf-8"
+    )
+    extra = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    cache, output = tmp_path / "cache", tmp_path / "output"
+    _build(content, output, cache, cached=True, extra=extra)
+    log = _build(content, output, cache, cached=True, extra=extra)
+    assert _reused(log) == (0, 3)
+    assert "reads articles from the build's context" in log
+    (content / "posts" / "kabar-5.md").write_text(_post(5), "utf-8")
+    _build(content, output, cache, cached=True, extra=extra)
+    page = output / "berita" / "kabar-0" / "index.html"
+    assert "dari 4 tulisan" in page.read_text("utf-8")
