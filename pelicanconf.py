@@ -109,11 +109,13 @@ PLUGINS = [
     "indodate",
     "importer",  # first: later plugins read imported posts already re-sanitized
     "adminhtml",  # and hand-written posts and pages, with Markdown's own markup
+    "stories",  # next: one post per story is listed; the others' pages stay
     "ralat",
     "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
     "wilayah",
     "themecontext",  # after prestasi and wilayah: reads article.award, .wilayah
     "provenance",
+    "kanal",  # the channel health page (/kanal/), from the importer's state
     "images",
     "ogcard",  # after images: draws cards for posts without a photo
     "sharekit",  # after prestasi and ogcard: kit cards, captions, /bagikan/
@@ -131,7 +133,14 @@ WILAYAH = {
 
 SITEMAP = {
     "format": "xml",
-    "exclude": ["^404\\.html$", "^cari/", "^theme/", "^pagefind/", "^bagikan/"],
+    "exclude": [
+        "^404\\.html$",
+        "^cari/",
+        "^theme/",
+        "^pagefind/",
+        "^kanal/",
+        "^bagikan/",
+    ],
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.4},
     "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
 }

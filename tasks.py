@@ -132,12 +132,20 @@ def livereload(c):
         "content": "folder for imported posts (default: IMPORTER['content_dir'])",
         "state": "state file (default: IMPORTER['state_file'])",
         "report": "JSON report to write (default: IMPORTER['report_file'])",
+        "summary": "Markdown summary to write (default: IMPORTER['summary_file'])",
         "only": "import only the channel with this id",
         "dry_run": "fetch and parse, but write nothing",
     },
 )
 def import_feeds(
-    c, channels=None, content=None, state=None, report=None, only=None, dry_run=False
+    c,
+    channels=None,
+    content=None,
+    state=None,
+    report=None,
+    only=None,
+    dry_run=False,
+    summary=None,
 ):
     """Import the channels' feeds into Markdown under content/."""
     from importer.cli import run_import
@@ -150,6 +158,7 @@ def import_feeds(
         report=report,
         only=only,
         dry_run=dry_run,
+        summary=summary,
     )
     if code:
         sys.exit(code)

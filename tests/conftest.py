@@ -54,6 +54,7 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
             "--content", importer["content_dir"],
             "--state", importer["state_file"],
             "--report", importer["report_file"],
+            "--summary", str(root / "import-summary.md"),
         ],
         env=env,
     )  # fmt: skip

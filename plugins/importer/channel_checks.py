@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from registries import closest
 
-from .model import CHANNEL_FORMATS, CHANNEL_KINDS
+from .model import CHANNEL_FORMATS, CHANNEL_KINDS, IMAGE_MODES
 
 if TYPE_CHECKING:
     from .channels import RegistryContext, _Problems
@@ -191,6 +191,20 @@ def check_enabled(value: Any, report: Any) -> bool:
     if not isinstance(value, bool):
         report("enabled", f"{value!r} must be true or false")
         return False
+    return value
+
+
+def check_images(value: str | None, report: Any) -> str:
+    """``download`` (the default) or ``remote`` (keep the images' https URLs)."""
+    if value is None:
+        return IMAGE_MODES[0]
+    if value not in IMAGE_MODES:
+        report(
+            "images",
+            f"{value!r} is not allowed; allowed: {', '.join(IMAGE_MODES)}"
+            + _hint(value, IMAGE_MODES),
+        )
+        return IMAGE_MODES[0]
     return value
 
 

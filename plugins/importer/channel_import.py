@@ -1,14 +1,16 @@
 """One channel's entries into files: identity, placement, media, write.
 
-Runs in the main process after a worker has cleaned the entries. Entries
-are handled oldest first, so when two share a title the older one keeps the
-plain slug. A known entry keeps its file, slug and (for entries whose feed
-gives no date) its first-seen date, so a re-run over an unchanged feed
-writes nothing.
+Runs in the main process after a worker has cleaned the entries. The media
+stage settles every entry's images first (concurrently, within the fetch
+limits). Entries are then written oldest first, so when two share a title
+the older one keeps the plain slug. A known entry keeps its file, slug, story
+lines and (for entries whose feed gives no date) its first-seen date, so a
+re-run over an unchanged feed writes nothing.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from collections import Counter
@@ -17,10 +19,10 @@ from pathlib import Path
 
 from .identity import Identity, assign_identities, feed_mode
 from .index import EntryIndex
-from .media import MediaStage
+from .media import MediaMemo, MediaStage
 from .metadata import read_header
 from .model import Channel, Entry, FeedDocument
-from .posts import PostPlan, build_post, post_text, relative_path
+from .posts import PostPlan, build_post, post_text, relative_path, story_lines
 from .slugs import SlugRegistry, make_slug
 from .state import ChannelState, EntryRecord, iso
 from .write import Outcome, Written, rewrite, write_new
@@ -35,6 +37,8 @@ class ChannelTally:
     counts: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     date_fallbacks: int = 0
+    images: int = 0
+    image_failures: int = 0
 
 
 @dataclass(frozen=True)
@@ -110,14 +114,20 @@ class ChannelImporter:
             key=lambda pair: pair[0].published or fetched_at,
         )
         run = _ChannelRun(channel, index, tally, fetched_at)
-        for raw_entry, identity in pairs:
-            entry = await self.media.localize(channel, raw_entry)
+        memo = MediaMemo(known=dict(state.media or {}))
+        entries = await asyncio.gather(
+            *(self.media.localize(channel, entry, memo) for entry, _ in pairs)
+        )
+        for entry, (_, identity) in zip(entries, pairs, strict=True):
             self._import_entry(run, entry, identity)
+        tally.images, tally.image_failures = memo.stored, len(memo.failures)
+        tally.notes.extend(memo.failures)
         new_state = replace(
             state,
             identity=mode,
             entries_in_feed=len(document.entries),
             entries=index.records,
+            media=memo.records() or None,
         )
         if tally.counts[Outcome.NEW]:
             new_state = replace(new_state, last_new_entry=iso(fetched_at))
@@ -126,15 +136,17 @@ class ChannelImporter:
     def _import_entry(self, run: _ChannelRun, entry: Entry, identity: Identity) -> None:
         found = run.index.find(identity)
         if found is None:
-            key = identity.key
-            written, path = self._create(run.channel, entry, identity)
+            key, story = identity.key, None
+            written, path, published = self._create(run.channel, entry, identity)
         else:
             key, record = found
-            written = self._update(run, entry, identity, key, record)
-            path = record.path
+            written, published = self._update(run, entry, identity, key, record)
+            path, story = record.path, record.story
         run.tally.counts[written.outcome] += 1
         self._note(run.channel, entry, written, run.tally)
-        run.index.remember(key, EntryRecord(path, written.hash, identity.link_key))
+        date = iso(published) if published else None
+        record = EntryRecord(path, written.hash, identity.link_key, date, story)
+        run.index.remember(key, record)
 
     def _note(
         self, channel: Channel, entry: Entry, written: Written, tally: ChannelTally
@@ -151,7 +163,7 @@ class ChannelImporter:
 
     def _create(
         self, channel: Channel, entry: Entry, identity: Identity
-    ) -> tuple[Written, str]:
+    ) -> tuple[Written, str, dt.datetime]:
         fallback = f"{channel.id}-{identity.key.partition(':')[2][:8]}"
         while True:
             slug = self.slugs.claim(make_slug(entry.title), fallback)
@@ -164,7 +176,7 @@ class ChannelImporter:
         post = build_post(channel, entry, plan, self.default_category)
         written = write_new(self.content_dir / path, post_text(post), self.dry_run)
         logger.debug("importer: %s: new %s", channel.id, path)
-        return written, path
+        return written, path, entry.published
 
     def _update(
         self,
@@ -173,7 +185,7 @@ class ChannelImporter:
         identity: Identity,
         key: str,
         record: EntryRecord,
-    ) -> Written:
+    ) -> tuple[Written, dt.datetime | None]:
         channel, fetched_at = run.channel, run.fetched_at
         path = self.content_dir / record.path
         existing = read_header(path) if path.exists() else {}
@@ -188,10 +200,12 @@ class ChannelImporter:
             published,
             modified,
             identity.link_key,
+            story_lines(existing),
         )
         candidate = post_text(build_post(channel, entry, plan, self.default_category))
         if entry.updated is None:
             now = fetched_at.astimezone(published.tzinfo).replace(microsecond=0)
             plan = replace(plan, modified=max(now, published))
         replacement = post_text(build_post(channel, entry, plan, self.default_category))
-        return rewrite(path, candidate, replacement, record.hash, self.dry_run)
+        written = rewrite(path, candidate, replacement, record.hash, self.dry_run)
+        return written, _stored_date(existing.get("date")) or published

@@ -34,6 +34,7 @@ FIELDS = (
     "tags",
     "enabled",
     "note",
+    "images",
     "format",
     "html",
 )
@@ -182,6 +183,7 @@ def _check_channel(
         tags=checks.check_tags(raw.get("tags"), report),
         enabled=enabled,
         note=texts["note"],
+        images=checks.check_images(texts["images"], report),
         format=fmt,
         html=check_html(raw.get("html"), fmt, _html_reporter(raw, problems, ident)),
     )

@@ -26,7 +26,9 @@ except ImportError:  # pragma: no cover - Windows
 from .channel_import import ChannelImporter
 from .channels import load_channels
 from .errors import ChannelConfigError, ImporterConfigError, ImportLockedError
-from .media import BasicMedia
+from .imagepool import ImageWorkers, image_worker_count
+from .imaging import ImageLimits
+from .media import ImageMedia
 from .model import Channel
 from .netpolicy import Resolver
 from .progress import RunProgress, setup_logging
@@ -34,7 +36,9 @@ from .report import ChannelReport, print_summary, write_report
 from .runner import ImportRun, RunOptions
 from .settings import ImporterConfig, load_config
 from .slugs import SlugRegistry
-from .state import load_state, save_state
+from .state import ChannelState, load_state, save_state
+from .storypass import StoryPass
+from .summary import write_summary
 from .write import remove_stale_temp_files
 
 logger = logging.getLogger(__name__)
@@ -90,11 +94,43 @@ def exit_code(reports: list[ChannelReport]) -> int:
     return EXIT_OK
 
 
+def _media(config: ImporterConfig, options: RunOptions) -> ImageMedia:
+    """The media stage of a run: downloads, one decoding pool, the image cap."""
+    limits = ImageLimits(config.image_max_pixels, config.image_max_width)
+    workers = ImageWorkers(limits, image_worker_count(config.workers))
+    return ImageMedia(
+        config.content_root,
+        config.images_dir,
+        config.channels_file.parent if config.local_feeds else None,
+        workers,
+        config.image_max_bytes,
+        dry_run=options.dry_run,
+    )
+
+
+def _stories(
+    config: ImporterConfig,
+    states: dict[str, ChannelState],
+    registry: tuple[Channel, ...],
+    options: RunOptions,
+) -> list[dict[str, Any]]:
+    """Group the new posts into stories (unless ``group_stories`` is off)."""
+    if not config.group_stories:
+        return []
+    kinds = {channel.id: channel.kind for channel in registry}
+    try:
+        return StoryPass(config, states, kinds, options.dry_run).run()
+    except Exception:  # grouping is a bonus: it never costs the run its posts
+        logger.exception("importer: stories: grouping failed; posts stay ungrouped")
+        return []
+
+
 def _run(
     config: ImporterConfig,
     channels: list[Channel],
     options: RunOptions,
     console: Any,
+    registry: tuple[Channel, ...] = (),
 ) -> list[ChannelReport]:
     states = load_state(config.state_file)
     running = config.state_file.with_name(config.state_file.name + ".running")
@@ -105,14 +141,7 @@ def _run(
         running.parent.mkdir(parents=True, exist_ok=True)
         running.touch()
     slugs = SlugRegistry(config.content_root, config.slug_substitutions)
-    local_root = config.channels_file.parent if config.local_feeds else None
-    media = BasicMedia(
-        config.content_root,
-        config.images_dir,
-        local_root,
-        config.max_bytes,
-        options.dry_run,
-    )
+    media = _media(config, options)
     importer = ChannelImporter(
         config.content_dir, slugs, media, config.default_category, options.dry_run
     )
@@ -121,13 +150,16 @@ def _run(
     try:
         with RunProgress(len(channels), console) as progress:
             reports = asyncio.run(run.run(channels, progress))
+        stories = _stories(config, states, registry or tuple(channels), options)
     finally:
+        media.close()
         if not options.dry_run:
             save_state(config.state_file, states)
             running.unlink(missing_ok=True)
     seconds = time.monotonic() - started
     if not options.dry_run:
-        write_report(config.report_file, reports, seconds)
+        write_report(config.report_file, reports, seconds, stories)
+        write_summary(config.summary_file, reports, seconds, stories)
     print_summary(reports, seconds)
     return reports
 
@@ -142,6 +174,7 @@ def run_import(
     only: str | None = None,
     dry_run: bool = False,
     resolver: Resolver | None = None,
+    summary: str | None = None,
 ) -> int:
     """Import the registry's channels; return the exit code.
 
@@ -152,7 +185,12 @@ def run_import(
     console = setup_logging()
     try:
         config = load_config(
-            settings, channels=channels, content=content, state=state, report=report
+            settings,
+            channels=channels,
+            content=content,
+            state=state,
+            report=report,
+            summary=summary,
         )
         registry = load_channels(
             config.channels_file,
@@ -163,7 +201,7 @@ def run_import(
         selected = _select(registry, only)
         options = RunOptions(dry_run=dry_run, force=bool(only), resolver=resolver)
         with state_lock(config.state_file):
-            reports = _run(config, selected, options, console)
+            reports = _run(config, selected, options, console, registry)
     except (ChannelConfigError, ImporterConfigError, RegistryError) as exc:
         logger.error("%s", exc)
         return EXIT_CONFIG
@@ -185,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", help="folder for imported posts")
     parser.add_argument("--state", help="state file")
     parser.add_argument("--report", help="JSON report to write")
+    parser.add_argument(
+        "--summary", help="Markdown summary to write (IMPORTER['summary_file'])"
+    )
     parser.add_argument("--only", help="import only the channel with this id")
     parser.add_argument(
         "--dry-run", action="store_true", help="fetch and parse, write nothing"
@@ -199,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         report=args.report,
         only=args.only,
         dry_run=args.dry_run,
+        summary=args.summary,
     )
 
 

@@ -43,3 +43,16 @@ class FeedError(ImporterError):
 
 class ImportLockedError(ImporterError):
     """Another import holds the state file's lock."""
+
+
+class MediaError(ImporterError):
+    """An image that cannot be used: refused, broken or too large.
+
+    The post is written without it; the report counts it per channel.
+    ``permanent`` failures (the bytes themselves are the problem) are not
+    tried again while the entry stays in its feed; others (a timeout) are.
+    """
+
+    def __init__(self, message: str, permanent: bool = True) -> None:
+        super().__init__(message)
+        self.permanent = permanent

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
+# What the importer does with a channel's images: download them (re-encoded,
+# stored under content/images/imported/) or keep their https URLs.
+IMAGE_MODES = ("download", "remote")
 # "feed": RSS, Atom or JSON Feed (or a site whose feed is discovered);
 # "html": listing and article pages read with the CSS selectors of ``html:``.
 CHANNEL_FORMATS = ("feed", "html")
@@ -46,6 +49,7 @@ class Channel:
     tags: tuple[str, ...] = ()
     enabled: bool = True
     note: str | None = None
+    images: str = IMAGE_MODES[0]
     format: str = "feed"
     html: HtmlRules | None = None
 

@@ -5,7 +5,9 @@ The metadata are the shared contract (README's reference table): ``Title``
 ``Modified`` in ISO 8601 with offset, ``Slug``, ``Category``, ``Tags``,
 ``Summary`` (Markdown-escaped: Pelican renders it as Markdown), ``Author``,
 the channel's ``Kecamatan``/``Kelurahan``/``OPD``, ``Channel``, ``Source``,
-``Image``/``Image_alt``, ``Video`` and the identity ``Import_id``.
+``Image``/``Image_alt``, ``Video``, the story grouping's ``Story``,
+``Duplicate_of`` and ``Story_reason`` (kept from the file when an entry is
+rewritten), and the identity ``Import_id``.
 """
 
 from __future__ import annotations
@@ -18,10 +20,15 @@ from .metadata import ID_KEY, render_document
 from .model import Channel, Entry, Post
 from .sanitize import escape_text
 
+STORY_KEYS = ("Story", "Duplicate_of", "Story_reason")
+
 
 @dataclass(frozen=True)
 class PostPlan:
-    """Where and when a post goes: decided by identity and the existing file."""
+    """Where and when a post goes: decided by identity and the existing file.
+
+    ``story`` holds the story lines already in the file, kept as they are.
+    """
 
     identity: str
     slug: str
@@ -29,6 +36,14 @@ class PostPlan:
     published: dt.datetime
     modified: dt.datetime | None
     link_key: str | None = None
+    story: tuple[tuple[str, str], ...] = ()
+
+
+def story_lines(header: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The ``Story``/``Duplicate_of``/``Story_reason`` lines of a file's header."""
+    return tuple(
+        (key, header[key.lower()]) for key in STORY_KEYS if header.get(key.lower())
+    )
 
 
 def relative_path(channel: Channel, published: dt.datetime, slug: str) -> str:
@@ -65,6 +80,7 @@ def post_metadata(
         ("Image", image.url if image else ""),
         ("Image_alt", escape_text(image.alt) if image else ""),
         ("Video", entry.video_url or ""),
+        *plan.story,
         (ID_KEY, plan.identity),
     ]
     return tuple((key, value) for key, value in fields if value)

@@ -4,9 +4,12 @@
 has ``id``, ``status`` (``ok``, ``not_modified`` or ``error``), ``error``,
 the entry counts ``new``, ``updated``, ``unchanged``, ``kept_admin_edit``,
 ``skipped``, and ``seconds``, plus ``name``, ``url``, ``deferred`` (a failing
-channel still waiting out its backoff), ``date_fallbacks``, ``notes`` and
+channel still waiting out its backoff), ``date_fallbacks``, ``notes``,
 ``discovered_feed`` (the feed found for a ``url`` that is a web page: put it
-in the registry).
+in the registry), ``images`` (image files stored) and ``image_failures``
+(images left out). A top-level ``stories`` list holds the run's story
+decisions: each post grouped, the story, the post it duplicates (or none:
+the primary) and why.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ class ChannelReport:
     deferred: bool = False
     date_fallbacks: int = 0
     notes: tuple[str, ...] = field(default=())
+    images: int = 0
+    image_failures: int = 0
     discovered_feed: str | None = None
 
     @property
@@ -62,24 +67,35 @@ def totals(reports: Sequence[ChannelReport], seconds: float) -> dict[str, Any]:
     for status in (STATUS_OK, STATUS_NOT_MODIFIED, STATUS_ERROR):
         result[status] = sum(r.status == status for r in reports)
     result["deferred"] = sum(r.deferred for r in reports)
-    for count in COUNTS:
+    for count in (*COUNTS, "images", "image_failures"):
         result[count] = sum(getattr(r, count) for r in reports)
     return result
 
 
-def report_data(reports: Sequence[ChannelReport], seconds: float) -> dict[str, Any]:
+def report_data(
+    reports: Sequence[ChannelReport],
+    seconds: float,
+    stories: Sequence[dict[str, Any]] = (),
+) -> dict[str, Any]:
     """The JSON report as a dict."""
     channels = []
     for report in reports:
         row = asdict(report)
         row["notes"] = list(report.notes[:_MAX_NOTES])
         channels.append(row)
-    return {"channels": channels, "totals": totals(reports, seconds)}
+    data = {"channels": channels, "totals": totals(reports, seconds)}
+    data["stories"] = list(stories)
+    return data
 
 
-def write_report(path: Path, reports: Sequence[ChannelReport], seconds: float) -> None:
+def write_report(
+    path: Path,
+    reports: Sequence[ChannelReport],
+    seconds: float,
+    stories: Sequence[dict[str, Any]] = (),
+) -> None:
     """Write the JSON report (atomically)."""
-    data = report_data(reports, seconds)
+    data = report_data(reports, seconds, stories)
     atomic_write(path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 

@@ -96,6 +96,8 @@ def _report(
         seconds=round(seconds, 3),
         date_fallbacks=tally.date_fallbacks if tally else 0,
         notes=tuple(tally.notes) if tally else (),
+        images=tally.images if tally else 0,
+        image_failures=tally.image_failures if tally else 0,
     )
 
 
@@ -153,6 +155,8 @@ class ImportRun:
         self._workers = WorkerPool(worker_count(self.config.workers, len(due)))
         try:
             async with HttpFetcher(limits, policy, self.options.resolver) as fetcher:
+                self._fetcher = fetcher
+                self.importer.media.use_fetcher(fetcher)
                 self._pages = PageGetter(
                     fetcher,
                     self.config.channels_file.parent,

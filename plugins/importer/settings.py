@@ -32,6 +32,9 @@ DEFAULTS: dict[str, Any] = {
     "content_dir": "content/imported",
     "state_file": "data/import-state.json",
     "report_file": ".cache/import-report.json",
+    # The run's summary as a Markdown table (CI job summaries); None puts
+    # import-summary.md beside the report (.cache/import-summary.md).
+    "summary_file": None,
     # Where images copied from local demo feeds go, under the content tree.
     "images_dir": "images/imported",
     # Network limits (seconds, bytes).
@@ -55,6 +58,15 @@ DEFAULTS: dict[str, Any] = {
     "max_entries": 200,
     # Processes parsing and converting feeds; None picks by CPU count and load.
     "workers": None,
+    # Images: the download cap, the largest picture decoded (a decompression
+    # bomb declares billions), and the width of the stored WebP master.
+    "image_max_bytes": 8 * 1024 * 1024,
+    "image_max_pixels": 40_000_000,
+    "image_max_width": 1600,
+    # Story grouping: compare new posts with other channels' posts published
+    # within this many days; off leaves Story/Duplicate_of to the admins.
+    "group_stories": True,
+    "story_window_days": 3,
     # Channels without a feed (format: html): seconds between two requests
     # to one host, and the general noise rules for article pages.
     "page_delay": 1.0,
@@ -92,6 +104,13 @@ class ImporterConfig:
     default_category: str
     slug_substitutions: tuple[tuple[str, str], ...]
     registry_files: Mapping[str, Path]
+    summary_file: Path
+    image_max_bytes: int
+    image_max_pixels: int
+    image_max_width: int
+    group_stories: bool
+    story_window_days: float
+    city: str
 
 
 def merge_importer_setting(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -159,6 +178,7 @@ def _with_paths(merged: dict[str, Any], paths: Mapping[str, Any]) -> dict[str, A
         ("content", "content_dir"),
         ("state", "state_file"),
         ("report", "report_file"),
+        ("summary", "summary_file"),
     ):
         if paths.get(option):
             merged[key] = paths[option]
@@ -172,17 +192,18 @@ def load_config(
 ) -> ImporterConfig:
     """Merge and check ``IMPORTER`` into an ``ImporterConfig``.
 
-    ``paths`` (channels, content, state, report) are command-line overrides;
-    ``None`` means "use the setting".
+    ``paths`` (channels, content, state, report, summary) are command-line
+    overrides; ``None`` means "use the setting".
     """
     merged = _with_paths(merge_importer_setting(settings), paths)
     base = base or Path.cwd()
     content_dir = base / str(merged["content_dir"])
+    report_file = base / str(merged["report_file"])
     return ImporterConfig(
         channels_file=base / str(merged["channels_file"]),
         content_dir=content_dir,
         state_file=base / str(merged["state_file"]),
-        report_file=base / str(merged["report_file"]),
+        report_file=report_file,
         images_dir=str(merged["images_dir"]).strip("/"),
         content_root=_content_root(content_dir, settings, base),
         concurrency=_number(merged, "concurrency", int, 1),
@@ -209,4 +230,17 @@ def load_config(
             or PELICAN_SLUG_SUBSTITUTIONS
         ),
         registry_files=registry_paths(settings, base),
+        summary_file=_summary_file(merged, report_file, base),
+        image_max_bytes=_number(merged, "image_max_bytes", int, 1024),
+        image_max_pixels=_number(merged, "image_max_pixels", int, 1),
+        image_max_width=_number(merged, "image_max_width", int, 16),
+        group_stories=bool(merged["group_stories"]),
+        story_window_days=_number(merged, "story_window_days", float, 0),
+        city=str(settings.get("CITY") or ""),
     )
+
+
+def _summary_file(merged: Mapping[str, Any], report_file: Path, base: Path) -> Path:
+    if merged["summary_file"]:
+        return base / str(merged["summary_file"])
+    return report_file.with_name("import-summary.md")

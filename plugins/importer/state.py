@@ -4,9 +4,12 @@ Per channel: the validators for conditional GET (and the URL they belong
 to), the last attempt, success and new entry, consecutive failures with the
 next attempt (exponential backoff, ``Retry-After``), the last error, the
 identity mode, how many entries the feed had, the feed found from a site's
-address (``feed_url``, when ``url`` is a web page), and per entry its identity ->
-file path and the hash of what was written. The files are the truth: a lost
-or damaged state is rebuilt from the files' ``Import_id``/``Import_hash``.
+address (``feed_url``, when ``url`` is a web page), what became of the images
+its entries use (``media``: URL -> stored file or refusal), and per entry its
+identity -> file path, the hash of what was written, its date, and its story
+(the story id, ``-`` for none; absent until story grouping has seen it).
+The files are the truth: a lost or damaged state is rebuilt from the files'
+``Import_id``/``Import_hash``.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ class EntryRecord:
     path: str
     hash: str | None = None
     link: str | None = None
+    date: str | None = None
+    story: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,7 @@ class ChannelState:
     entries_in_feed: int = 0
     feed_url: str | None = None
     entries: dict[str, EntryRecord] = field(default_factory=dict)
+    media: dict[str, dict[str, Any]] | None = None
 
 
 def iso(value: dt.datetime) -> str:
@@ -151,6 +157,20 @@ def load_state(path: Path) -> dict[str, ChannelState]:
         return {}
 
 
+def peek_state(path: Path) -> dict[str, ChannelState]:
+    """The channel states, read only (the health page at build time).
+
+    Unlike ``load_state`` nothing is moved aside: a missing or broken file
+    is simply no states.
+    """
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        channels = raw["channels"]
+        return {cid: _channel_from_json(dict(value)) for cid, value in channels.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
 _CHANNEL_FIELDS = tuple(f for f in ChannelState.__dataclass_fields__ if f != "entries")
 
 
@@ -160,6 +180,10 @@ def _record_json(record: EntryRecord) -> dict[str, str]:
         data["hash"] = record.hash
     if record.link:
         data["link"] = record.link
+    if record.date:
+        data["date"] = record.date
+    if record.story:
+        data["story"] = record.story
     return data
 
 

@@ -45,3 +45,15 @@ def merge_settings(
     merged = copy.deepcopy(dict(defaults))
     merged.update(copy.deepcopy(dict(given)))
     return merged
+
+
+def plugin_enabled(settings: Mapping[str, Any], name: str) -> bool:
+    """Whether the plugin ``name`` is in ``settings["PLUGINS"]``.
+
+    Pelican's signals are global: a handler connected for one build stays
+    connected for the next build in the same process (tests build many sites),
+    whatever that build's PLUGINS. Handlers that must not run uninvited check
+    this first.
+    """
+    plugins = settings.get("PLUGINS") or ()
+    return name in {str(plugin).rsplit(".", 1)[-1] for plugin in plugins}

@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from feedserver import FeedServer
+from importer import netpolicy
 
 
 @pytest.fixture
@@ -19,3 +20,18 @@ def feed_server() -> Iterator[FeedServer]:
     server = FeedServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No importer test resolves a name: only 127.0.0.1 literals are reachable.
+
+    Feeds name real-looking hosts (in links, images, Content-Location); a
+    fetch of one fails here, below the socket, instead of asking a DNS server.
+    Tests that need names inject their own resolver.
+    """
+
+    async def refuse(host: str, port: int) -> list[str]:
+        raise OSError(f"no DNS in tests (asked for {host})")
+
+    monkeypatch.setattr(netpolicy, "system_resolver", refuse)

@@ -36,6 +36,13 @@ GOOD = """\
 """
 
 
+def test_images_are_downloaded_unless_the_channel_says_remote(tmp_path):
+    (channel,) = load(registry(tmp_path, GOOD))
+    assert channel.images == "download"
+    (channel,) = load(registry(tmp_path, GOOD + "    images: remote\n"))
+    assert channel.images == "remote"
+
+
 def test_names_are_normalized_to_the_registries(tmp_path):
     (channel,) = load(registry(tmp_path, GOOD))
     assert channel.kecamatan == "Tembalang"
@@ -96,6 +103,15 @@ def test_demo_registry_is_refused_without_local_feeds():
         ("enabled: maybe", ["field 'enabled'", "true or false"]),
         ("name: 123", ["field 'name'", "not text"]),
         ("tags: {a: b}", ["field 'tags'", "list of topics"]),
+        (
+            "images: remot",
+            [
+                "field 'images'",
+                "'remot'",
+                "allowed: download, remote",
+                "closest: remote",
+            ],
+        ),
     ],
 )
 def test_mistakes_are_named(tmp_path, change, expected):

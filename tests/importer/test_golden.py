@@ -2,6 +2,8 @@
 
 Set PELITA_UPDATE_GOLDEN=1 to rewrite the golden files after an intended
 change (the run then fails once, so a rewrite is never mistaken for a pass).
+The channels keep their images remote (``images: remote``): the golden files
+are about conversion; downloading is tested in ``test_media_run``.
 """
 
 import os
@@ -45,8 +47,11 @@ def test_golden_markdown(tmp_path, feed_server):
             content_type=kind,
             headers={"Content-Location": canonical},
         )
-        channels.append({"id": ident, "url": feed_server.add(f"/{ident}", response),
-                         "name": f"Kanal {ident}", **fields})  # fmt: skip
+        url = feed_server.add(f"/{ident}", response)
+        channels.append(
+            {"id": ident, "url": url, "name": f"Kanal {ident}", "images": "remote"}
+            | fields
+        )
     write_registry(tmp_path, channels)
     assert run_import(make_settings(tmp_path)) == 0
     produced = tree(tmp_path / "content" / "imported")

@@ -68,6 +68,7 @@ def test_metadata_comes_from_the_entry_and_the_channel(tmp_path, feed_server):
             "id": "kel-meteseh", "kind": "kelurahan", "url": url,
             "kecamatan": "Tembalang", "kelurahan": "Meteseh", "opd": "dlh",
             "category": "Prestasi", "tags": ["lingkungan", "adipura"],
+            "images": "remote",
         }],
     )  # fmt: skip
     run(tmp_path)

@@ -1,5 +1,5 @@
 import pytest
-from plugin_settings import PluginSettingsError, merge_settings
+from plugin_settings import PluginSettingsError, merge_settings, plugin_enabled
 
 DEFAULTS = {"widths": [320, 640], "max_width": 1600, "label": "x"}
 
@@ -28,3 +28,11 @@ def test_unknown_key_names_the_setting_the_key_and_the_closest_one():
 def test_a_value_that_is_not_a_dict_is_refused():
     with pytest.raises(PluginSettingsError, match="expected a dict"):
         merge_settings({"IMAGES": ["widths"]}, "IMAGES", DEFAULTS)
+
+
+def test_a_plugin_is_enabled_only_when_listed():
+    settings = {"PLUGINS": ["importer", "pelican.plugins.sitemap", "stories"]}
+    assert plugin_enabled(settings, "stories")
+    assert plugin_enabled(settings, "sitemap")
+    assert not plugin_enabled(settings, "kanal")
+    assert not plugin_enabled({}, "stories")

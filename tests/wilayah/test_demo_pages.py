@@ -49,6 +49,8 @@ def expected_urls(content: Path, tagger, areas) -> dict[str, set[str]]:
             header = {key: value for key, (value, _) in read_header(path).items()}
             if header.get("status", "").lower() in UNLISTED:
                 continue
+            if header.get("duplicate_of"):  # listed once, as its story's primary
+                continue
             text = PostText(header["title"], header.get("summary", ""), body_html(path))
             wilayah, problems = assign_wilayah(header, text, tagger, areas)
             assert problems == (), path

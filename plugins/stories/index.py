@@ -1,0 +1,128 @@
+"""Find the posts worth comparing: an inverted index cut to a date window.
+
+Comparing every new post with every post of the archive would cost n² at
+20,000 posts. Instead every post's terms go into postings sorted by time;
+a post is compared only with posts published within the window (a few days)
+that share at least two of its rarest terms (not the common ones: a word in
+one distinct text of twenty names nothing), at most ``MAX_CANDIDATES`` of them, and
+with exact copies of its text published within ``copy_window`` (a press
+release reposted weeks later is still the same story).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Container, Sequence
+from dataclasses import dataclass
+
+from .similarity import Features, Vocabulary
+
+QUERY_TERMS = 20
+MIN_SHARED = 2
+MAX_CANDIDATES = 30
+# A term in more than this share of the posts names nothing in particular.
+COMMON_SHARE = 0.05
+MIN_COMMON = 20
+_DIGEST = "\0digest:"
+
+
+@dataclass(frozen=True)
+class IndexedPost:
+    """What the index needs of a post: when, from which channel, its features."""
+
+    timestamp: float
+    channel: str
+    features: Features
+
+
+def _distinct_texts(posts: Sequence[IndexedPost]) -> tuple[Counter[str], int]:
+    """In how many distinct texts each term is, and how many make it common.
+
+    Copies count once: a release reposted by forty kelurahan makes its own
+    words frequent, not common, and its rewrites must still find it.
+    """
+    counts: Counter[str] = Counter()
+    seen: set[str] = set()
+    for post in posts:
+        if post.features.digest not in seen:
+            seen.add(post.features.digest)
+            counts.update(post.features.text.keys() | post.features.lead.keys())
+    return counts, max(MIN_COMMON, int(COMMON_SHARE * len(seen)))
+
+
+class StoryIndex:
+    """Postings of every term, each sorted by publication time."""
+
+    def __init__(self, posts: Sequence[IndexedPost], vocabulary: Vocabulary) -> None:
+        self.posts = posts
+        self.vocabulary = vocabulary
+        self.lookups = 0
+        order = sorted(range(len(posts)), key=lambda i: posts[i].timestamp)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for index in order:
+            for term in self._terms(posts[index].features):
+                postings[term].append(index)
+        self._postings = dict(postings)
+        self._times = {
+            term: [posts[i].timestamp for i in found]
+            for term, found in postings.items()
+        }
+        self._texts, self._common = _distinct_texts(posts)
+
+    @staticmethod
+    def _terms(features: Features) -> set[str]:
+        return {*features.text, *features.lead, _DIGEST + features.digest}
+
+    def _query(self, features: Features) -> list[str]:
+        """The post's digest and its rarest terms that some other post shares.
+
+        Rare shared terms are names and numbers, mostly: what two reports of
+        one story have in common. A term no other post has finds nothing.
+        """
+        df, texts = self.vocabulary.df, self._texts
+        terms = [
+            t
+            for t in features.text.keys() | features.lead.keys()
+            if df[t] > 1 and texts[t] <= self._common
+        ]
+        rarest = sorted(terms, key=lambda t: (df[t], t))
+        return [_DIGEST + features.digest, *rarest[:QUERY_TERMS]]
+
+    def candidates(
+        self,
+        target: int,
+        window: float,
+        copy_window: float | None = None,
+        eligible: Container[int] | None = None,
+    ) -> list[int]:
+        """Posts of other channels within ``window`` seconds sharing enough terms.
+
+        Exact copies count within ``copy_window`` (default: ``window``). Only
+        ``eligible`` posts (default: all) count towards ``MAX_CANDIDATES``,
+        so posts the caller would skip never crowd out one it wants.
+        """
+        post = self.posts[target]
+        shared: Counter[int] = Counter()
+        query = self._query(post.features)
+        for term in query:
+            found, times = self._postings.get(term), self._times.get(term)
+            if not found or times is None:
+                continue
+            copy = term == query[0]
+            reach = copy_window if copy and copy_window else window
+            start = bisect.bisect_left(times, post.timestamp - reach)
+            end = bisect.bisect_right(times, post.timestamp + reach)
+            self.lookups += end - start
+            for other in found[start:end]:
+                shared[other] += MIN_SHARED if copy else 1
+        ranked = [
+            (count, other)
+            for other, count in shared.items()
+            if count >= MIN_SHARED
+            and other != target
+            and self.posts[other].channel != post.channel
+            and (eligible is None or other in eligible)
+        ]
+        best = sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:MAX_CANDIDATES]
+        return sorted(other for _, other in best)

@@ -1,0 +1,168 @@
+"""The /kanal/ page in a real build: trouble first, in Indonesian, for admins only."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from importer.state import ChannelState, save_state
+
+REPO = Path(__file__).resolve().parents[2]
+SITE = "https://kabar.example.id"
+BUILT = dt.datetime(2026, 11, 23, 5, 0, tzinfo=dt.UTC)
+CHANNELS = [
+    {"id": "dinkes", "name": "Dinas Kesehatan", "kind": "opd", "opd": "dinkes",
+     "url": "https://dinkes.example.go.id/feed/"},
+    {"id": "kec-genuk", "name": "Kecamatan Genuk", "kind": "kecamatan",
+     "kecamatan": "Genuk", "url": "https://genuk.example.go.id/feed/"},
+    {"id": "kel-kandri", "name": "Kelurahan Kandri", "kind": "kelurahan",
+     "kecamatan": "Gunungpati", "kelurahan": "Kandri",
+     "url": "https://kandri.example.go.id/feed/"},
+    {"id": "kel-jomblang", "name": "Kelurahan Jomblang", "kind": "kelurahan",
+     "kecamatan": "Candisari", "kelurahan": "Jomblang", "enabled": False,
+     "note": "Alamat situs kelurahan belum diketahui."},
+]  # fmt: skip
+POST = """\
+Title: Posyandu Lansia Serentak
+Date: {date}
+Slug: {slug}
+Category: Berita
+Channel: {channel}
+Source: https://example.go.id/{slug}/
+
+Isi kabar.
+"""
+
+
+def when(days_ago):
+    return (BUILT - dt.timedelta(days=days_ago)).isoformat()
+
+
+def write_inputs(root):
+    content = root / "content" / "imported"
+    for channel, days in (("dinkes", 3), ("kel-kandri", 60)):
+        slug = f"kabar-{channel}"
+        target = content / channel / "2026" / f"{slug}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        date = (BUILT - dt.timedelta(days=days)).strftime("%Y-%m-%d %H:%M")
+        target.write_text(POST.format(date=date, slug=slug, channel=channel), "utf-8")
+    registry = root / "channels.yml"
+    registry.write_text(yaml.safe_dump({"channels": CHANNELS}), "utf-8")
+    save_state(root / "state.json", {
+        "dinkes": ChannelState(last_attempt=when(0), last_success=when(0)),
+        "kel-kandri": ChannelState(last_attempt=when(0), last_success=when(0)),
+        "kec-genuk": ChannelState(
+            last_attempt=when(0), last_success=when(9), consecutive_failures=3,
+            next_attempt=when(-1),
+            last_error="the address returned a web page (HTML), not a feed; point "
+            "the channel's url at the feed itself",
+        ),
+    })  # fmt: skip
+    report = {"channels": [{"id": "dinkes", "status": "ok", "image_failures": 2}]}
+    (root / "report.json").write_text(json.dumps(report), "utf-8")
+    return registry
+
+
+def build(root, importer):
+    """Build in a subprocess, as `invoke build` does.
+
+    An in-process build connects every plugin's handlers for the rest of the
+    test session; with the sitemap's connected, any later aborted build
+    leaves it stuck, and the builds after it write no sitemap.
+    """
+    overrides = {
+        "CACHE_PATH": str(root / "cache"),
+        "SITEURL": SITE,
+        "RELATIVE_URLS": False,
+        "IMPORTER": importer,
+    }
+    command = [
+        *(sys.executable, "-m", "pelican", str(root / "content")),
+        *("-s", "pelicanconf.py", "-o", str(root / "output"), "-e"),
+        *(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(BUILT.timestamp()))}
+    result = subprocess.run(
+        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("kanal")
+    registry = write_inputs(root)
+    return build(root, {
+        "channels_file": str(registry),
+        "content_dir": str(root / "content" / "imported"),
+        "state_file": str(root / "state.json"),
+        "report_file": str(root / "report.json"),
+    })  # fmt: skip
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def test_the_page_is_for_admins_not_for_search_engines(site):
+    page = soup(site / "kanal" / "index.html")
+    assert page.select_one("meta[name=robots]")["content"] == "noindex, follow"
+    assert page.h1.get_text() == "Kesehatan kanal"
+    assert page.select_one("[data-pagefind-body]") is None
+    assert "/kanal/" not in (site / "sitemap.xml").read_text("utf-8")
+    home = soup(site / "index.html")
+    assert home.select_one("footer a[href$='/kanal/']").get_text() == "Kesehatan kanal"
+    assert home.select_one("nav a[href$='/kanal/']") is None
+
+
+def test_failing_and_silent_channels_come_first_in_plain_indonesian(site):
+    page = soup(site / "kanal" / "index.html")
+    attention = page.select("#kanal-perhatian ~ .kanal-list > li")
+    names = [card.h3.get_text() for card in attention]
+    assert names == ["Kecamatan Genuk", "Kelurahan Kandri"]
+    failing = attention[0].get_text(" ", strip=True)
+    assert "Gagal" in failing
+    assert "Alamat kanal berisi halaman web biasa, bukan feed." in failing
+    assert "(the address returned a web page (HTML)" in failing
+    assert "Gagal berturut-turut 3" in failing
+    assert "Dicoba lagi" in failing
+    silent = attention[1].get_text(" ", strip=True)
+    assert "Sepi" in silent
+    assert "60 hari lalu" in silent
+    assert "Kecamatan Gunungpati" in silent
+
+
+def test_healthy_and_disabled_channels_follow(site):
+    page = soup(site / "kanal" / "index.html")
+    others = [c.h3.get_text() for c in page.select("#kanal-lainnya ~ .kanal-list > li")]
+    assert others == ["Dinas Kesehatan"]
+    healthy = page.select_one("#kanal-lainnya ~ .kanal-list > li").get_text(" ")
+    assert "Gambar yang dilewati pada impor terakhir" in healthy
+    disabled = page.select_one(".kanal-disabled")
+    assert "Kelurahan Jomblang" in disabled.get_text()
+    assert "Alamat situs kelurahan belum diketahui." in disabled.get_text()
+    counts = page.select_one(".kanal-counts").get_text(" ", strip=True)
+    assert counts == "Gagal 1 Sepi 1 Belum diambil 0 Baik 1 Nonaktif 1"
+    assert "Impor terakhir: Senin, 23 November 2026 12.00 WIB" in " ".join(
+        page.get_text(" ").split()
+    )
+
+
+def test_before_any_import_every_channel_waits_for_its_first_fetch(tmp_path):
+    registry = write_inputs(tmp_path)
+    output = build(tmp_path, {
+        "channels_file": str(registry),
+        "content_dir": str(tmp_path / "content" / "imported"),
+        "state_file": str(tmp_path / "none.json"),
+        "report_file": str(tmp_path / "none-report.json"),
+    })  # fmt: skip
+    page = soup(output / "kanal" / "index.html")
+    assert "Belum ada impor yang berjalan." in page.get_text()
+    statuses = [c["class"][1] for c in page.select(".kanal-card")]
+    assert statuses.count("kanal-card--belum") == 3

@@ -1,0 +1,8 @@
+"""Fixtures for story grouping: the labelled pairs and a place finder."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
