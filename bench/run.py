@@ -38,6 +38,8 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
     small = max(sizes) < 1000
     feeds = ["--channels", "4", "--entries", "3"] if small else []
     kits = ["--cards", "2", "--posts", str(posts), "--no-site"] if small else []
+    # Story grouping is measured at archive scale (20,000 posts) in a full run.
+    stories = count if small else []
     found = [
         ("Import", [python, str(BENCH / "import_bench.py"), *feeds]),
         ("Prestasi register", [python, str(BENCH / "bench_prestasi.py"), *count]),
@@ -46,6 +48,7 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
          + [str(n) for n in sizes]),
         ("Link check", [python, str(BENCH / "bench_links.py"), *count]),
         ("Related posts scaling", [python, str(BENCH / "related_scaling.py")]),
+        ("Story grouping", [python, str(BENCH / "story_bench.py"), *stories]),
         ("Share kits", [python, str(BENCH / "sharekit_bench.py"), *kits]),
         ("Lighthouse (mobile)", [python, str(BENCH / "lighthouse" / "run.py")]),
     ]  # fmt: skip
