@@ -12,6 +12,18 @@ import re
 
 # (pattern on the English message, Indonesian sentence). First match wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    # Channels read from HTML pages (``format: html``) come first: their
+    # messages quote the page errors they sum up.
+    (r"new article page\(s\) could be fetched",
+     "Tidak satu pun halaman berita baru dari situs kanal ini bisa diambil. "
+     "Periksa apakah situsnya berjalan dan alamat halaman daftarnya benar."),
+    (r"\bhtml\.\w+ .*(?:matched nothing|none is or holds a link)",
+     "Tampilan situs kanal tampaknya berubah: pemilih (selector) di blok html: "
+     "registri tidak menemukan apa pun lagi. Cocokkan pemilihnya dengan "
+     "halaman yang baru."),
+    (r"every link on .* leaves the site",
+     "Semua tautan di halaman daftar berita mengarah ke situs lain. Pelita "
+     "hanya mengikuti tautan di situs kanal itu sendiri."),
     (r"needs a login|\b401\b",
      "Feed meminta login. Pelita hanya membaca feed publik."),
     (r"refuses Pelita|\(403\)",

@@ -13,6 +13,7 @@ from importer_testkit import (
     read_state,
     write_registry,
 )
+from kanal.messages import indonesian_error
 from sitekit import (
     HTML,
     HTML_RULES,
@@ -134,6 +135,21 @@ def test_links_to_other_sites_are_not_followed(tmp_path, feed_server):
     assert f"not followed, e.g. {elsewhere}" in " ".join(report["notes"])
 
 
+def test_a_listing_whose_every_link_leaves_the_site_is_a_channel_error(
+    tmp_path, feed_server
+):
+    resolver = FakeResolver({"lain.test": ["127.0.0.1"]})
+    elsewhere = f"http://lain.test:{feed_server.port}/luar/pengumuman/"
+    register(
+        tmp_path, serve_site(feed_server, Site([listing([(elsewhere, "luar")])], {}))
+    )
+    assert run(tmp_path, resolver=resolver) == 1
+    error = report_of(tmp_path)["error"]
+    assert "leaves the site" in error
+    assert "mengarah ke situs lain" in indonesian_error(error)
+    assert resolver.asked == []
+
+
 def test_a_redesign_that_breaks_the_listing_selector_is_a_channel_error(
     tmp_path, feed_server
 ):
@@ -151,6 +167,7 @@ def test_a_redesign_that_breaks_the_listing_selector_is_a_channel_error(
     assert report["error"].startswith(
         f"html.items '.daftar-berita .judul a' matched nothing on {url}"
     )
+    assert "pemilih (selector)" in indonesian_error(report["error"])
     assert len(posts(tmp_path)) == 2  # nothing imported before is lost
     state = read_state(tmp_path)["channels"]["kel-contoh"]
     assert state["consecutive_failures"] == 1
@@ -184,6 +201,20 @@ def test_when_no_new_article_has_its_body_the_channel_fails(tmp_path, feed_serve
     assert error.startswith(
         "html.body '.isi-berita' matched nothing on any of the 2 new article page(s)"
     )
+    assert "pemilih (selector)" in indonesian_error(error)
+    assert posts(tmp_path) == []
+
+
+def test_when_no_new_article_page_can_be_fetched_the_channel_fails(
+    tmp_path, feed_server
+):
+    register(tmp_path, serve_site(feed_server, article_site(2)))
+    for number in (1, 2):
+        feed_server.add(f"/berita/artikel-{number}/", Response(b"", status=404))
+    assert run(tmp_path) == 1
+    error = report_of(tmp_path)["error"]
+    assert error.startswith("none of the 2 new article page(s) could be fetched")
+    assert "Tidak satu pun halaman berita baru" in indonesian_error(error)
     assert posts(tmp_path) == []
 
 
