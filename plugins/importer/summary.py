@@ -3,7 +3,8 @@
 The nightly workflow appends this file to ``$GITHUB_STEP_SUMMARY``: one line
 of totals, then a row for every channel that brought news or trouble
 (failed, new or updated posts, kept edits, images left out), then how many
-channels had nothing new. The full detail stays in the JSON report.
+channels had nothing new, and the feeds found from a site's address (the
+registry should name them). The full detail stays in the JSON report.
 """
 
 from __future__ import annotations
@@ -78,7 +79,24 @@ def summary_markdown(
     quiet = len(reports) - len(eventful)
     if quiet:
         lines += ["", f"{quiet} more channels had nothing new."]
+    lines += _discovered(reports)
     return "\n".join(lines) + "\n"
+
+
+def _discovered(reports: Sequence[ChannelReport]) -> list[str]:
+    """Feeds found from a site's address: the registry should name them."""
+    found = [r for r in reports if r.discovered_feed]
+    if not found:
+        return []
+    lines = [
+        "",
+        f"Feeds found from a site's address ({len(found)}); put them in the "
+        "registry as the channel's `url`:",
+        "",
+    ]
+    lines += [f"- {_cell(r.id)}: {_cell(r.url)} → {_cell(r.discovered_feed or '')}"
+              for r in found]  # fmt: skip
+    return lines
 
 
 def write_summary(

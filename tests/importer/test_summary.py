@@ -11,8 +11,8 @@ from importer_testkit import fixture_bytes, make_settings, write_registry
 NOW = dt.datetime(2026, 11, 23, 17, 0, tzinfo=dt.UTC)
 
 
-def report(ident, status="ok", **counts):
-    return ChannelReport(id=ident, name=ident, url="", status=status, **counts)
+def report(ident, status="ok", url="", **counts):
+    return ChannelReport(id=ident, name=ident, url=url, status=status, **counts)
 
 
 def test_trouble_first_then_news_then_how_many_were_quiet():
@@ -42,6 +42,19 @@ def test_trouble_first_then_news_then_how_many_were_quiet():
     assert "HTTP 500 \\| Internal Server Error" in rows[0]
     assert rows[1].startswith("| tunggu | ⏸ waiting (backoff) |")
     assert lines[-1] == "1 more channels had nothing new."
+
+
+def test_feeds_found_from_a_site_address_are_listed_for_the_registry():
+    reports = [
+        report("situs", status="not_modified", url="https://kel.example/",
+               discovered_feed="https://kel.example/feed/"),
+        report("biasa", status="not_modified"),
+    ]  # fmt: skip
+    lines = summary_markdown(reports, 1.0, now=NOW).splitlines()
+    assert "Feeds found from a site's address (1)" in lines[-3]
+    assert lines[-1] == "- situs: https://kel.example/ → https://kel.example/feed/"
+    quiet = summary_markdown(reports[1:], 1.0, now=NOW)
+    assert "Feeds found" not in quiet
 
 
 def test_the_command_writes_the_summary_where_asked(tmp_path, feed_server):
