@@ -35,7 +35,7 @@ def _restore(generator: Any) -> None:
     back = [a for a in generator.hidden_articles if getattr(a, _HIDDEN_FLAG, False)]
     if back:
         generator.hidden_articles = [
-            a for a in generator.hidden_articles if a not in back
+            a for a in generator.hidden_articles if not getattr(a, _HIDDEN_FLAG, False)
         ]
         for article in back:
             article.status = "published"
