@@ -2,14 +2,10 @@
 
 import pytest
 from imagekit import (
-    CAMERA,
-    GREEN,
     HTML_PAGE,
-    RED,
     SVG,
     animated_gif,
     opened,
-    phone_jpeg,
     photo,
     png_claiming,
     tracking_pixel,
@@ -17,6 +13,8 @@ from imagekit import (
 )
 from importer.errors import MediaError
 from importer.imaging import ImageLimits, declared_mismatch, process_image, sniff
+
+from tests.images.photos import CAMERA, GREEN, RED, phone_jpeg
 
 LIMITS = ImageLimits()
 

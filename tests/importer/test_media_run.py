@@ -7,7 +7,6 @@ from imagekit import (
     HTML_PAGE,
     SVG,
     opened,
-    phone_jpeg,
     photo,
     png_claiming,
     tracking_pixel,
@@ -21,6 +20,8 @@ from importer_testkit import (
     read_state,
     write_registry,
 )
+
+from tests.images.photos import phone_jpeg
 
 PHONE = phone_jpeg(size=(1200, 800), orientation=6)
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
