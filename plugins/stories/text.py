@@ -135,18 +135,30 @@ def terms(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
 
 
 def terms_of(folded: list[str], ignore: frozenset[str] = frozenset()) -> list[str]:
-    """``terms`` of words already split by ``words``."""
-    found = []
+    """``terms`` of words already split by ``words``.
+
+    A text repeats its words, and a grouping pass reads thousands of texts
+    over one small vocabulary, so each word's terms are worked out once per
+    ``ignore`` set (``word_terms``) and looked up after that.
+    """
+    found: list[str] = []
     for word in folded:
-        if word in STOPWORDS or word in ignore or len(word) < 2:
-            continue
-        if not word.isalpha() and _DIGIT.search(word):
-            found.append(sys.intern(_number(word)))
-            continue
-        for part in word.split("-"):
-            if part and part not in STOPWORDS and part not in ignore and len(part) > 1:
-                found.append(sys.intern(stem(part)))
+        found.extend(word_terms(word, ignore))
     return found
+
+
+@lru_cache(maxsize=400_000)
+def word_terms(word: str, ignore: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The terms one folded word gives: none, a number, or its stemmed parts."""
+    if word in STOPWORDS or word in ignore or len(word) < 2:
+        return ()
+    if not word.isalpha() and _DIGIT.search(word):
+        return (sys.intern(_number(word)),)
+    return tuple(
+        sys.intern(stem(part))
+        for part in word.split("-")
+        if part and part not in STOPWORDS and part not in ignore and len(part) > 1
+    )
 
 
 def words_digest(folded: list[str]) -> str:
