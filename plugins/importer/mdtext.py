@@ -20,11 +20,18 @@ _LINE_STARTS = (
 )
 
 
+# Anything the escapes below could touch; most text nodes of a news post
+# have none of it, and skip them.
+_MAYBE_MARKUP = re.compile(r"[\\`*_{}\[\]|#=+-]|\d[.)]")
+
+
 def escape_markdown(text: str) -> str:
     """Plain text that Python-Markdown shows as it is (see ``PelitaConverter``)."""
     if not text:
         return ""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not _MAYBE_MARKUP.search(text):
+        return text
     text = _BACKSLASHED.sub(r"\\\1", text)
     for pattern, replacement in _LINE_STARTS:
         text = pattern.sub(replacement, text)
