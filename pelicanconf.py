@@ -131,6 +131,11 @@ WILAYAH = {
     "infer": True,
 }
 
+# The Pagefind index (``invoke build``) comes in parts of at most this many
+# pages, newest first: Pagefind holds every page of a run in memory (about
+# 0.25 MB a page), and the search page merges the parts.
+SEARCH_PAGES_PER_PART = 4000
+
 SITEMAP = {
     "format": "xml",
     "exclude": [

@@ -199,11 +199,13 @@ def channel_add(
 
 def search_index(settings):
     """Index the built site with Pagefind (search works with no server)."""
-    from sitesearch import SearchIndexError, build_search_index
+    from sitesearch import PAGES_PER_PART, SearchIndexError, build_search_index
 
     try:
         build_search_index(
-            settings["OUTPUT_PATH"], settings.get("DEFAULT_LANG") or "id"
+            settings["OUTPUT_PATH"],
+            settings.get("DEFAULT_LANG") or "id",
+            settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART),
         )
     except SearchIndexError as error:
         sys.exit(str(error))

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from contentcheck import format_problem, run_check
 from sitecheck.links import check_links
-from sitesearch import SearchIndexError, build_search_index
+from sitesearch import PAGES_PER_PART, SearchIndexError, build_search_index
 
 from .errors import GateFailed
 from .project import Project
@@ -182,7 +182,8 @@ def build_problems(project: Project) -> list[str]:
         return problems
     language = str(project.settings.get("DEFAULT_LANG") or "id")
     try:
-        build_search_index(project.output, language)
+        per_part = project.settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART)
+        build_search_index(project.output, language, int(per_part))
     except SearchIndexError as error:
         return [f"the search index could not be built: {error}"]
     return []

@@ -6,6 +6,11 @@ after Pelican: Pagefind reads the written pages (those marked
 matches what readers see, and the site needs no server to search.
 """
 
-from .pagefind import SearchIndex, SearchIndexError, build_search_index
+from .pagefind import (
+    PAGES_PER_PART,
+    SearchIndex,
+    SearchIndexError,
+    build_search_index,
+)
 
-__all__ = ["SearchIndex", "SearchIndexError", "build_search_index"]
+__all__ = ["PAGES_PER_PART", "SearchIndex", "SearchIndexError", "build_search_index"]

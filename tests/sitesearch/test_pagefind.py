@@ -1,5 +1,7 @@
 """Pagefind over a built folder, with the pinned binary."""
 
+import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -40,3 +42,52 @@ def test_a_deleted_page_leaves_the_index(tmp_path: Path):
 def test_an_unbuilt_site_is_an_error(tmp_path: Path):
     with pytest.raises(SearchIndexError, match=r"has no index\.html"):
         build_search_index(tmp_path)
+
+
+DATED = (
+    '<!doctype html><html lang="id"><head><title>{title}</title></head><body>'
+    "<main data-pagefind-body><h1>{title}</h1><p>{text}</p><time "
+    'data-pagefind-sort="date:{date}">{date}</time></main></body></html>'
+)
+
+
+def fragment_urls(bundle: Path) -> set[str]:
+    """The page URLs a Pagefind bundle holds, read from its fragments."""
+    urls = set()
+    for fragment in (bundle / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls
+
+
+def test_a_large_site_is_indexed_in_parts_newest_first(tmp_path: Path):
+    (tmp_path / "index.html").write_text("<html><body>Beranda</body></html>")
+    days = ["2024-03-05", "2025-01-20", "2023-11-02", "2025-06-01", "2024-08-17"]
+    for number, day in enumerate(days):
+        target = tmp_path / f"berita/kabar-{number}/index.html"
+        target.parent.mkdir(parents=True)
+        target.write_text(
+            DATED.format(title=f"Kabar {number}", text="warga kota", date=day),
+            encoding="utf-8",
+        )
+    write_page(tmp_path, "tentang/index.html", "Tentang", "profil kota")
+
+    index = build_search_index(tmp_path, pages_per_part=2)
+
+    bundle = tmp_path / "pagefind"
+    parts = json.loads((bundle / "pelita-parts.json").read_text())["parts"]
+    assert parts == ["parts/1/", "parts/2/"]
+    assert index.pages == {"id": 6}
+    assert fragment_urls(bundle) == {"/berita/kabar-3/", "/berita/kabar-1/"}
+    assert fragment_urls(bundle / parts[0]) == {"/berita/kabar-4/", "/berita/kabar-0/"}
+    assert fragment_urls(bundle / parts[1]) == {"/berita/kabar-2/", "/tentang/"}
+    assert not list(tmp_path.parent.glob(f".{tmp_path.name}-search-*"))
+
+
+def test_a_small_site_keeps_one_index_and_says_so(tmp_path: Path):
+    write_page(tmp_path, "index.html", "Beranda", "kabar kota")
+    write_page(tmp_path, "berita/a/index.html", "Adipura", "penghargaan")
+    build_search_index(tmp_path, pages_per_part=2)
+    bundle = tmp_path / "pagefind"
+    assert json.loads((bundle / "pelita-parts.json").read_text()) == {"parts": []}
+    assert not (bundle / "parts").exists()

@@ -22,6 +22,7 @@ from tests.images.photos import make_photo
 from .posts import SMALL_SITE_POSTS
 
 SMALL_SITE_URL = "https://kabar.example.id"
+SEARCH_PART_PAGES = 40
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -121,7 +122,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("SITEURL", url)
             build_demo(root, settings="publishconf.py")
-        build_search_index(output)
+        # In parts, as a large hub's index is (the demo has about 100 pages),
+        # so the browser tests search across parts.
+        build_search_index(output, pages_per_part=SEARCH_PART_PAGES)
         yield Site(output, url, root / "cache")
     finally:
         server.shutdown()

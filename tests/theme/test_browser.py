@@ -3,6 +3,8 @@ WCAG 2.2 AA), layout, keyboard, search, sharing, no errors, no other hosts."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,6 +200,38 @@ def test_search_filters_narrow_by_category_without_a_query(tab: Tab):
     expected = len(list((tab.site.output / "klarifikasi").glob("*/index.html")))
     assert len(hrefs) == expected
     assert all("/klarifikasi/" in h for h in hrefs)
+
+
+def test_newest_first_browsing_runs_across_the_parts_of_the_index(tab: Tab):
+    parts = json.loads((tab.site.output / "pagefind/pelita-parts.json").read_text())
+    assert len(parts["parts"]) >= 1  # the fixture indexes in parts
+    tab.open("cari/?kategori=Berita")
+    page = tab.page
+    links = page.locator("[data-search-results] h2 a")
+    links.first.wait_for()
+    more = page.locator("[data-search-results] + button")
+    while more.is_visible():
+        count = links.count()
+        more.click()
+        page.wait_for_function(
+            f"document.querySelectorAll('[data-search-results] h2 a').length > {count}"
+        )
+    hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    berita = [
+        page
+        for page in (tab.site.output / "berita").glob("*/index.html")
+        if "data-pagefind-body" in page.read_text(encoding="utf-8")
+    ]
+    assert len(hrefs) == len(set(hrefs)) == len(berita) > 10
+    dates = [_sort_date(tab.site.output, href, tab.site.url) for href in hrefs]
+    assert dates == sorted(dates, reverse=True)
+    assert tab.errors == []
+
+
+def _sort_date(output: Path, href: str, site_url: str) -> str:
+    path = href.removeprefix(site_url).strip("/")
+    html = (output / path / "index.html").read_text(encoding="utf-8")
+    return re.search(r'data-pagefind-sort="date:([^"]+)"', html).group(1)
 
 
 def test_share_links_and_copy_carry_the_canonical_url(tab: Tab):

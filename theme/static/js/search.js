@@ -1,6 +1,10 @@
 /* Search with Pagefind. The index and its code (pagefind.js, WebAssembly,
    index chunks) load only when the reader starts a search. Filters come
-   from the form, rendered at build time, so nothing loads before that. */
+   from the form, rendered at build time, so nothing loads before that.
+   A large hub's index comes in parts, newest posts first (listed in
+   pelita-parts.json, see plugins/sitesearch/parts.py): every part is
+   searched, results of a query are merged by score, and "newest first"
+   browsing takes the parts in their order. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-search]");
@@ -21,17 +25,47 @@
     return template.replace(/\{(\w+)\}/g, function (_, name) { return values[name]; });
   }
 
+  function open(bundle, root) {
+    return import(bundle + "pagefind.js").then(function (module) {
+      return module.options({ baseUrl: root, excerptLength: 24 }).then(function () {
+        return module;
+      });
+    });
+  }
+
+  function partsOf(bundle) {
+    return fetch(bundle + "pelita-parts.json").then(function (response) {
+      return response.ok ? response.json() : { parts: [] };
+    }).then(function (listed) {
+      return (listed.parts || []).map(function (part) { return new URL(part, bundle).href; });
+    }, function () { return []; });
+  }
+
+  /* Every part of the index, the newest first: a promise of modules. */
   function load() {
     if (!pagefind) {
       var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI).href;
       var root = new URL(form.getAttribute("data-root"), document.baseURI).pathname;
-      pagefind = import(bundle + "pagefind.js").then(function (module) {
-        return module.options({ baseUrl: root, excerptLength: 24 }).then(function () {
-          return module;
-        });
+      pagefind = Promise.all([open(bundle, root), partsOf(bundle)]).then(function (first) {
+        return Promise.all(first[1].map(function (part) { return open(part, root); }))
+          .then(function (more) { return [first[0]].concat(more); });
       });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  function searchAll(modules, query, chosen) {
+    var options = { filters: chosen, sort: query ? undefined : { date: "desc" } };
+    return Promise.all(modules.map(function (module) {
+      return module.search(query || null, options);
+    })).then(function (found) {
+      var merged = [].concat.apply([], found.map(function (f) { return f.results; }));
+      if (query && found.length > 1) {
+        merged.sort(function (a, b) { return b.score - a.score; });
+      }
+      return merged;
+    });
   }
 
   function filters() {
@@ -90,11 +124,11 @@
       return;
     }
     status.textContent = text("loading", {});
-    load().then(function (module) {
-      return module.search(query || null, { filters: chosen, sort: query ? undefined : { date: "desc" } });
+    load().then(function (modules) {
+      return searchAll(modules, query, chosen);
     }).then(function (found) {
       if (mine !== run) return;
-      results = found.results;
+      results = found;
       shown = 0;
       list.textContent = "";
       var count = results.length;
