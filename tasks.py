@@ -206,6 +206,7 @@ def search_index(settings):
             settings["OUTPUT_PATH"],
             settings.get("DEFAULT_LANG") or "id",
             settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART),
+            Path(settings["CACHE_PATH"]) / "search-parts",
         )
     except SearchIndexError as error:
         sys.exit(str(error))

@@ -99,7 +99,10 @@ class SizeBench:
         output = self.folder / "out-pelita"
         command = engines.pelita(self.content, output, self.cache, cache)
         build = self._run(step, command, engines.REPO, engines.pelita_env())
-        index = self._run(f"{step}-pagefind", engines.pagefind(output), self.folder)
+        parts = self.cache / "search-parts" if cache else None
+        index = self._run(
+            f"{step}-pagefind", engines.pagefind(output, parts), self.folder
+        )
         return Row(self.posts, step, build, index)
 
     def _add(self, first: int, count: int) -> list[Path]:

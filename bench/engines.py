@@ -70,13 +70,19 @@ def pelita_env() -> dict[str, str]:
     return {"SITEURL": SITEURL, "PELITA_DEMO": "0"}
 
 
-def pagefind(output: Path) -> list[str]:
-    """The search index over a built site, made as ``invoke build`` makes it."""
+def pagefind(output: Path, cache: Path | None = None) -> list[str]:
+    """The search index over a built site, made as ``invoke build`` makes it.
+
+    ``cache`` keeps the unchanged older parts of the index between builds,
+    as ``invoke build`` does in ``CACHE_PATH``; None indexes every part.
+    """
     script = (
-        "import sys; from sitesearch import build_search_index; "
-        "build_search_index(sys.argv[1], 'id')"
+        "import sys; from pathlib import Path; "
+        "from sitesearch import build_search_index; "
+        "build_search_index(sys.argv[1], 'id', "
+        "cache=Path(sys.argv[2]) if sys.argv[2:] else None)"
     )
-    return [sys.executable, "-c", script, str(output)]
+    return [sys.executable, "-c", script, str(output), *([str(cache)] if cache else [])]
 
 
 def hugo(project: Path, output: Path) -> list[str]:

@@ -183,7 +183,10 @@ def build_problems(project: Project) -> list[str]:
     language = str(project.settings.get("DEFAULT_LANG") or "id")
     try:
         per_part = project.settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART)
-        build_search_index(project.output, language, int(per_part))
+        cache = project.root / project.settings.get("CACHE_PATH", ".cache/pelican")
+        build_search_index(
+            project.output, language, int(per_part), cache / "search-parts"
+        )
     except SearchIndexError as error:
         return [f"the search index could not be built: {error}"]
     return []

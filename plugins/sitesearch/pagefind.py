@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import logging
 import shutil
@@ -10,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .parts import pages_to_index, part_view, split
+from .parts import Page, pages_to_index, part_digest, part_view, plan_parts
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +24,15 @@ class SearchIndexError(RuntimeError):
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """Where the index went and how many pages it holds per language."""
+    """What was indexed: where, pages per language, parts, parts reused.
+
+    ``reused`` counts the older parts copied unchanged from the cache.
+    """
 
     path: Path
     pages: dict[str, int]
+    parts: int = 1
+    reused: int = 0
 
 
 PARTS_FILE = "pelita-parts.json"
@@ -34,16 +40,21 @@ PAGES_PER_PART = 4000
 
 
 def build_search_index(
-    site: Path, language: str = "id", pages_per_part: int = PAGES_PER_PART
+    site: Path,
+    language: str = "id",
+    pages_per_part: int = PAGES_PER_PART,
+    cache: Path | None = None,
 ) -> SearchIndex:
     """Index ``site`` (an output folder) into ``site/pagefind``.
 
     The old bundle is removed first so a page deleted from the site cannot
     be found any more. All pages are indexed as ``language``. A site with
-    more than ``pages_per_part`` pages to index gets its index in parts (see
-    ``parts``): the first in ``pagefind/``, the others in
-    ``pagefind/parts/<n>/``, listed in ``pagefind/pelita-parts.json`` for the
-    search page.
+    more than ``pages_per_part`` dated pages to index gets its index in parts
+    (see ``parts``): the newest in ``pagefind/``, the older ones in
+    ``pagefind/parts/<n>/`` (0 is the oldest), listed newest first in
+    ``pagefind/pelita-parts.json`` for the search page. With ``cache`` (a
+    folder kept between builds), an older part whose pages did not change
+    is copied from there instead of being indexed again.
     """
     site = Path(site)
     if not (site / "index.html").is_file():
@@ -52,32 +63,88 @@ def build_search_index(
         )
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    pages = pages_to_index(site, BUNDLE)
-    extra: list[str] = []
-    if len(pages) <= pages_per_part:
+    plan = plan_parts(pages_to_index(site, BUNDLE), pages_per_part)
+    listed: list[str] = []
+    reused = 0
+    if not plan.older:
         _pagefind(site, bundle, language)
     else:
-        for number, part in enumerate(split(pages, pages_per_part)):
-            output = bundle / "parts" / str(number) if number else bundle
-            with part_view(site, part) as view:
-                _pagefind(view, output, language)
-            if number:
-                extra.append(f"parts/{number}/")
-    counts = _page_counts(bundle, extra)
+        with part_view(site, plan.primary) as view:
+            _pagefind(view, bundle, language)
+        salt = f"pagefind {_pagefind_version()} {language}"
+        for number in reversed(range(len(plan.older))):
+            output = bundle / "parts" / str(number)
+            digest = part_digest(plan.older[number], salt)
+            if _restore(cache, number, digest, output):
+                reused += 1
+            else:
+                _index_part(site, plan.older[number], output, language)
+                _store(cache, number, digest, output)
+            listed.append(f"parts/{number}/")
+    _prune(cache, len(plan.older))
+    counts = _page_counts(bundle, listed)
     if not sum(counts.values()):
         raise SearchIndexError(
             f"sitesearch: pagefind indexed no page in {site}; pages to index need "
             "the data-pagefind-body attribute"
         )
     (bundle / PARTS_FILE).write_text(
-        json.dumps({"parts": extra}) + "\n", encoding="utf-8"
+        json.dumps({"parts": listed}) + "\n", encoding="utf-8"
     )
     logger.info(
-        "sitesearch: indexed %s in %d part(s)",
+        "sitesearch: indexed %s in %d part(s), %d of them unchanged from the cache",
         ", ".join(f"{n} {k}" for k, n in counts.items()),
-        len(extra) + 1,
+        len(listed) + 1,
+        reused,
     )
-    return SearchIndex(bundle, counts)
+    return SearchIndex(bundle, counts, len(listed) + 1, reused)
+
+
+def _index_part(site: Path, pages: list[Page], output: Path, language: str) -> None:
+    with part_view(site, pages) as view:
+        _pagefind(view, output, language)
+
+
+def _pagefind_version() -> str:
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _cached(cache: Path, number: int, digest: str) -> Path:
+    return cache / f"part-{number}-{digest}"
+
+
+def _restore(cache: Path | None, number: int, digest: str, output: Path) -> bool:
+    """Copy a stored part into ``output``; False when there is none."""
+    if cache is None or not _cached(cache, number, digest).is_dir():
+        return False
+    shutil.copytree(_cached(cache, number, digest), output)
+    return True
+
+
+def _store(cache: Path | None, number: int, digest: str, output: Path) -> None:
+    """Keep a copy of a freshly indexed part (only the newest per number)."""
+    if cache is None:
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob(f"part-{number}-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    partial = cache / f".part-{number}-{digest}.tmp"
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(output, partial)
+    partial.rename(_cached(cache, number, digest))
+
+
+def _prune(cache: Path | None, parts: int) -> None:
+    """Drop stored parts beyond the ones this site has now."""
+    if cache is None or not cache.is_dir():
+        return
+    for stored in cache.glob("part-*-*"):
+        number = stored.name.split("-")[1]
+        if not number.isdigit() or int(number) >= parts:
+            shutil.rmtree(stored, ignore_errors=True)
 
 
 def _pagefind(site: Path, output: Path, language: str) -> None:

@@ -1,13 +1,19 @@
-"""Split a large site's search index into parts, newest pages first.
+"""Split a large site's search index into parts, and reuse the unchanged ones.
 
 Pagefind keeps every page it indexes in memory until it writes the bundle:
 about a quarter of a megabyte a page with Pagefind 1.5, so 20,000 posts
-would need some 5 GB in one run. Indexing the pages in parts of at most
-``pages_per_part`` keeps the peak to one part's worth. The search page
-(``search.js``) loads every part and merges their results: by score for a
-query, and part after part for "newest first" browsing, which is why the
-parts are cut from the pages sorted by date, newest first (the
-``data-pagefind-sort="date:..."`` of each post; pages without one go last).
+would need some 5 GB in one run. Indexing the pages in parts of
+``pages_per_part`` keeps the peak to one part's worth.
+
+The parts are cut from the oldest post on (by the ``data-pagefind-sort=
+"date:..."`` of each post): a night's new posts land in the newest part, the
+primary one in ``pagefind/``, together with the pages that carry no date,
+while the older, full parts keep their pages. An older part whose pages are
+byte for byte the ones it was made from is copied from the cache instead of
+being indexed again (``part_digest``). The search page (``search.js``) loads
+every part and merges their results: by score for a query, and part after
+part, newest first, for "newest first" browsing.
+
 Each part is indexed from a folder of hard links to its pages, so Pagefind
 sees the site's own paths and writes the site's own URLs.
 """
@@ -15,49 +21,87 @@ sees the site's own paths and writes the site's own URLs.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 BODY_MARK = b"data-pagefind-body"
 _DATE_SORT = re.compile(rb'data-pagefind-sort="date:([^"]*)"')
 
 
-def pages_to_index(site: Path, skip: str) -> list[Path]:
-    """The pages Pagefind would index, newest first (paths relative to ``site``).
+@dataclass(frozen=True)
+class Page:
+    """A page to index: its path in the site, its date key and its digest."""
+
+    path: Path
+    date: bytes
+    digest: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How the pages are indexed: older full parts, then the primary one."""
+
+    older: list[list[Page]]  # oldest part first
+    primary: list[Page]
+
+
+def pages_to_index(site: Path, skip: str) -> list[Page]:
+    """The pages Pagefind would index, oldest first, undated pages last.
 
     Pagefind indexes only the pages marked ``data-pagefind-body`` when any
     page has the mark, and every page otherwise; ``skip`` is the bundle
     folder, never indexed.
     """
-    marked: list[tuple[bytes, Path]] = []
-    unmarked: list[tuple[bytes, Path]] = []
+    marked: list[Page] = []
+    unmarked: list[Page] = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
         if relative.parts[0] == skip:
             continue
         text = path.read_bytes()
         date = _DATE_SORT.search(text)
-        key = (date.group(1) if date else b"", relative)
-        (marked if BODY_MARK in text else unmarked).append(key)
+        page = Page(
+            relative, date.group(1) if date else b"", hashlib.sha256(text).hexdigest()
+        )
+        (marked if BODY_MARK in text else unmarked).append(page)
     chosen = marked or unmarked
-    chosen.sort(key=lambda item: (item[0], str(item[1])), reverse=True)
-    dated = [path for date, path in chosen if date]
-    undated = sorted(path for date, path in chosen if not date)
-    return dated + undated
+    dated = sorted((p for p in chosen if p.date), key=lambda p: (p.date, p.path))
+    return dated + [p for p in chosen if not p.date]
 
 
-def split(pages: list[Path], pages_per_part: int) -> list[list[Path]]:
-    """``pages`` cut in order into parts of at most ``pages_per_part``."""
+def plan_parts(pages: list[Page], pages_per_part: int) -> Plan:
+    """Full parts of dated pages from the oldest on; the rest is the primary.
+
+    Each older part holds ``pages_per_part`` pages; the primary part holds
+    the newest pages and the undated ones, and is never empty while there
+    are pages.
+    """
     size = max(pages_per_part, 1)
-    return [pages[start : start + size] for start in range(0, len(pages), size)]
+    dated = [p for p in pages if p.date]
+    full = len(dated) // size
+    if full and len(dated) == full * size and len(dated) == len(pages):
+        full -= 1  # the primary part must hold something
+    older = [dated[k * size : (k + 1) * size] for k in range(full)]
+    return Plan(older, pages[full * size :])
+
+
+def part_digest(pages: list[Page], salt: str) -> str:
+    """What a part's index depends on: its pages' paths and bytes, and ``salt``.
+
+    ``salt`` names Pagefind's version and the index language.
+    """
+    lines = [salt, *(f"{p.path.as_posix()} {p.digest}" for p in pages)]
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 @contextlib.contextmanager
-def part_view(site: Path, pages: list[Path]) -> Iterator[Path]:
+def part_view(site: Path, pages: list[Page]) -> Iterator[Path]:
     """A temporary folder holding ``pages`` at their paths in ``site``.
 
     Hard links where the file system allows them (no copying), copies
@@ -65,13 +109,13 @@ def part_view(site: Path, pages: list[Path]) -> Iterator[Path]:
     """
     view = Path(tempfile.mkdtemp(prefix=f".{site.name}-search-", dir=site.parent))
     try:
-        for relative in pages:
-            target = view / relative
+        for page in pages:
+            target = view / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(site / relative, target)
+                os.link(site / page.path, target)
             except OSError:
-                shutil.copyfile(site / relative, target)
+                shutil.copyfile(site / page.path, target)
         yield view
     finally:
         shutil.rmtree(view, ignore_errors=True)

@@ -51,37 +51,80 @@ DATED = (
 )
 
 
-def fragment_urls(bundle: Path) -> set[str]:
-    """The page URLs a Pagefind bundle holds, read from its fragments."""
-    urls = set()
+def fragments(bundle: Path) -> dict[str, str]:
+    """URL -> indexed text of every page a Pagefind bundle holds."""
+    found = {}
     for fragment in (bundle / "fragment").iterdir():
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
-        urls.add(json.loads(data)["url"])
-    return urls
+        page = json.loads(data)
+        found[page["url"]] = page["content"]
+    return found
 
 
-def test_a_large_site_is_indexed_in_parts_newest_first(tmp_path: Path):
-    (tmp_path / "index.html").write_text("<html><body>Beranda</body></html>")
-    days = ["2024-03-05", "2025-01-20", "2023-11-02", "2025-06-01", "2024-08-17"]
-    for number, day in enumerate(days):
-        target = tmp_path / f"berita/kabar-{number}/index.html"
-        target.parent.mkdir(parents=True)
-        target.write_text(
-            DATED.format(title=f"Kabar {number}", text="warga kota", date=day),
-            encoding="utf-8",
-        )
-    write_page(tmp_path, "tentang/index.html", "Tentang", "profil kota")
+def fragment_urls(bundle: Path) -> set[str]:
+    """The page URLs a Pagefind bundle holds."""
+    return set(fragments(bundle))
+
+
+def write_dated(root: Path, number: int, day: str, text: str = "warga kota") -> None:
+    target = root / f"berita/kabar-{number}/index.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        DATED.format(title=f"Kabar {number}", text=text, date=day), encoding="utf-8"
+    )
+
+
+DAYS = ["2024-03-05", "2025-01-20", "2023-11-02", "2025-06-01", "2024-08-17"]
+
+
+def large_site(root: Path) -> None:
+    (root / "index.html").write_text("<html><body>Beranda</body></html>")
+    for number, day in enumerate(DAYS):
+        write_dated(root, number, day)
+    write_page(root, "tentang/index.html", "Tentang", "profil kota")
+
+
+def test_a_large_site_is_indexed_in_parts_cut_from_the_oldest(tmp_path: Path):
+    large_site(tmp_path)
 
     index = build_search_index(tmp_path, pages_per_part=2)
 
     bundle = tmp_path / "pagefind"
     parts = json.loads((bundle / "pelita-parts.json").read_text())["parts"]
-    assert parts == ["parts/1/", "parts/2/"]
-    assert index.pages == {"id": 6}
-    assert fragment_urls(bundle) == {"/berita/kabar-3/", "/berita/kabar-1/"}
-    assert fragment_urls(bundle / parts[0]) == {"/berita/kabar-4/", "/berita/kabar-0/"}
-    assert fragment_urls(bundle / parts[1]) == {"/berita/kabar-2/", "/tentang/"}
+    assert parts == ["parts/1/", "parts/0/"]  # newest first, after the primary
+    assert (index.pages, index.parts, index.reused) == ({"id": 6}, 3, 0)
+    assert fragment_urls(bundle) == {"/berita/kabar-3/", "/tentang/"}
+    assert fragment_urls(bundle / "parts/1") == {"/berita/kabar-4/", "/berita/kabar-1/"}
+    assert fragment_urls(bundle / "parts/0") == {"/berita/kabar-2/", "/berita/kabar-0/"}
     assert not list(tmp_path.parent.glob(f".{tmp_path.name}-search-*"))
+
+
+def test_unchanged_older_parts_come_from_the_cache(tmp_path: Path):
+    site, cache = tmp_path / "output", tmp_path / "cache"
+    site.mkdir()
+    large_site(site)
+    assert build_search_index(site, pages_per_part=2, cache=cache).reused == 0
+    assert build_search_index(site, pages_per_part=2, cache=cache).reused == 2
+
+    write_dated(site, 5, "2025-07-04")  # a new post: a new full part forms
+    index = build_search_index(site, pages_per_part=2, cache=cache)
+    assert (index.parts, index.reused) == (4, 2)
+    assert fragment_urls(site / "pagefind/parts/2") == {
+        "/berita/kabar-3/",
+        "/berita/kabar-5/",
+    }
+    assert fragment_urls(site / "pagefind") == {"/tentang/"}
+
+    write_dated(site, 2, DAYS[2], text="warga kota peraih adipura")  # an old post
+    index = build_search_index(site, pages_per_part=2, cache=cache)
+    assert index.reused == 2
+    assert "adipura" in fragments(site / "pagefind/parts/0")["/berita/kabar-2/"]
+    assert len(list(cache.glob("part-0-*"))) == 1
+
+    for number in range(1, 6):  # the site shrinks to one part
+        (site / f"berita/kabar-{number}/index.html").unlink()
+    assert build_search_index(site, pages_per_part=2, cache=cache).parts == 1
+    assert not list(cache.glob("part-*"))
 
 
 def test_a_small_site_keeps_one_index_and_says_so(tmp_path: Path):
