@@ -8,11 +8,13 @@ would need some 5 GB in one run. Indexing the pages in parts of
 The parts are cut from the oldest post on (by the ``data-pagefind-sort=
 "date:..."`` of each post): a night's new posts land in the newest part, the
 primary one in ``pagefind/``, together with the pages that carry no date,
-while the older, full parts keep their pages. An older part whose pages are
-byte for byte the ones it was made from is copied from the cache instead of
-being indexed again (``part_digest``). The search page (``search.js``) loads
-every part and merges their results: by score for a query, and part after
-part, newest first, for "newest first" browsing.
+while the older, full parts keep their pages. An older part whose pages
+index the same as when it was made is copied from the cache instead of
+being indexed again (``part_digest``); what a page shows outside the index
+(``data-pagefind-ignore="all"``: related posts, share kits) does not count,
+so a night's new related posts on old pages cost nothing. The search page
+(``search.js``) loads every part and merges their results: by score for a
+query, and part after part, newest first, for "newest first" browsing.
 
 Each part is indexed from a folder of hard links to its pages, so Pagefind
 sees the site's own paths and writes the site's own URLs.
@@ -36,7 +38,7 @@ _DATE_SORT = re.compile(rb'data-pagefind-sort="date:([^"]*)"')
 
 @dataclass(frozen=True)
 class Page:
-    """A page to index: its path in the site, its date key and its digest."""
+    """A page to index: its path, its date key, the digest of what is indexed."""
 
     path: Path
     date: bytes
@@ -66,9 +68,8 @@ def pages_to_index(site: Path, skip: str) -> list[Page]:
             continue
         text = path.read_bytes()
         date = _DATE_SORT.search(text)
-        page = Page(
-            relative, date.group(1) if date else b"", hashlib.sha256(text).hexdigest()
-        )
+        digest = hashlib.sha256(indexed_bytes(text)).hexdigest()
+        page = Page(relative, date.group(1) if date else b"", digest)
         (marked if BODY_MARK in text else unmarked).append(page)
     chosen = marked or unmarked
     dated = sorted((p for p in chosen if p.date), key=lambda p: (p.date, p.path))
@@ -119,3 +120,40 @@ def part_view(site: Path, pages: list[Page]) -> Iterator[Path]:
         yield view
     finally:
         shutil.rmtree(view, ignore_errors=True)
+
+
+_IGNORED_ALL = re.compile(
+    rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-ignore=\"all\"[^>]*>"
+)
+
+
+def indexed_bytes(text: bytes) -> bytes:
+    """``text`` without the elements marked ``data-pagefind-ignore="all"``.
+
+    What Pagefind reads of a page: a related-posts box or a share kit can
+    change from one build to the next while the indexed text does not. Cut
+    by counting the element's own tag name in (the build's well-formed)
+    HTML; where the end cannot be found, the rest stays, so a page is never
+    taken as unchanged when it is not.
+    """
+    kept, position = [], 0
+    for start in _IGNORED_ALL.finditer(text):
+        if start.start() < position:
+            continue  # inside an element already cut
+        end = _element_end(text, start.group(1), start.end())
+        if end is None:
+            break
+        kept.append(text[position : start.start()])
+        position = end
+    kept.append(text[position:])
+    return b"".join(kept)
+
+
+def _element_end(text: bytes, name: bytes, offset: int) -> int | None:
+    tags = re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^>]*>", re.IGNORECASE)
+    depth = 1
+    for tag in tags.finditer(text, offset):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return None

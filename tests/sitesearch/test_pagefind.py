@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sitesearch import SearchIndexError, build_search_index
+from sitesearch.parts import indexed_bytes
 
 PAGE = (
     '<!doctype html><html lang="id"><head><title>{title}</title></head><body>'
@@ -134,3 +135,40 @@ def test_a_small_site_keeps_one_index_and_says_so(tmp_path: Path):
     bundle = tmp_path / "pagefind"
     assert json.loads((bundle / "pelita-parts.json").read_text()) == {"parts": []}
     assert not (bundle / "parts").exists()
+
+
+def test_what_the_index_ignores_does_not_cost_a_part_its_reuse(tmp_path: Path):
+    site, cache = tmp_path / "output", tmp_path / "cache"
+    site.mkdir()
+    large_site(site)
+    build_search_index(site, pages_per_part=2, cache=cache)
+    page = site / "berita/kabar-2/index.html"  # in the oldest part
+    html = page.read_text(encoding="utf-8")
+    related = (
+        '<aside class="related" data-pagefind-ignore="all"><h2>Baca juga</h2>'
+        "<aside><p>Kabar {n}</p></aside></aside>"
+    )
+    page.write_text(html.replace("</main>", related.format(n=7) + "</main>"))
+    assert build_search_index(site, pages_per_part=2, cache=cache).reused == 2
+
+    page.write_text(html.replace("</main>", related.format(n=9) + "</main>"))
+    assert build_search_index(site, pages_per_part=2, cache=cache).reused == 2
+
+    filters = '<div hidden data-pagefind-ignore><span data-pagefind-filter="tahun">'
+    page.write_text(html.replace("</main>", filters + "2023</span></div></main>"))
+    assert build_search_index(site, pages_per_part=2, cache=cache).reused == 1
+
+
+@pytest.mark.parametrize(
+    ("html", "kept"),
+    [
+        (b'<p>a</p><aside data-pagefind-ignore="all"><aside>x</aside>y</aside><p>b',
+         b"<p>a</p><p>b"),
+        (b'<p>a</p><section class="s" data-pagefind-ignore="all">x', 
+         b'<p>a</p><section class="s" data-pagefind-ignore="all">x'),
+        (b"<p>a</p><div data-pagefind-ignore><span>f</span></div>",
+         b"<p>a</p><div data-pagefind-ignore><span>f</span></div>"),
+    ],
+)  # fmt: skip
+def test_indexed_bytes_cut_only_whole_ignored_elements(html: bytes, kept: bytes):
+    assert indexed_bytes(html) == kept
