@@ -28,54 +28,12 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_feeds import feed_document  # noqa: E402
-
-
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    server: BenchServer
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet."""
-
-    def do_GET(self) -> None:
-        time.sleep(self.server.latency)
-        name = self.path.strip("/").removesuffix(".xml")
-        body = self.server.feeds.get(name)
-        if body is None:
-            self.send_error(404)
-            return
-        etag = f'"{name}-1"'
-        if self.headers.get("If-None-Match") == etag:
-            self.send_response(304)
-            self.send_header("ETag", etag)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml; charset=UTF-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("ETag", etag)
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class BenchServer(ThreadingHTTPServer):
-    """Serves every channel's feed after ``latency`` seconds."""
-
-    daemon_threads = True
-    request_queue_size = 256
-
-    def __init__(self, feeds: dict[str, bytes], latency: float) -> None:
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.feeds = feeds
-        self.latency = latency
 
 
 @dataclass
@@ -208,6 +166,8 @@ def snapshot(folder: Path) -> dict[Path, int]:
 
 def run(channels: int, entries: int, latency: float) -> dict[str, Measured | int]:
     feeds = {f"c{n:03d}": feed_document(n, entries) for n in range(channels)}
+    from bench_server import BenchServer  # noqa: PLC0415 - not in the sides
+
     server = BenchServer(feeds, latency)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
