@@ -61,19 +61,25 @@ def pages_to_index(site: Path, skip: str) -> list[Page]:
     folder, never indexed.
     """
     marked: list[Page] = []
-    unmarked: list[Page] = []
+    unmarked: list[Path] = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
         if relative.parts[0] == skip:
             continue
         text = path.read_bytes()
-        date = _DATE_SORT.search(text)
-        digest = hashlib.sha256(indexed_bytes(text)).hexdigest()
-        page = Page(relative, date.group(1) if date else b"", digest)
-        (marked if BODY_MARK in text else unmarked).append(page)
-    chosen = marked or unmarked
+        if BODY_MARK in text:
+            marked.append(_page(relative, text))
+        else:
+            unmarked.append(relative)
+    chosen = marked or [_page(path, (site / path).read_bytes()) for path in unmarked]
     dated = sorted((p for p in chosen if p.date), key=lambda p: (p.date, p.path))
     return dated + [p for p in chosen if not p.date]
+
+
+def _page(relative: Path, text: bytes) -> Page:
+    date = _DATE_SORT.search(text)
+    digest = hashlib.sha256(indexed_bytes(text)).hexdigest()
+    return Page(relative, date.group(1) if date else b"", digest)
 
 
 def plan_parts(pages: list[Page], pages_per_part: int) -> Plan:
@@ -122,9 +128,8 @@ def part_view(site: Path, pages: list[Page]) -> Iterator[Path]:
         shutil.rmtree(view, ignore_errors=True)
 
 
-_IGNORED_ALL = re.compile(
-    rb"<([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*\sdata-pagefind-ignore=\"all\"[^>]*>"
-)
+_IGNORE_ALL = b'data-pagefind-ignore="all"'
+_TAG_NAME = re.compile(rb"[a-zA-Z][a-zA-Z0-9-]*")
 
 
 def indexed_bytes(text: bytes) -> bytes:
@@ -133,18 +138,24 @@ def indexed_bytes(text: bytes) -> bytes:
     What Pagefind reads of a page: a related-posts box or a share kit can
     change from one build to the next while the indexed text does not. Cut
     by counting the element's own tag name in (the build's well-formed)
-    HTML; where the end cannot be found, the rest stays, so a page is never
-    taken as unchanged when it is not.
+    HTML; where the mark is not inside a tag, or the element's end cannot be
+    found, nothing is cut, so a page is never taken as unchanged when it is
+    not.
     """
     kept, position = [], 0
-    for start in _IGNORED_ALL.finditer(text):
-        if start.start() < position:
-            continue  # inside an element already cut
-        end = _element_end(text, start.group(1), start.end())
-        if end is None:
-            break
-        kept.append(text[position : start.start()])
+    at = text.find(_IGNORE_ALL)
+    while at != -1:
+        start = text.rfind(b"<", position, at)
+        name = _TAG_NAME.match(text, start + 1) if start != -1 else None
+        close = text.find(b">", at)
+        inside = name is not None and text.find(b">", start, at) == -1
+        end = _element_end(text, name.group(0), close + 1) if inside else None
+        if end is None or close == -1:
+            at = text.find(_IGNORE_ALL, at + len(_IGNORE_ALL))
+            continue
+        kept.append(text[position:start])
         position = end
+        at = text.find(_IGNORE_ALL, position)
     kept.append(text[position:])
     return b"".join(kept)
 

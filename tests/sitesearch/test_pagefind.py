@@ -168,6 +168,11 @@ def test_what_the_index_ignores_does_not_cost_a_part_its_reuse(tmp_path: Path):
          b'<p>a</p><section class="s" data-pagefind-ignore="all">x'),
         (b"<p>a</p><div data-pagefind-ignore><span>f</span></div>",
          b"<p>a</p><div data-pagefind-ignore><span>f</span></div>"),
+        (b'<p>teks data-pagefind-ignore="all" di isi</p><p>b</p>',
+         b'<p>teks data-pagefind-ignore="all" di isi</p><p>b</p>'),
+        (b'<div data-pagefind-ignore="all">x</div><p>b</p><section '
+         b'data-pagefind-ignore="all"><section>y</section></section><p>c</p>',
+         b"<p>b</p><p>c</p>"),
     ],
 )  # fmt: skip
 def test_indexed_bytes_cut_only_whole_ignored_elements(html: bytes, kept: bytes):
