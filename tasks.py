@@ -199,15 +199,10 @@ def channel_add(
 
 def search_index(settings):
     """Index the built site with Pagefind (search works with no server)."""
-    from sitesearch import PAGES_PER_PART, SearchIndexError, build_search_index
+    from sitesearch import SearchIndexError, index_built_site
 
     try:
-        build_search_index(
-            settings["OUTPUT_PATH"],
-            settings.get("DEFAULT_LANG") or "id",
-            settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART),
-            Path(settings["CACHE_PATH"]) / "search-parts",
-        )
+        index_built_site(settings["OUTPUT_PATH"], settings)
     except SearchIndexError as error:
         sys.exit(str(error))
 

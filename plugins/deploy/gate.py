@@ -29,7 +29,7 @@ from pathlib import Path
 
 from contentcheck import format_problem, run_check
 from sitecheck.links import check_links
-from sitesearch import PAGES_PER_PART, SearchIndexError, build_search_index
+from sitesearch import SearchIndexError, index_built_site
 
 from .errors import GateFailed
 from .project import Project
@@ -180,13 +180,8 @@ def build_problems(project: Project) -> list[str]:
     problems = _run_problems(command, project.root, "the production build")
     if problems:
         return problems
-    language = str(project.settings.get("DEFAULT_LANG") or "id")
     try:
-        per_part = project.settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART)
-        cache = project.root / project.settings.get("CACHE_PATH", ".cache/pelican")
-        build_search_index(
-            project.output, language, int(per_part), cache / "search-parts"
-        )
+        index_built_site(project.output, project.settings, project.root)
     except SearchIndexError as error:
         return [f"the search index could not be built: {error}"]
     return []

@@ -7,10 +7,15 @@ matches what readers see, and the site needs no server to search.
 """
 
 from .pagefind import (
-    PAGES_PER_PART,
     SearchIndex,
     SearchIndexError,
     build_search_index,
+    index_built_site,
 )
 
-__all__ = ["PAGES_PER_PART", "SearchIndex", "SearchIndexError", "build_search_index"]
+__all__ = [
+    "SearchIndex",
+    "SearchIndexError",
+    "build_search_index",
+    "index_built_site",
+]

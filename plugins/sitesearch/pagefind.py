@@ -8,8 +8,10 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .parts import Page, pages_to_index, part_digest, part_view, plan_parts
 
@@ -53,8 +55,8 @@ def build_search_index(
     (see ``parts``): the newest in ``pagefind/``, the older ones in
     ``pagefind/parts/<n>/`` (0 is the oldest), listed newest first in
     ``pagefind/pelita-parts.json`` for the search page. With ``cache`` (a
-    folder kept between builds), an older part whose pages did not change
-    is copied from there instead of being indexed again.
+    folder kept between builds), an older part whose indexed text did not
+    change is copied from there instead of being indexed again.
     """
     site = Path(site)
     if not (site / "index.html").is_file():
@@ -69,8 +71,7 @@ def build_search_index(
     if not plan.older:
         _pagefind(site, bundle, language)
     else:
-        with part_view(site, plan.primary) as view:
-            _pagefind(view, bundle, language)
+        _index_part(site, plan.primary, bundle, language)
         salt = f"pagefind {_pagefind_version()} {language}"
         for number in reversed(range(len(plan.older))):
             output = bundle / "parts" / str(number)
@@ -98,6 +99,22 @@ def build_search_index(
         reused,
     )
     return SearchIndex(bundle, counts, len(listed) + 1, reused)
+
+
+def index_built_site(
+    output: Path, settings: Mapping[str, Any], root: Path = Path()
+) -> SearchIndex:
+    """``build_search_index`` as the project's settings ask for it.
+
+    The language is ``DEFAULT_LANG``, the part size ``SEARCH_PAGES_PER_PART``
+    and the parts are kept under ``CACHE_PATH`` (relative to ``root``).
+    """
+    return build_search_index(
+        output,
+        str(settings.get("DEFAULT_LANG") or "id"),
+        int(settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART)),
+        root / settings.get("CACHE_PATH", "cache") / "search-parts",
+    )
 
 
 def _index_part(site: Path, pages: list[Page], output: Path, language: str) -> None:
