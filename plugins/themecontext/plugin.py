@@ -13,13 +13,16 @@ from pelican import signals
 from plugin_settings import merge_settings
 from registries import load_gazetteer, load_opd, registry_paths, slugify_name
 
-from . import selection
+from . import home, selection
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "achievements_on_home": 4,
     "clarifications_on_home": 3,
+    # Clarifications this many days old or newer (counted back from the
+    # newest post) lead the home page; older ones follow the news.
+    "clarifications_recent_days": 14,
     "top_tags": 12,
     "achievement_category": "Prestasi",
     "clarification_category": "Klarifikasi",
@@ -76,6 +79,11 @@ class Lookups:
         """Search results narrowed to one filter value (the fallback page)."""
         return f"{self.search_url}?{field}={quote(value)}"
 
+    def opd_short_name(self, value: Any) -> str:
+        """An OPD's short name ("DLH"); the id itself when it is not registered."""
+        opd = self.opds.find(str(value)) if value else None
+        return opd.singkatan if opd else str(value or "")
+
     def opd_url(self, value: Any) -> str | None:
         """The OPD's page, or its posts in search while no such page exists."""
         if not value:
@@ -107,6 +115,15 @@ def add_template_helpers(generator: Any) -> None:
     env.filters["verdict_slug"] = selection.verdict_slug
     env.filters["kecamatan_names"] = selection.kecamatan_names
     env.tests["achievement"] = partial(selection.is_achievement, category=category)
+    env.filters["card_category"] = partial(
+        selection.shown_category, achievement_category=category
+    )
+    env.filters["fold_series"] = home.fold_series
+    env.filters["opd_short_name"] = lookups.opd_short_name
+    env.globals["home_sections"] = partial(
+        home.home_sections,
+        recent_days=lookups.options["clarifications_recent_days"],
+    )
 
 
 def add_site_context(generator: Any) -> None:
@@ -135,6 +152,12 @@ def add_site_context(generator: Any) -> None:
         lambda a: str(a.category) == clarification and getattr(a, "putusan", None),
         options["clarifications_on_home"],
     )
+    context["home_newest"] = articles[0].date if articles else None
+    context["card_stock_images"] = selection.stock_images(articles)
+    context["nav_primary_categories"] = [
+        options["achievement_category"],
+        clarification,
+    ]
     context["top_tags"] = selection.top_tags(
         generator.tags.items(), options["top_tags"]
     )

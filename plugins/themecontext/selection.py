@@ -10,6 +10,8 @@ from typing import Any
 
 from registries import slugify_name
 
+from .home import series_key
+
 _YES = {"ya", "yes", "true", "1"}
 _NO = {"tidak", "no", "false", "0"}
 
@@ -31,6 +33,34 @@ def is_achievement(article: Any, category: str = "Prestasi") -> bool:
     if flag in _YES:
         return True
     return str(getattr(article, "category", "")) == category
+
+
+def shown_category(article: Any, achievement_category: str = "Prestasi") -> str:
+    """The category a list names for a post: an achievement is an achievement.
+
+    A post filed under Berita that the register counts as an achievement is
+    labelled with the achievements category, as its award badge says.
+    """
+    if is_achievement(article, achievement_category):
+        return achievement_category
+    return str(getattr(article, "category", ""))
+
+
+def stock_images(articles: Iterable[Any]) -> frozenset[str]:
+    """Pictures that stand for several unrelated posts: clip-art, not photos.
+
+    A picture on posts of different series (see ``home.series_key``) says
+    nothing about any of them; lists show those posts with a typographic
+    card instead. Posts of one series (the weekly Car Free Day) may share
+    theirs.
+    """
+    seen: dict[str, set[str]] = {}
+    for article in articles:
+        image = getattr(article, "image", None)
+        if image:
+            title = str(getattr(article, "title", ""))
+            seen.setdefault(str(image), set()).add(series_key(title) or title)
+    return frozenset(image for image, stories in seen.items() if len(stories) > 1)
 
 
 def verdict_slug(verdict: str) -> str:

@@ -1,0 +1,93 @@
+"""What a resident meets on the published demo hub, in Chromium at phone and
+desktop sizes: the menu, the first screen, and each post once per page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .conftest import Site
+
+PHONES = [(320, 640), (360, 640), (412, 823)]
+DESKTOP = (1280, 800)
+# Every category of the demo hub, then the kecamatan, OPD and service pages.
+SECTIONS = (
+    "berita", "prestasi", "wisata", "kuliner", "umkm", "layanan-publik",
+    "klarifikasi", "kecamatan", "opd", "layanan",
+)  # fmt: skip
+
+
+@pytest.fixture
+def context_at(browser, published: Site) -> Iterator:
+    """A function opening a fresh page at a given viewport size."""
+    contexts = []
+
+    def open_page(size: tuple[int, int], path: str = ""):
+        context = browser.new_context(
+            viewport={"width": size[0], "height": size[1]}, locale="id-ID"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.goto(f"{published.url}/{path}", wait_until="load")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def main_sections(site: Site) -> dict[str, str]:
+    """Every section the menu must reach: label -> URL path."""
+    sections = {"Beranda": "/"}
+    for folder in SECTIONS:
+        if (site.output / folder / "index.html").is_file():
+            sections[folder] = f"/{folder}/"
+    assert {"klarifikasi", "kecamatan", "opd", "layanan"} <= set(sections)
+    return sections
+
+
+def _any_in_first_screen(page, links) -> bool:
+    return any(_in_first_screen(page, links.nth(i)) for i in range(links.count()))
+
+
+def _in_first_screen(page, link) -> bool:
+    box = link.bounding_box()
+    size = page.viewport_size
+    return bool(
+        box
+        and link.is_visible()
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= size["height"]
+        and box["x"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+    )
+
+
+@pytest.mark.parametrize("size", [*PHONES, DESKTOP], ids=lambda s: f"{s[0]}px")
+def test_every_main_section_is_one_tap_away_in_the_first_screen(
+    context_at, published: Site, size
+):
+    page = context_at(size)
+    site_url = published.url
+    sections = main_sections(published)
+    header = page.locator("header.site-header")
+    nav = header.locator("nav.site-nav")
+    missing = []
+    more = nav.locator("summary")
+    for label, path in sections.items():
+        link = header.locator(f"a[href='{site_url}{path}']")
+        if _any_in_first_screen(page, link):
+            continue
+        if more.is_visible():
+            more.click()
+            shown = _any_in_first_screen(page, link)
+            more.click()
+            if shown:
+                continue
+        missing.append(label)
+    assert missing == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    # The menu leaves most of the first screen to the page.
+    assert nav.bounding_box()["height"] <= 0.16 * size[1]
