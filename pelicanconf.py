@@ -145,6 +145,7 @@ SITEMAP = {
         "^pagefind/",
         "^kanal/",
         "^bagikan/",
+        "^admin/",
     ],
     "priorities": {"articles": 0.6, "indexes": 0.5, "pages": 0.4},
     "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
@@ -199,6 +200,13 @@ PRESTASI = {
 # has every key); cards are cached under CACHE_PATH by content hash.
 SHAREKIT = {
     "hashtags": ["SemarangHebat"],
+}
+
+# The web editor for admins at /admin/ (plugins/webeditor/settings.py has every
+# key): where it signs in and commits. GitHub by default; see
+# docs/editor-setup.md for the OAuth set-up, or Gitea/Forgejo.
+EDITOR = {
+    "backend": "github",
 }
 
 CACHE_PATH = ".cache/pelican"

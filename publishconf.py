@@ -38,6 +38,11 @@ OUTPUT_RETENTION = [".git"]
 # (plugins/buildspeed); both live in CACHE_PATH, which the nightly workflow
 # keeps between runs. Either is thrown away when the settings, packages, theme
 # or plugins change. bench/README.md has the figures.
+# A production site always has its web editor at /admin/: a missing bundle
+# (admin/node_modules, from npm ci) fails the build instead of deploying a
+# site without it.
+EDITOR = {**EDITOR, "require_bundle": True}
+
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"

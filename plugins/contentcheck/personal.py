@@ -25,25 +25,34 @@ EMAIL = re.compile(
     r"\.[A-Za-z]{2,}(?![\w-])"
 )
 MIN_DIGITS, MAX_DIGITS = 10, 13
+# Messages, with {shown} for the masked value; the web editor shows the same.
+NIK_MESSAGE = "Angka 16 digit {shown} tampaknya NIK atau nomor KK"
+NIK_SUGGESTION = "hapus nomornya; bila perlu, samarkan, misalnya 3374••••••••••••"
+PHONE_MESSAGE = "Nomor ponsel {shown} bukan kontak layanan resmi"
+PHONE_SUGGESTION = (
+    "hapus nomor pribadi; bila ini nomor layanan resmi, tambahkan ke "
+    "data/kontak-resmi.yml"
+)
+EMAIL_MESSAGE = "Alamat e-mail {shown} bukan kontak layanan resmi"
 # Every NIK and mobile number has three digits in a row ("081", "3374").
 _DIGITS = re.compile(r"\d{3}")
 # Header values that are not prose (URLs, ids, dates).
-_NOT_PROSE = frozenset(
+NOT_PROSE = frozenset(
     {"date", "modified", "slug", "image", "source", "bukti", "channel", "opd"}
 )
 
 
-_FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "pdf", "heic"})
+FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "pdf", "heic"})
 
 
 def is_file_name(address: str) -> bool:
     """``foto@2x.png`` is an image name, not a mailbox."""
-    return address.rpartition(".")[2].lower() in _FILE_SUFFIXES
+    return address.rpartition(".")[2].lower() in FILE_SUFFIXES
 
 
 def _texts(source: SourceFile) -> Iterator[tuple[int, str]]:
     for entry in source.header:
-        if entry.key not in _NOT_PROSE:
+        if entry.key not in NOT_PROSE:
             yield entry.line, entry.value
     yield from prose_lines(source)
 
@@ -61,8 +70,8 @@ def check_personal_data(source: SourceFile, ctx: CheckContext) -> Iterator[Probl
                 number,
                 ERROR,
                 "nik",
-                f"Angka 16 digit {mask(digits)} tampaknya NIK atau nomor KK",
-                "hapus nomornya; bila perlu, samarkan, misalnya 3374••••••••••••",
+                NIK_MESSAGE.format(shown=mask(digits)),
+                NIK_SUGGESTION,
             )
         yield from _phones(source, number, text, ctx)
         yield from _emails(source, number, text, ctx)
@@ -83,9 +92,8 @@ def _phones(
             line,
             ERROR,
             "telepon",
-            f"Nomor ponsel {shown} bukan kontak layanan resmi",
-            "hapus nomor pribadi; bila ini nomor layanan resmi, tambahkan ke "
-            "data/kontak-resmi.yml",
+            PHONE_MESSAGE.format(shown=shown),
+            PHONE_SUGGESTION,
         )
 
 
@@ -105,7 +113,7 @@ def _emails(
             line,
             ERROR,
             "email",
-            f"Alamat e-mail {local[:1]}•••@{domain} bukan kontak layanan resmi",
+            EMAIL_MESSAGE.format(shown=f"{local[:1]}•••@{domain}"),
             "hapus alamat pribadi; "
             + (f"pakai alamat resmi @{official[0]}, atau " if official else "")
             + "tambahkan alamat layanan resmi ke data/kontak-resmi.yml",

@@ -30,6 +30,7 @@ from pathlib import Path
 from contentcheck import format_problem, run_check
 from sitecheck.links import check_links
 from sitesearch import SearchIndexError, index_built_site
+from webeditor import EditorBundleError, EditorSettingsError, write_editor
 
 from .errors import GateFailed
 from .project import Project
@@ -167,7 +168,7 @@ def budgets_step(project: Project) -> GateStep | None:
 
 
 def build_problems(project: Project) -> list[str]:
-    """Build with the production settings in a fresh process, then the search index.
+    """Build with the production settings in a fresh process, index, add /admin/.
 
     Errors are fatal. The index is part of the build, as in ``invoke build``:
     a site published without it would have a search page that finds nothing.
@@ -184,6 +185,10 @@ def build_problems(project: Project) -> list[str]:
         index_built_site(project.output, project.settings, project.root)
     except SearchIndexError as error:
         return [f"the search index could not be built: {error}"]
+    try:
+        write_editor(project.output, project.settings, project.root)
+    except (EditorBundleError, EditorSettingsError) as error:
+        return [f"the web editor (/admin/) could not be written: {error}"]
     return []
 
 

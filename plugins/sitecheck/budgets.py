@@ -218,8 +218,13 @@ class _Weigher:
         )
 
 
-def html_pages(output: Path, skip: Iterable[str] = ("pagefind/",)) -> list[str]:
-    """Every HTML page under ``output`` as a POSIX path, sorted."""
+# The search index and the admins' editor (its own bundle, for admins only)
+# are not pages readers load.
+NOT_READER_PAGES = ("pagefind/", "admin/")
+
+
+def html_pages(output: Path, skip: Iterable[str] = NOT_READER_PAGES) -> list[str]:
+    """Every reader-facing HTML page under ``output`` as a POSIX path, sorted."""
     pages = (p.relative_to(output).as_posix() for p in output.rglob("*.html"))
     return sorted(p for p in pages if not p.startswith(tuple(skip)))
 
