@@ -33,10 +33,37 @@ export function slugify(title, maxLength = 60) {
 }
 
 const always = () => true;
+const WATCH_MS = 250;
+
+/**
+ * Decap re-renders a field only when its own value changes, but these
+ * widgets depend on other fields (the kelurahan on the kecamatan, the slug on
+ * the title, the checks on everything). Each one watches what it reads and
+ * re-renders when that changes.
+ */
+function watching(select, spec) {
+  return window.createClass({
+    ...spec,
+    shouldComponentUpdate: always,
+    componentDidMount() {
+      this.seen = JSON.stringify(select(dataOf(this.props)));
+      this.timer = window.setInterval(() => {
+        const now = JSON.stringify(select(dataOf(this.props)));
+        if (now !== this.seen) {
+          this.seen = now;
+          this.forceUpdate();
+        }
+      }, WATCH_MS);
+      if (spec.componentDidMount) spec.componentDidMount.call(this);
+    },
+    componentWillUnmount() {
+      window.clearInterval(this.timer);
+    },
+  });
+}
 
 function kelurahanControl(wilayah) {
-  return window.createClass({
-    shouldComponentUpdate: always,
+  return watching(data => data.kecamatan || null, {
     isValid() {
       const data = dataOf(this.props);
       const problem = wilayahProblem(data.kecamatan, this.props.value, wilayah);
@@ -68,8 +95,7 @@ function kelurahanControl(wilayah) {
 }
 
 function slugControl(schema) {
-  return window.createClass({
-    shouldComponentUpdate: always,
+  return watching(data => data.title || '', {
     componentDidUpdate() {
       const { value, onChange } = this.props;
       const entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
@@ -131,8 +157,10 @@ function recipientControl(data) {
 }
 
 function checksControl(context) {
-  return window.createClass({
-    shouldComponentUpdate: always,
+  return watching(data => entryProblems(data, context).map(p => p.message), {
+    // The panel has no value of its own; it is "filled" so that Decap's
+    // required-field rule never flags it, and its own isValid decides.
+    getValidateValue: () => 'diperiksa',
     problems() {
       const entry = this.props.getEntry ? this.props.getEntry() : this.props.entry;
       const labels = {};

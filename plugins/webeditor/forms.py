@@ -96,7 +96,7 @@ def _award_fields() -> list[dict]:
                hint="Pilih OPD, kecamatan atau kelurahan, atau tulis nama penerima "
                "lain, mis. SMP Negeri 2 Semarang."),
         _field("tahun", "Tahun penghargaan", pattern=[r"^\d{4}$", "Empat angka, "
-               "mis. 2025"], default="{{year}}"),
+               "mis. 2025"], hint="Tahun penghargaan diterima, mis. 2025"),
         _field("bukti", "Tautan bukti resmi", required=False,
                pattern=[r"^https://\S+$", "Alamat lengkap yang diawali https://"],
                hint="SK atau sertifikat, mis. https://jdih.semarangkota.go.id/…"),
@@ -127,8 +127,7 @@ def _tail(kind: str) -> list[dict]:
                buttons=["bold", "italic", "link", "heading-two", "heading-three",
                         "quote", "bulleted-list", "numbered-list"],
                editor_components=["image"]),
-        _field("_pemeriksaan", "Pemeriksaan sebelum dikirim", "pelita-checks",
-               required=False),
+        _field("_pemeriksaan", "Pemeriksaan sebelum dikirim", "pelita-checks"),
     ]  # fmt: skip
 
 

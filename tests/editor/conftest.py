@@ -1,0 +1,104 @@
+"""The web editor in Chromium against its local backend, one per session.
+
+The backend is ``admin/server.mjs`` (what ``invoke admin`` runs) over a git
+repository made in a temporary folder from this checkout's ``content/`` and
+``data/``: posts are written there through the forms, never into the
+checkout. The editor's files come from ``write_editor``, as a build writes
+them; the site's stylesheets beside them serve the preview.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+from webeditor import write_editor
+from webeditor.bundle import ADMIN_DIR
+
+from tests.conftest import REPO
+from tests.theme.conftest import CHROMIUM_FLAGS
+
+PHONE = {"width": 360, "height": 640}
+READY = re.compile(r"Ruang Redaksi: (http://127\.0\.0\.1:\d+)/admin/")
+
+
+@dataclass(frozen=True)
+class Editor:
+    """A running editor: its URL, the repository it commits to, the settings."""
+
+    url: str
+    repo: Path
+    settings: dict
+
+    def git(self, *args: str) -> str:
+        """Run git in the backend's repository."""
+        return subprocess.run(
+            ["git", *args], cwd=self.repo, capture_output=True, text=True, check=True
+        ).stdout
+
+
+def _make_repo(repo: Path) -> None:
+    shutil.copytree(REPO / "content", repo / "content", ignore=_no_demo_import)
+    shutil.copytree(REPO / "data", repo / "data")
+    for command in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "config", "user.email", "redaksi@example.id"],
+        ["git", "config", "user.name", "Redaksi"],
+        ["git", "add", "."],
+        ["git", "commit", "-q", "-m", "Isi awal"],
+    ):
+        subprocess.run(command, cwd=repo, check=True, capture_output=True)
+
+
+def _no_demo_import(directory: str, names: list[str]) -> list[str]:
+    return ["demo"] if Path(directory).name == "content" else []
+
+
+@pytest.fixture(scope="session")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    """The editor and its local git backend on one loopback origin."""
+    if not (ADMIN_DIR / "node_modules" / "decap-cms").is_dir():
+        pytest.fail("admin/node_modules is missing: run 'make test' (it runs npm ci)")
+    root = tmp_path_factory.mktemp("editor")
+    repo, site = root / "repo", root / "site"
+    _make_repo(repo)
+    settings = read_settings(str(REPO / "pelicanconf.py"))
+    assert write_editor(site, settings, REPO) is not None
+    shutil.copytree(REPO / "theme" / "static", site / "theme")
+    node = shutil.which("node") or str(Path(REPO / ".venv" / "bin" / "node"))
+    process = subprocess.Popen(
+        [node, str(ADMIN_DIR / "server.mjs"), "--site", str(site), "--repo",
+         str(repo), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        found = READY.search(line)
+        if not found:
+            pytest.fail(f"admin/server.mjs did not start: {line}")
+        yield Editor(found.group(1), repo, settings)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout:
+            process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the session (never a downloaded one)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_FLAGS
+        )
+        yield instance
+        instance.close()

@@ -1,0 +1,109 @@
+"""What an admin does in the editor, as Playwright steps at a phone's size."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from .conftest import PHONE, Editor
+
+TIMEOUT = 20_000
+
+
+@dataclass
+class Session:
+    """One admin's tab: the page, what it requested, and the time each step took."""
+
+    page: Page
+    origin: str
+    outside: list[str] = field(default_factory=list)
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    started: float = field(default_factory=time.monotonic)
+
+    def step(self, name: str) -> None:
+        """Record the time since the previous step."""
+        now = time.monotonic()
+        self.steps.append((name, now - self.started))
+        self.started = now
+
+    def field(self, name: str):
+        """The input of the form field ``name`` (Decap ids are name-field-N)."""
+        return self.page.locator(f'[id^="{name}-field-"]').first
+
+    def fill(self, name: str, value: str) -> None:
+        """Type into a text field."""
+        self.field(name).fill(value)
+
+    def choose(self, name: str, option: str) -> None:
+        """Pick an option of a searchable select."""
+        box = self.field(name)
+        box.click()
+        box.fill(option)
+        self.page.get_by_role("option", name=option, exact=True).first.click()
+
+    def choose_kelurahan(self, name: str) -> None:
+        """Pick a kelurahan in the native select."""
+        self.field("kelurahan").select_option(name)
+
+    def set_body(self, markdown: str) -> None:
+        """Replace the scaffold: switch the body to Markdown and write it."""
+        self.page.get_by_text("Markdown", exact=True).first.click()
+        body = self.page.locator('[data-slate-editor="true"]').first
+        body.click()
+        self.page.keyboard.press("Control+A")
+        self.page.keyboard.press("Delete")
+        for number, line in enumerate(markdown.split("\n")):
+            if number:
+                self.page.keyboard.press("Enter")
+            if line:
+                self.page.keyboard.insert_text(line)
+
+    def upload_photo(self, photo: Path) -> None:
+        """Choose the featured photo from the phone: upload it and use it."""
+        self.page.get_by_role("button", name="Pilih foto").first.click()
+        self.page.locator('input[type="file"]').set_input_files(str(photo))
+        self.page.get_by_role("button", name="Pakai foto ini").click()
+
+    def save(self) -> None:
+        """Save (a draft on its own branch) and wait for the confirmation."""
+        self.page.get_by_role("button", name="Simpan", exact=True).click()
+        expect(self.page.get_by_text("Tulisan tersimpan")).to_be_visible(
+            timeout=TIMEOUT
+        )
+
+    def set_status(self, label: str) -> None:
+        """Move the post along the editorial workflow."""
+        self.page.get_by_role("button", name="Status:").first.click()
+        self.page.get_by_role("menuitem", name=label).first.click()
+        expect(self.page.get_by_text("Status tulisan diperbarui")).to_be_visible(
+            timeout=TIMEOUT
+        )
+
+    def publish(self) -> None:
+        """An editor publishes: the post's branch is merged into main."""
+        self.page.get_by_role("button", name="Terbitkan", exact=True).click()
+        self.page.get_by_role("menuitem", name="Terbitkan sekarang").click()
+        expect(self.page.get_by_text("Tulisan diterbitkan")).to_be_visible(
+            timeout=TIMEOUT
+        )
+
+
+def open_editor(browser: Browser, editor: Editor, hash_path: str = "") -> Session:
+    """A phone-sized tab, signed in to the local backend, at ``hash_path``."""
+    context = browser.new_context(viewport=PHONE, timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT)
+    session = Session(page, editor.url)
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    def track(request) -> None:
+        if not request.url.startswith((editor.url + "/", "blob:", "data:")):
+            session.outside.append(request.url)
+
+    page.on("request", track)
+    page.goto(f"{editor.url}/admin/{hash_path}")
+    page.get_by_role("button", name="Masuk").click()
+    return session
