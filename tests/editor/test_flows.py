@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.images.photos import make_photo
 
@@ -68,3 +69,48 @@ def test_prestasi_with_a_gps_photo_through_the_form(editor, browser, tmp_path: P
         assert image.size[1] > image.size[0]
     assert photo.stat().st_size > stored.stat().st_size
     assert admin.outside == []
+
+
+def test_editing_a_post_changes_only_that_line(editor, browser):
+    path = editor.repo / "content" / "posts" / "2025" / "adipura-kota-semarang.md"
+    before = path.read_text(encoding="utf-8")
+    admin = open_editor(
+        browser, editor, "#/collections/prestasi/entries/2025/adipura-kota-semarang"
+    )
+    admin.fill("summary", "Ringkasan baru yang ditulis lewat formulir.")
+    admin.save()
+    admin.set_status("Siap ditinjau")
+    admin.set_status("Siap terbit")
+    admin.publish()
+    after = path.read_text(encoding="utf-8")
+    old, new = before.split("\n"), after.split("\n")
+    assert len(new) == len(old)
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert changed == [
+        (
+            next(line for line in old if line.startswith("Summary: ")),
+            "Summary: Ringkasan baru yang ditulis lewat formulir.",
+        )
+    ]
+    assert admin.outside == []
+
+
+def test_a_kelurahan_outside_the_kecamatan_cannot_be_submitted(editor, browser):
+    admin = open_editor(browser, editor, "#/collections/kabar/new")
+    admin.fill("title", "Kerja Bakti Warga di Tepi Kali")
+    admin.choose("kecamatan", "Tembalang")
+    admin.choose_kelurahan("Meteseh")
+    admin.field("kecamatan").click()
+    admin.page.keyboard.press("Backspace")
+    admin.choose("kecamatan", "Gunungpati")
+    admin.set_body("Warga membersihkan tepi kali bersama.")
+    admin.page.get_by_role("button", name="Simpan", exact=True).click()
+    expect(
+        admin.page.get_by_text("Kelurahan Meteseh tidak berada di Kecamatan Gunungpati")
+    ).to_have_count(2)
+    expect(admin.page.get_by_text("Belum bisa dikirim")).to_be_visible()
+    admin.page.wait_for_timeout(1000)
+    assert "cms/" not in editor.git("branch", "--list")
+    assert not list(
+        editor.repo.glob("content/posts/*/kerja-bakti-warga-di-tepi-kali.md")
+    )
