@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from contentcheck import format_problem, run_check
+from pelican import Pelican
+from pelican.settings import read_settings
 from PIL import Image
 from playwright.sync_api import expect
 
+from tests.conftest import REPO
 from tests.images.photos import make_photo
 
 from .driver import open_editor
@@ -15,8 +20,15 @@ GPS_IFD = 0x8825
 CAMERA_MODEL = 0x0110
 
 
-def test_prestasi_with_a_gps_photo_through_the_form(editor, browser, tmp_path: Path):
-    photo = make_photo(tmp_path / "IMG_20250814_101500.jpg", size=(4000, 3000))
+PRESTASI_SLUG = "kelurahan-meteseh-juara-i-lomba-kampung-hijau"
+KLARIFIKASI_SLUG = "hoaks-pendaftaran-bantuan-lewat-tautan-whatsapp"
+
+
+@pytest.fixture(scope="session")
+def prestasi(editor, browser, tmp_path_factory) -> tuple[Path, Path, list[str]]:
+    """A Prestasi written through the form with a phone photo, then published."""
+    folder = tmp_path_factory.mktemp("photos")
+    photo = make_photo(folder / "IMG_20250814_101500.jpg", size=(4000, 3000))
     admin = open_editor(browser, editor, "#/collections/prestasi/new")
     admin.fill("title", "Kelurahan Meteseh Juara I Lomba Kampung Hijau")
     admin.choose("tingkat", "provinsi")
@@ -35,40 +47,116 @@ def test_prestasi_with_a_gps_photo_through_the_form(editor, browser, tmp_path: P
     admin.set_status("Siap ditinjau")
     admin.set_status("Siap terbit")
     admin.publish()
-
-    slug = "kelurahan-meteseh-juara-i-lomba-kampung-hijau"
-    posts = list(editor.repo.glob(f"content/posts/*/{slug}.md"))
+    posts = list(editor.repo.glob(f"content/posts/*/{PRESTASI_SLUG}.md"))
     assert len(posts) == 1, editor.git("log", "--all", "--stat")
-    text = posts[0].read_text(encoding="utf-8")
+    admin.page.context.close()
+    return posts[0], photo, admin.outside
+
+
+def test_prestasi_with_a_gps_photo_through_the_form(editor, prestasi):
+    post, photo, outside = prestasi
+    text = post.read_text(encoding="utf-8")
     header = text.split("\n\n", 1)[0].splitlines()
-    year = posts[0].parent.name
-    assert header[:3] == [
-        "Title: Kelurahan Meteseh Juara I Lomba Kampung Hijau",
-        header[1],
-        "Category: Prestasi",
-    ]
+    year = post.parent.name
+    assert header[0] == "Title: Kelurahan Meteseh Juara I Lomba Kampung Hijau"
     assert header[1].startswith(f"Date: {year}-")
+    assert header[2] == "Category: Prestasi"
     for line in (
-        f"Slug: {slug}", "Kecamatan: Tembalang", "Kelurahan: Meteseh",
+        f"Slug: {PRESTASI_SLUG}", "Kecamatan: Tembalang", "Kelurahan: Meteseh",
         "Prestasi: ya", "Tingkat: provinsi", "Penerima: Meteseh", "Tahun: 2025",
         "Penghargaan: Juara I Lomba Kampung Hijau",
-        f"Image: images/{year}/{slug}/img_20250814_101500.jpg",
+        f"Image: images/{year}/{PRESTASI_SLUG}/img_20250814_101500.jpg",
         "Image_alt: Warga Meteseh mengangkat piala di depan balai kelurahan",
     ):  # fmt: skip
         assert line in header, text
     assert "## Yang dinilai" in text
     stored = (
-        editor.repo / "content" / "images" / year / slug / "img_20250814_101500.jpg"
+        editor.repo
+        / "content/images"
+        / year
+        / PRESTASI_SLUG
+        / "img_20250814_101500.jpg"
     )
     with Image.open(stored) as image:
         exif = image.getexif()
-        assert GPS_IFD not in exif and CAMERA_MODEL not in exif
+        assert GPS_IFD not in exif
+        assert CAMERA_MODEL not in exif
         assert "xmp" not in image.info
         assert max(image.size) == 2048
         # Orientation 6: the phone held upright, so the stored photo is portrait.
         assert image.size[1] > image.size[0]
     assert photo.stat().st_size > stored.stat().st_size
+    assert outside == []
+
+
+def test_klarifikasi_through_the_form_then_check_and_build(
+    editor, browser, prestasi, tmp_path: Path
+):
+    admin = open_editor(browser, editor)
+    admin.step("membuka Ruang Redaksi dan masuk")
+    admin.page.get_by_role("link", name="Klarifikasi (mendesak)").click()
+    admin.page.get_by_role("link", name="Tulis Klarifikasi baru").click()
+    admin.step("memilih Klarifikasi baru")
+    admin.fill("title", "Hoaks Pendaftaran Bantuan Lewat Tautan WhatsApp")
+    admin.fill("klaim", "Pemkot membuka pendaftaran bantuan tunai lewat tautan.")
+    admin.choose("putusan", "Hoaks")
+    admin.choose(
+        "opd", "Diskominfo — Dinas Komunikasi, Informatika, Statistik dan Persandian"
+    )
+    admin.fill("summary", "Pemkot tidak membuka pendaftaran bantuan lewat tautan.")
+    admin.fill("tags", "hoaks, bantuan sosial")
+    admin.step("mengisi judul, klaim, putusan, OPD, ringkasan dan topik")
+    admin.set_body(
+        "Pesan berantai menyebut pendaftaran bantuan lewat tautan.\n\n"
+        "## Faktanya\n\nDiskominfo memastikan tautan itu bukan milik pemerintah.\n\n"
+        "## Sumber resmi\n\nKeterangan Diskominfo, 12 Maret."
+    )
+    admin.step("menulis isi: faktanya dan sumber resmi")
+    admin.page.get_by_role("button", name="Tampilkan pratinjau").click()
+    admin.page.get_by_role("button", name="Tampilkan pratinjau").click()
+    admin.step("melihat pratinjau")
+    admin.save()
+    admin.set_status("Siap ditinjau")
+    admin.step("menyimpan dan mengirim untuk ditinjau")
+    admin.set_status("Siap terbit")
+    admin.publish()
+    admin.step("redaktur menerbitkan")
+    print("\n".join(f"{seconds:6.1f} s  {name}" for name, seconds in admin.steps))
+
+    posts = list(editor.repo.glob(f"content/posts/*/{KLARIFIKASI_SLUG}.md"))
+    assert len(posts) == 1, editor.git("log", "--all", "--stat")
+    header = posts[0].read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    for line in (
+        "Category: Klarifikasi", "Putusan: Hoaks", "OPD: diskominfo",
+        "Tags: hoaks, bantuan sosial",
+        "Klaim: Pemkot membuka pendaftaran bantuan tunai lewat tautan.",
+    ):  # fmt: skip
+        assert line in header
     assert admin.outside == []
+
+    written = [posts[0], prestasi[0]]
+    settings = {**editor.settings, "PATH": str(editor.repo / "content")}
+    result = run_check(settings, written, root=editor.repo)
+    assert result.errors == [], [format_problem(p) for p in result.errors]
+    assert result.files_checked >= 2
+
+    output = tmp_path / "output"
+    build = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={
+            "PATH": str(editor.repo / "content"),
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    Pelican(build).run()
+    for slug, expected in (
+        (KLARIFIKASI_SLUG, "Hoaks Pendaftaran Bantuan Lewat Tautan WhatsApp"),
+        (PRESTASI_SLUG, "Kelurahan Meteseh Juara I Lomba Kampung Hijau"),
+    ):
+        pages = list(output.glob(f"*/{slug}/index.html"))
+        assert len(pages) == 1, slug
+        assert expected in pages[0].read_text(encoding="utf-8")
 
 
 def test_editing_a_post_changes_only_that_line(editor, browser):
