@@ -17,9 +17,9 @@ export function compileRules(rules) {
     ...rules,
     nikCandidate: regex(rules.nik.candidate, 'g'),
     nikLabel: regex(rules.nik.label),
-    phone: regex(rules.phone.pattern, 'g'),
-    email: regex(rules.email.pattern, 'g'),
-    placeholder: regex(rules.placeholder),
+    phonePattern: regex(rules.phone.pattern, 'g'),
+    emailPattern: regex(rules.email.pattern, 'g'),
+    placeholderPattern: regex(rules.placeholder),
     provinces: new Set(rules.nik.provinces),
     phones: new Set(rules.contacts.phones),
     emails: new Set(rules.contacts.emails),
@@ -67,7 +67,7 @@ export function privacyProblems(text, rules) {
       found.push({ code: 'nik', message: `${fill(rules.nik.message, shown)}: ${rules.nik.suggestion}` });
     }
   }
-  for (const match of text.matchAll(rules.phone)) {
+  for (const match of text.matchAll(rules.phonePattern)) {
     const digits = nationalPhone(match[0]);
     if (digits.length < rules.phone.minDigits || digits.length > rules.phone.maxDigits) continue;
     if (rules.phones.has(digits)) continue;
@@ -75,7 +75,7 @@ export function privacyProblems(text, rules) {
     found.push({ code: 'telepon', message: `${fill(rules.phone.message, shown)}: ${rules.phone.suggestion}` });
   }
   if (text.includes('@')) {
-    for (const match of text.matchAll(rules.email)) {
+    for (const match of text.matchAll(rules.emailPattern)) {
       const address = match[0];
       const suffix = address.slice(address.lastIndexOf('.') + 1).toLowerCase();
       if (allowsEmail(address, rules) || rules.email.fileSuffixes.includes(suffix)) continue;
@@ -154,7 +154,7 @@ export function entryProblems(data, { rules, wilayah, labels = {} }) {
     if (field.startsWith('_') || rules.notProse.includes(field)) continue;
     const lines = field === 'body' ? proseOf(value) : [asText(value)];
     for (const line of lines) {
-      if (rules.placeholder.test(line)) {
+      if (rules.placeholderPattern.test(line)) {
         add(field, 'Masih ada teks contoh [[…]]: ganti dengan isi tulisan Anda');
       }
       for (const found of privacyProblems(line, rules)) add(field, found.message);

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from contentcheck.config import load_config
-
 from .forms import editor_config
 from .rules import privacy_rules
 from .settings import editor_settings
@@ -114,8 +112,6 @@ def write_editor(
             raise EditorBundleError(message)
         logger.warning("webeditor: %s; /admin/ is left out", message)
         return None
-    if editor["photo_max_bytes"] is None:
-        editor["photo_max_bytes"] = load_config(settings).image_max_bytes
     target = Path(output) / "admin"
     if target.exists():
         shutil.rmtree(target)

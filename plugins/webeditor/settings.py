@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from contentcheck.config import load_config
 from plugin_settings import merge_settings
 
 EDITOR_DEFAULTS: dict[str, Any] = {
@@ -64,6 +65,8 @@ def editor_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
             "'pemkot-semarang/pelita' (or set REPOSITORY_URL)"
         )
     merged["branch"] = merged["branch"] or settings.get("REPOSITORY_BRANCH") or "main"
+    if merged["photo_max_bytes"] is None:  # the check's limit for a photo
+        merged["photo_max_bytes"] = load_config(settings).image_max_bytes
     if not 1 <= int(merged["photo_quality"]) <= 100:
         raise EditorSettingsError(
             f"EDITOR['photo_quality'] = {merged['photo_quality']!r}; expected 1 to 100"

@@ -183,7 +183,7 @@ def test_editing_a_post_changes_only_that_line(editor, browser):
     assert admin.outside == []
 
 
-def test_a_kelurahan_outside_the_kecamatan_cannot_be_submitted(editor, browser):
+def test_a_wrong_kelurahan_or_a_private_number_cannot_be_submitted(editor, browser):
     admin = open_editor(browser, editor, "#/collections/kabar/new")
     admin.fill("title", "Kerja Bakti Warga di Tepi Kali")
     admin.choose("kecamatan", "Tembalang")
@@ -192,6 +192,10 @@ def test_a_kelurahan_outside_the_kecamatan_cannot_be_submitted(editor, browser):
     admin.page.keyboard.press("Backspace")
     admin.choose("kecamatan", "Gunungpati")
     admin.set_body("Warga membersihkan tepi kali bersama.")
+    admin.fill("summary", "Koordinator kerja bakti bisa dihubungi di 0812-3456-7890.")
+    expect(
+        admin.page.get_by_text("Nomor ponsel 0812•••••890 bukan kontak layanan resmi")
+    ).to_be_visible()
     admin.page.get_by_role("button", name="Simpan", exact=True).click()
     expect(
         admin.page.get_by_text("Kelurahan Meteseh tidak berada di Kecamatan Gunungpati")
