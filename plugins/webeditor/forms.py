@@ -224,7 +224,10 @@ def editor_config(
             "locale": "id",
             "backend": backend_config(editor),
             "local_backend": {"url": "/api/v1", "allowed_hosts": LOCAL_HOSTS},
-            "publish_mode": "editorial_workflow",
+            # Decap's Gitea backend has no review workflow (settings.py).
+            "publish_mode": "simple"
+            if editor["backend"] == "gitea"
+            else "editorial_workflow",
             "site_url": str(settings.get("SITEURL") or "/") or "/",
             "display_url": str(settings.get("SITEURL") or ""),
             "media_folder": "content/images",

@@ -48,6 +48,35 @@ def _repo_from_url(url: str) -> str:
     return path.removesuffix(".git") if path.count("/") == 1 else ""
 
 
+# What each self-hosted backend cannot sign in without.
+REQUIRED = {
+    "gitea": ("base_url", "api_root", "app_id"),
+    "forgejo": ("api_root", "app_id"),
+}
+
+
+def _check_self_hosted(editor: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
+    for key in REQUIRED.get(editor["backend"], ()):
+        if not editor[key]:
+            raise EditorSettingsError(
+                f"EDITOR['{key}'] is empty; the {editor['backend']} backend needs "
+                "base_url (https://git.example.go.id), api_root "
+                "(https://git.example.go.id/api/v1) and app_id (the OAuth "
+                "application's client id): see docs/editor-setup.md"
+            )
+    published = settings.get("REPOSITORY_BRANCH") or "main"
+    if editor["backend"] == "gitea" and editor["branch"] == published:
+        # Decap's Gitea backend has no editorial workflow: its posts are
+        # commits, so they go to a branch editors review and merge.
+        raise EditorSettingsError(
+            f"EDITOR['branch'] = {editor['branch']!r} is the published branch; "
+            "with gitea the editor commits directly, so give it a review branch, "
+            "e.g. 'redaksi', and merge that into "
+            f"{published!r} after review (or use the forgejo backend, which has "
+            "the review workflow)"
+        )
+
+
 def editor_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """``settings["EDITOR"]`` over the defaults, with repo and branch filled in."""
     merged = merge_settings(settings, "EDITOR", EDITOR_DEFAULTS)
@@ -67,6 +96,7 @@ def editor_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     merged["branch"] = merged["branch"] or settings.get("REPOSITORY_BRANCH") or "main"
     if merged["photo_max_bytes"] is None:  # the check's limit for a photo
         merged["photo_max_bytes"] = load_config(settings).image_max_bytes
+    _check_self_hosted(merged, settings)
     if not 1 <= int(merged["photo_quality"]) <= 100:
         raise EditorSettingsError(
             f"EDITOR['photo_quality'] = {merged['photo_quality']!r}; expected 1 to 100"

@@ -127,6 +127,16 @@ def test_the_editor_settings_are_checked():
     with pytest.raises(EditorSettingsError, match="owner/name"):
         editor_settings(settings(EDITOR={"repo": "pelita"}))
     assert editor_settings(settings())["repo"] == "pemkot-semarang/pelita"
+    with pytest.raises(EditorSettingsError, match="api_root"):
+        editor_settings(settings(EDITOR={"backend": "forgejo", "app_id": "x"}))
+    gitea = {"backend": "gitea", "base_url": "https://git.kota.id", "app_id": "x",
+             "api_root": "https://git.kota.id/api/v1"}  # fmt: skip
+    with pytest.raises(EditorSettingsError, match="review branch"):
+        editor_settings(settings(EDITOR=gitea))
+    review = settings(EDITOR={**gitea, "branch": "redaksi"})
+    config = editor_config(review, editor_settings(review), REPO)
+    assert config["cms"]["publish_mode"] == "simple"
+    assert config["cms"]["backend"]["branch"] == "redaksi"
 
 
 def test_the_page_may_talk_only_to_its_origin_and_the_repository_host():
@@ -137,7 +147,7 @@ def test_the_page_may_talk_only_to_its_origin_and_the_repository_host():
     assert "default-src 'self';" in github
     forgejo = content_security_policy(
         editor_settings(
-            settings(EDITOR={"backend": "forgejo", "base_url": "https://git.kota.id",
+            settings(EDITOR={"backend": "forgejo", "app_id": "x",
                              "api_root": "https://git.kota.id/api/v1"})
         )
     )  # fmt: skip
