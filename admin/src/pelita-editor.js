@@ -28,6 +28,18 @@ function translateDialogs() {
   }
 }
 
+// On a phone the form takes the whole screen; the eye button still shows the
+// preview. An admin's own choice (kept by Decap) wins.
+const PHONE = window.matchMedia('(max-width: 799px)');
+const RIGHT_PANE = 'cms.right-pane';
+
+function phoneLayout() {
+  document.documentElement.classList.toggle('pelita-phone', PHONE.matches);
+  if (PHONE.matches && localStorage.getItem(RIGHT_PANE) === null) {
+    localStorage.setItem(RIGHT_PANE, 'none');
+  }
+}
+
 async function start() {
   const response = await fetch('pelita-editor.json', { cache: 'no-cache' });
   const data = await response.json();
@@ -35,6 +47,7 @@ async function start() {
   const context = { rules: compileRules(data.rules), wilayah: data.wilayah };
 
   translateDialogs();
+  phoneLayout();
   limitPhotoSize(data.photos.maxSide);
   CMS.registerLocale('id', id);
   CMS.registerCustomFormat('pelita', 'md', createPelitaFormat(data.schema));

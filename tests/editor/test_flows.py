@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from tests.conftest import REPO
 from tests.images.photos import make_photo
 
+from .conftest import PHONE
 from .driver import open_editor
 
 GPS_IFD = 0x8825
@@ -97,6 +98,15 @@ def test_klarifikasi_through_the_form_then_check_and_build(
     admin.page.get_by_role("link", name="Klarifikasi (mendesak)").click()
     admin.page.get_by_role("link", name="Tulis Klarifikasi baru").click()
     admin.step("memilih Klarifikasi baru")
+    # A phone's screen holds the form and the save button: nothing sideways.
+    page_width = admin.page.evaluate("document.scrollingElement.scrollWidth")
+    assert page_width <= PHONE["width"]
+    for target in (
+        admin.field("title"),
+        admin.page.get_by_role("button", name="Simpan", exact=True),
+    ):
+        box = target.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     admin.fill("title", "Hoaks Pendaftaran Bantuan Lewat Tautan WhatsApp")
     admin.fill("klaim", "Pemkot membuka pendaftaran bantuan tunai lewat tautan.")
     admin.choose("putusan", "Hoaks")
