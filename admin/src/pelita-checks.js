@@ -121,19 +121,40 @@ const asText = value => {
   return Array.isArray(plain) ? plain.join(', ') : String(plain ?? '');
 };
 
+const PREFIXES = /^(?:kecamatan|kelurahan|kec|kel|desa|kota|kabupaten|kab)\.?\s+/i;
+
+/** registries.normalize_name: "KEC. Gunung  Pati" and "gunungpati" are one key. */
+export function normalizeName(value) {
+  const text = String(value ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .replace(PREFIXES, '');
+  return text.toLowerCase().replace(/[^0-9a-z]+/g, '');
+}
+
+/** The official kecamatan names of a field's value (any known spelling). */
+export function officialKecamatan(value, wilayah) {
+  return asList(value).map(name => wilayah.kecamatanKeys[normalizeName(name)] || name);
+}
+
 /** The kelurahan problem of a kecamatan/kelurahan pair, or null. */
 export function wilayahProblem(kecamatan, kelurahan, wilayah) {
   const name = asText(kelurahan).trim();
   if (!name) return null;
-  const chosen = asList(kecamatan);
+  const chosen = officialKecamatan(kecamatan, wilayah);
+  const places = wilayah.kelurahanKeys[normalizeName(name)] || [];
+  if (!places.length) {
+    return `Kelurahan ${name} tidak dikenal: pilih dari daftar kelurahan`;
+  }
   if (!chosen.length) {
     return `Kelurahan ${name} dipilih tanpa kecamatan: pilih kecamatannya dulu`;
   }
-  if (chosen.some(kec => (wilayah.kelurahan[kec] || []).includes(name))) return null;
-  const home = Object.keys(wilayah.kelurahan).filter(kec => wilayah.kelurahan[kec].includes(name));
+  if (places.some(([, kec]) => chosen.includes(kec))) return null;
+  const home = [...new Set(places.map(([, kec]) => kec))];
   return (
     `Kelurahan ${name} tidak berada di Kecamatan ${chosen.join(', ')}` +
-    (home.length ? ` (ia di Kecamatan ${home.join(' atau ')})` : '') +
+    ` (ia di Kecamatan ${home.join(' atau ')})` +
     ': pilih kelurahan lain atau ganti kecamatannya'
   );
 }

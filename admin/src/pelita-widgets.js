@@ -5,7 +5,7 @@
  * post can be saved. Built with Decap's own React (`window.h`,
  * `window.createClass`); `getEntry()` gives the entry as it is now.
  */
-import { entryProblems, wilayahProblem } from './pelita-checks.js';
+import { entryProblems, officialKecamatan, wilayahProblem } from './pelita-checks.js';
 
 const h = (...args) => window.h(...args);
 
@@ -71,13 +71,14 @@ function kelurahanControl(wilayah) {
     },
     render() {
       const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle } = this.props;
-      const chosen = [].concat(dataOf(this.props).kecamatan || []).filter(Boolean);
+      const chosen = officialKecamatan(dataOf(this.props).kecamatan, wilayah);
       const groups = chosen.map(kec =>
         h('optgroup', { key: kec, label: `Kecamatan ${kec}` },
           (wilayah.kelurahan[kec] || []).map(kel => h('option', { key: kel, value: kel }, kel))),
       );
       const current = value || '';
       const known = chosen.some(kec => (wilayah.kelurahan[kec] || []).includes(current));
+      const problem = wilayahProblem(chosen, current, wilayah);
       return h('select', {
         id: forID,
         className: classNameWrapper,
@@ -88,7 +89,9 @@ function kelurahanControl(wilayah) {
         onBlur: setInactiveStyle,
       },
       h('option', { value: '' }, chosen.length ? '— tidak ada —' : 'Pilih kecamatan dulu'),
-      current && !known ? h('option', { value: current }, `${current} (bukan di kecamatan ini)`) : null,
+      current && !known
+        ? h('option', { value: current }, problem ? `${current} (bukan di kecamatan ini)` : current)
+        : null,
       ...groups);
     },
   });

@@ -17,7 +17,14 @@ from contentcheck.klarifikasi_fields import PUTUSAN
 from contentcheck.metadata import SLUG_RE, STATUSES, spelt
 from newpost.render import MAX_SLUG_LENGTH
 from prestasi import LEVELS
-from registries import Gazetteer, OpdRegistry, load_gazetteer, load_opd, registry_paths
+from registries import (
+    Gazetteer,
+    OpdRegistry,
+    load_gazetteer,
+    load_opd,
+    normalize_name,
+    registry_paths,
+)
 
 from .backend import backend_config
 from .bodies import body_scaffold
@@ -193,13 +200,28 @@ def post_schema() -> dict[str, Any]:
 
 
 def wilayah_choices(gazetteer: Gazetteer) -> dict[str, Any]:
-    """Kecamatan and the kelurahan of each, official names, in code order."""
+    """Kecamatan and the kelurahan of each, official names, in code order.
+
+    ``kecamatanKeys`` and ``kelurahanKeys`` map every known spelling (folded
+    by ``normalize_name``, aliases included) to the official names, so the
+    browser accepts the spellings ``invoke check`` accepts in older posts.
+    """
+    kec_keys: dict[str, str] = {}
+    for kec in gazetteer.kecamatan:
+        for name in (kec.nama, *kec.aliases):
+            kec_keys[normalize_name(name)] = kec.nama
+    kel_keys: dict[str, list[list[str]]] = {}
+    for kel in gazetteer.kelurahan:
+        for key in {normalize_name(n) for n in (kel.nama, *kel.aliases)}:
+            kel_keys.setdefault(key, []).append([kel.nama, kel.kecamatan])
     return {
         "kecamatan": [k.nama for k in gazetteer.kecamatan],
         "kelurahan": {
             k.nama: [kel.nama for kel in gazetteer.kelurahan_of(k)]
             for k in gazetteer.kecamatan
         },
+        "kecamatanKeys": kec_keys,
+        "kelurahanKeys": kel_keys,
     }
 
 

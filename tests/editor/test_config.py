@@ -72,6 +72,11 @@ def test_the_choices_are_the_registries_and_the_check_accepts_each():
     for kecamatan, kelurahan in pairs.items():
         for name in kelurahan:
             assert validate_wilayah(kecamatan, name, gazetteer) == [], (kecamatan, name)
+    # Older posts may use any spelling the check accepts: aliases resolve.
+    assert config["wilayah"]["kelurahanKeys"]["tanjungmas"] == [
+        ["Tanjung Mas", "Semarang Utara"]
+    ]
+    assert config["wilayah"]["kecamatanKeys"]["gunungpati"] == "Gunungpati"
     assert "[[" in form["klarifikasi"]["body"]["default"]
     assert "## Faktanya" in form["klarifikasi"]["body"]["default"]
 
