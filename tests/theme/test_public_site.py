@@ -91,3 +91,87 @@ def test_every_main_section_is_one_tap_away_in_the_first_screen(
     assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
     # The menu leaves most of the first screen to the page.
     assert nav.bounding_box()["height"] <= 0.16 * size[1]
+
+
+def clarification_pages(site: Site) -> list[str]:
+    """Every clarification page of the hub (the hub lists each story once)."""
+    pages = sorted((site.output / "klarifikasi").glob("*/index.html"))
+    paths = [f"klarifikasi/{p.parent.name}/" for p in pages]
+    assert len(paths) >= 3
+    return paths
+
+
+@pytest.mark.parametrize("size", [(360, 640), DESKTOP], ids=lambda s: f"{s[0]}px")
+def test_a_clarifications_verdict_and_fact_are_in_the_first_screen(
+    context_at, published: Site, size
+):
+    late = {}
+    for path in clarification_pages(published):
+        page = context_at(size, path)
+        verdict = page.locator(".claim__verdict")
+        fact = page.locator(".claim__fact")
+        for name, element in (("verdict", verdict), ("fact", fact)):
+            box = element.bounding_box()
+            if not box or box["y"] + min(box["height"], 60) > size[1]:
+                late[f"{path} {name}"] = box and box["y"]
+        # No picture above the verdict (a decorative one could contradict it).
+        above = page.evaluate(
+            """() => {
+              const top = document.querySelector('.claim').getBoundingClientRect().top;
+              return [...document.querySelectorAll('main img')]
+                .filter(i => i.getBoundingClientRect().top < top).length; }"""
+        )
+        if above:
+            late[f"{path} picture above the verdict"] = above
+        page.close()
+    assert late == {}
+
+
+CATEGORY_FOLDERS = (
+    "berita", "prestasi", "wisata", "kuliner", "umkm", "layanan-publik", "klarifikasi",
+)  # fmt: skip
+
+
+def listing_pages(site: Site) -> list[str]:
+    """The home page, its second page, every category, kecamatan and OPD page."""
+    paths = ["", "2/", "kecamatan/", "opd/"]
+    paths += [f"{folder}/" for folder in CATEGORY_FOLDERS]
+    for folder in ("kecamatan", "opd"):
+        paths += [
+            f"{folder}/{p.parent.name}/"
+            for p in sorted((site.output / folder).glob("*/index.html"))
+        ]
+    return [p for p in paths if (site.output / p / "index.html").is_file()]
+
+
+# For each post linked from the page's main part, the number of separate
+# items (cards, list entries) that link it; an item may link a post twice
+# (an award's name and the headline), a page may not show it twice.
+APPEARANCES = """folders => {
+  const items = new Map();
+  for (const a of document.querySelectorAll('main a[href]')) {
+    const parts = new URL(a.getAttribute('href'), location.href).pathname
+      .split('/').filter(Boolean);
+    if (parts.length !== 2 || !folders.includes(parts[0]) || /^\\d+$/.test(parts[1]))
+      continue;
+    const item = a.closest('article, li') || a;
+    const key = parts.join('/');
+    if (!items.has(key)) items.set(key, new Set());
+    items.get(key).add(item);
+  }
+  return Object.fromEntries([...items].map(([k, v]) => [k, v.size]));
+}"""
+
+
+def test_each_post_appears_once_per_page(context_at, published: Site):
+    page = context_at((1280, 800))
+    repeated = {}
+    pages = listing_pages(published)
+    for path in pages:
+        page.goto(f"{published.url}/{path}")
+        found = page.evaluate(APPEARANCES, list(CATEGORY_FOLDERS))
+        twice = {post: n for post, n in found.items() if n > 1}
+        if twice:
+            repeated[path] = twice
+    assert repeated == {}
+    assert len(pages) > 20

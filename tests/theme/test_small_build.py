@@ -4,7 +4,7 @@ import json
 import re
 from html import unescape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from PIL import Image
 
@@ -97,24 +97,27 @@ def test_news_article_json_ld_has_timezone_aware_dates(small_site: Site):
     assert (small_site.output / "images/og/logo.png").is_file()
 
 
-def test_clarification_has_claim_verdict_claimreview_and_forward_card(small_site: Site):
+def test_clarification_leads_with_the_fact_and_shares_it_first(small_site: Site):
     html = small_site.html(HOAKS)
     assert "claim--hoaks" in html
-    assert "Warga bisa mendaftar bansos Rp2 juta lewat tautan di WhatsApp." in html
+    claim = "Warga bisa mendaftar bansos Rp2 juta lewat tautan di WhatsApp."
+    assert claim in html
     review = graph_node(html, "ClaimReview")
     assert review["claimReviewed"].startswith("Warga bisa mendaftar bansos")
     assert review["reviewRating"]["alternateName"] == "Hoaks"
     assert review["reviewRating"]["ratingValue"] == 1
-    forward = re.search(
-        r'href="https://wa\.me/\?text=([^"]+)"[^>]*>.{0,400}Teruskan', html, re.S
-    )
-    assert forward
-    text = forward.group(1)
-    assert text.startswith(quote("*HOAKS*"))
-    assert (
-        quote(f"{SMALL_SITE_URL}/{HOAKS}", safe="") in text
-        or quote(f"{SMALL_SITE_URL}/{HOAKS}") in text
-    )
+    # The box: verdict, the fact, then the claim (the truth sandwich), before
+    # any picture; the page has one share row, its WhatsApp message fact first.
+    box = html[html.index('class="claim ') :]
+    assert box.index("claim__verdict") < box.index("claim__fact") < box.index(claim)
+    assert "article__figure" not in html.split('class="claim ')[0]
+    readers = html.split('<details class="kit"')[0]  # the admins' kit is folded
+    shares = re.findall(r'href="https://wa\.me/\?text=([^"]+)"', readers)
+    assert len(shares) == 1
+    text = unquote(shares[0])
+    assert text.startswith("*Faktanya:* ")
+    assert text.index("Faktanya") < text.index("Klaim yang beredar (Hoaks)")
+    assert text.endswith(f"{SMALL_SITE_URL}/{HOAKS}")
 
 
 def test_clarification_preview_card_is_drawn_with_the_verdict(small_site: Site):

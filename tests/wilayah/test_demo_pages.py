@@ -59,12 +59,17 @@ def expected_urls(content: Path, tagger, areas) -> dict[str, set[str]]:
     return expected
 
 
+# Where an area's pages list a post: its card, the achievements above the
+# cards on the first page, or the earlier issues a recurring post folds in.
+LISTED = "h3.card-title a, .wilayah-achievements a, .card-earlier a"
+
+
 def listed_urls(output: Path, url: str) -> list[str]:
-    """URLs of the cards on an area's page and all its following pages."""
+    """URLs of the posts listed on an area's page and all its following pages."""
     found, page, number = [], output / url / "index.html", 1
     while page.is_file():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for link in soup.select("h3.card-title a"):
+        for link in soup.select(LISTED):
             target = (page.parent / link["href"]).resolve()
             found.append(f"{target.relative_to(output.resolve())}/")
         number += 1

@@ -110,6 +110,12 @@ def card_titles(html: str) -> list[str]:
     return re.findall(r'<h3 class="card-title"><a href="[^"]*">([^<]*)</a>', html)
 
 
+def achievement_titles(html: str) -> list[str]:
+    """The achievements listed above the cards (not repeated among them)."""
+    listed = html.split('class="wilayah-achievements"')[1].split("</ul>")[0]
+    return re.findall(r'<a href="[^"]*">([^<]*)</a>', listed)
+
+
 def test_every_area_gets_a_page(site):
     pages = list((site / "kecamatan").rglob("index.html"))
     parts = [p.relative_to(site / "kecamatan").parts for p in pages]
@@ -122,10 +128,12 @@ def test_every_area_gets_a_page(site):
 def test_kecamatan_page_lists_its_posts_newest_first_and_paginates(site):
     first = read(site, "kecamatan/tembalang/index.html")
     second = read(site, "kecamatan/tembalang/2/index.html")
-    assert card_titles(first) == [
+    # The first page lists the achievement above the cards, not among them.
+    assert achievement_titles(first) == [
         "Kelurahan Meteseh Juara Kampung Hijau",
-        "Kerja Bakti Serentak di Tembalang dan Banyumanik",
+        "Posyandu Raih Penghargaan",
     ]
+    assert card_titles(first) == ["Kerja Bakti Serentak di Tembalang dan Banyumanik"]
     assert card_titles(second) == ["Posyandu Raih Penghargaan"]
     assert 'href="../../kecamatan/tembalang/2/"' in first
     assert "Halaman 1 dari 2" in first
@@ -270,9 +278,9 @@ def test_cached_articles_are_tagged_again_from_their_metadata(tmp_path):
     # The cached Meteseh post still carries the kecamatan inferred by the
     # first build; with inference off it must not pass for explicit metadata.
     output = build(tmp_path, POSTS, WILAYAH={"infer": False}, **cache)
-    assert card_titles(read(output, "kecamatan/tembalang/index.html")) == [
-        "Posyandu Raih Penghargaan"
-    ]
+    tembalang = read(output, "kecamatan/tembalang/index.html")
+    assert "Posyandu Raih Penghargaan" in achievement_titles(tembalang)
+    assert card_titles(tembalang) == []
 
 
 def test_hostile_titles_and_channel_names_are_escaped(tmp_path):

@@ -1,17 +1,21 @@
 /* Small progressive enhancements; every page works without them.
-   - the current section is scrolled into view in the phone's category strip
+   - a link to a folded section (#bagikan, the admins' share kit) opens it
    - copy buttons ([data-copy], [data-copy-from]) and the phone's share sheet
      ([data-native-share])
    - click-to-load video ([data-video]): the player is requested only on a tap */
 (function () {
   "use strict";
 
-  var strip = document.querySelector(".site-nav__list");
-  var current = strip && strip.querySelector("[aria-current]");
-  if (current && strip.scrollWidth > strip.clientWidth) {
-    var item = current.parentElement;
-    strip.scrollLeft = item.offsetLeft - (strip.clientWidth - item.offsetWidth) / 2;
+  function openTarget() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    var folded = target && target.closest("details");
+    if (folded && !folded.open) {
+      folded.open = true;
+      target.scrollIntoView();
+    }
   }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
 
   function say(el, key) {
     var root = el.closest("[data-share]");
