@@ -112,7 +112,8 @@ def card_titles(html: str) -> list[str]:
 
 def achievement_titles(html: str) -> list[str]:
     """The achievements listed above the cards (not repeated among them)."""
-    listed = html.split('class="wilayah-achievements"')[1].split("</ul>")[0]
+    listed = html.split('class="wilayah-achievements"')[1]
+    listed = listed.split("</ul>", maxsplit=1)[0]
     return re.findall(r'<a href="[^"]*">([^<]*)</a>', listed)
 
 
