@@ -6,7 +6,7 @@
 import { compileRules, entryProblems } from './pelita-checks.js';
 import { createPelitaFormat } from './pelita-format.js';
 import { id } from './pelita-locale-id.js';
-import { limitPhotoSize } from './pelita-photos.js';
+import { limitPhotoSize, refuseUnsafeUploads } from './pelita-photos.js';
 import { previewTemplate } from './pelita-preview.js';
 import { registerWidgets } from './pelita-widgets.js';
 
@@ -49,6 +49,7 @@ async function start() {
   translateDialogs();
   phoneLayout();
   limitPhotoSize(data.photos.maxSide);
+  refuseUnsafeUploads(data.photos.maxBytes);
   CMS.registerLocale('id', id);
   CMS.registerCustomFormat('pelita', 'md', createPelitaFormat(data.schema));
   registerWidgets(CMS, data, context);

@@ -254,7 +254,6 @@ def editor_config(
             "display_url": str(settings.get("SITEURL") or ""),
             "media_folder": "content/images",
             "public_folder": "images",
-            "max_file_size": editor["photo_max_bytes"],
             "media_processing": {
                 "enabled": True,
                 "format": {"enabled": True, "default": "jpeg"},
@@ -268,5 +267,8 @@ def editor_config(
         "schema": post_schema(),
         "wilayah": wilayah_choices(gazetteer),
         "opd": opd_choices(opd),
-        "photos": {"maxSide": int(editor["photo_max_side"])},
+        "photos": {
+            "maxSide": int(editor["photo_max_side"]),
+            "maxBytes": int(editor["photo_max_bytes"]),
+        },
     }  # fmt: skip

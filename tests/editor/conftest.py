@@ -25,6 +25,8 @@ from tests.conftest import REPO
 from tests.theme.conftest import CHROMIUM_FLAGS
 
 PHONE = {"width": 360, "height": 640}
+# Small, so a generated photo can be "too big"; the GPS test photo is below it.
+PHOTO_MAX_BYTES = 3_000_000
 READY = re.compile(r"Ruang Redaksi: (http://127\.0\.0\.1:\d+)/admin/")
 
 
@@ -68,7 +70,10 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
     root = tmp_path_factory.mktemp("editor")
     repo, site = root / "repo", root / "site"
     _make_repo(repo)
-    settings = read_settings(str(REPO / "pelicanconf.py"))
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={"EDITOR": {"photo_max_bytes": PHOTO_MAX_BYTES}},
+    )
     assert write_editor(site, settings, REPO) is not None
     shutil.copytree(REPO / "theme" / "static", site / "theme")
     node = shutil.which("node") or str(Path(REPO / ".venv" / "bin" / "node"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,9 @@ from playwright.sync_api import Browser, Page, expect
 from .conftest import PHONE, Editor
 
 TIMEOUT = 20_000
+# Saving and publishing are git commits, checkouts and merges in the local
+# backend: on a loaded two-core machine they take seconds.
+GIT_TIMEOUT = 90_000
 
 
 @dataclass
@@ -20,6 +24,7 @@ class Session:
     page: Page
     origin: str
     outside: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
     started: float = field(default_factory=time.monotonic)
 
@@ -70,25 +75,26 @@ class Session:
     def save(self) -> None:
         """Save (a draft on its own branch) and wait for the confirmation."""
         self.page.get_by_role("button", name="Simpan", exact=True).click()
-        expect(self.page.get_by_text("Tulisan tersimpan")).to_be_visible(
-            timeout=TIMEOUT
-        )
+        self.expect_toast("Tulisan tersimpan")
 
     def set_status(self, label: str) -> None:
         """Move the post along the editorial workflow."""
         self.page.get_by_role("button", name="Status:").first.click()
         self.page.get_by_role("menuitem", name=label).first.click()
-        expect(self.page.get_by_text("Status tulisan diperbarui")).to_be_visible(
-            timeout=TIMEOUT
-        )
+        self.expect_toast("Status tulisan diperbarui")
 
     def publish(self) -> None:
         """An editor publishes: the post's branch is merged into main."""
         self.page.get_by_role("button", name="Terbitkan", exact=True).click()
         self.page.get_by_role("menuitem", name="Terbitkan sekarang").click()
-        expect(self.page.get_by_text("Tulisan diterbitkan")).to_be_visible(
-            timeout=TIMEOUT
-        )
+        self.expect_toast("Tulisan diterbitkan")
+
+    def expect_toast(self, text: str) -> None:
+        """Wait for Decap's confirmation; fail with its error toast if one shows."""
+        done = self.page.get_by_text(text)
+        failed = self.page.get_by_text(re.compile(r"^(Tulisan|Status) gagal|^Gagal"))
+        expect(done.or_(failed).first).to_be_visible(timeout=GIT_TIMEOUT)
+        assert failed.count() == 0, failed.first.inner_text()
 
 
 def open_editor(browser: Browser, editor: Editor, hash_path: str = "") -> Session:
@@ -97,7 +103,12 @@ def open_editor(browser: Browser, editor: Editor, hash_path: str = "") -> Sessio
     page = context.new_page()
     page.set_default_timeout(TIMEOUT)
     session = Session(page, editor.url)
-    page.on("dialog", lambda dialog: dialog.accept())
+
+    def answer(dialog) -> None:
+        session.dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
 
     def track(request) -> None:
         if not request.url.startswith((editor.url + "/", "blob:", "data:")):

@@ -121,7 +121,7 @@ def test_post_files_and_photos_go_where_the_site_reads_them():
         assert collection["format"] == "pelita"
     assert config["cms"]["publish_mode"] == "editorial_workflow"
     assert config["cms"]["media_processing"]["strip_metadata"] is True
-    assert config["cms"]["max_file_size"] == 20 * 1024 * 1024
+    assert config["photos"]["maxBytes"] == 20 * 1024 * 1024
 
 
 def test_the_editor_settings_are_checked():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from playwright.sync_api import expect
 from tests.conftest import REPO
 from tests.images.photos import make_photo
 
-from .conftest import PHONE
+from .conftest import PHONE, PHOTO_MAX_BYTES
 from .driver import open_editor
 
 GPS_IFD = 0x8825
@@ -216,3 +218,33 @@ def test_a_wrong_kelurahan_or_a_private_number_cannot_be_submitted(editor, brows
     assert not list(
         editor.repo.glob("content/posts/*/kerja-bakti-warga-di-tepi-kali.md")
     )
+
+
+def test_photos_that_cannot_be_cleaned_or_are_too_big_are_refused(
+    editor, browser, tmp_path: Path
+):
+    big = tmp_path / "besar.jpg"
+    noise = Image.frombytes(
+        "RGB", (2200, 1600), random.Random(4).randbytes(2200 * 1600 * 3)
+    )
+    noise.save(big, "JPEG", quality=95)
+    assert big.stat().st_size > PHOTO_MAX_BYTES
+    admin = open_editor(browser, editor, "#/collections/kabar/new")
+    admin.page.get_by_role("button", name="Pilih foto").first.click()
+    upload = admin.page.locator('input[type="file"]')
+    upload.set_input_files(
+        files=[{"name": "IMG_0001.HEIC", "mimeType": "image/heic", "buffer": b"heic"}]
+    )
+    upload.set_input_files(str(big))
+    admin.page.wait_for_timeout(1000)
+    assert len(admin.dialogs) == 2, admin.dialogs
+    assert admin.dialogs[0].startswith(
+        "Berkas IMG_0001.HEIC (HEIC) tidak bisa diunggah"
+    )
+    assert re.match(
+        r"Foto besar\.jpg terlalu besar \(\d+,\d MB\): paling besar 2,9 MB\.",
+        admin.dialogs[1],
+    )
+    for name in ("besar.jpg", "img_0001.heic"):
+        expect(admin.page.get_by_text(name)).to_have_count(0)
+    assert "cms/" not in editor.git("branch", "--list")
