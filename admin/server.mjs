@@ -25,7 +25,7 @@ const { values } = parseArgs({
 const site = path.resolve(values.site);
 const repo = path.resolve(values.repo);
 if (!existsSync(path.join(site, 'admin', 'index.html'))) {
-  console.error(`Tidak ada ${path.join(site, 'admin', 'index.html')}: bangun situsnya dulu (invoke build).`);
+  console.error(`${path.join(site, 'admin', 'index.html')} is missing: build the site first (invoke build).`);
   process.exit(2);
 }
 const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repo, encoding: 'utf8' });

@@ -248,3 +248,15 @@ def test_the_browser_finds_what_invoke_check_finds(tmp_path: Path):
     assert browser == python
     assert python[0] == {"nik"} and python[3] == {"telepon"} and python[6] == {"email"}
     assert python[5] == set() and python[7] == set() and python[2] == set()
+
+
+def test_the_editor_is_no_reader_page_for_budgets_search_or_sitemap(tmp_path: Path):
+    from sitecheck.budgets import check_site, html_pages
+
+    write_editor(tmp_path, settings(), REPO)
+    (tmp_path / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")
+    assert html_pages(tmp_path) == ["index.html"]
+    weights, problems = check_site(tmp_path)
+    assert [w.page for w in weights] == ["index.html"]
+    assert problems == []
+    assert "^admin/" in settings()["SITEMAP"]["exclude"]

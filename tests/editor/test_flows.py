@@ -125,6 +125,20 @@ def test_klarifikasi_through_the_form_then_check_and_build(
     )
     admin.step("menulis isi: faktanya dan sumber resmi")
     admin.page.get_by_role("button", name="Tampilkan pratinjau").click()
+    preview = admin.page.frame_locator("iframe").first
+    expect(preview.locator("h1")).to_have_text(
+        "Hoaks Pendaftaran Bantuan Lewat Tautan WhatsApp"
+    )
+    expect(preview.locator(".badge--verdict")).to_have_text("Hoaks")
+    styled = preview.locator("body").evaluate(
+        """() => [...document.styleSheets].filter(s => s.href).map(s =>
+               new URL(s.href).pathname + ':' + s.cssRules.length)"""
+    )
+    for sheet in ("tokens", "base", "components"):
+        assert any(
+            s.startswith(f"/theme/css/{sheet}.css:") and not s.endswith(":0")
+            for s in styled
+        ), styled
     admin.page.get_by_role("button", name="Tampilkan pratinjau").click()
     admin.step("melihat pratinjau")
     admin.save()
