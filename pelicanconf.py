@@ -157,6 +157,8 @@ VIRTUAL_ASSISTANT = {
     "full_name": "Semarang Virtual Assistant",
     "whatsapp": "6282199996148",
     "phone_display": "0821-9999-6148",
+    # Shown beside the number; an automated assistant answers at any hour.
+    "hours": "setiap hari, 24 jam (dijawab otomatis)",
     "services": [
         "Pajak Bumi dan Bangunan (PBB)",
         "RSUD K.R.M.T. Wongsonegoro",

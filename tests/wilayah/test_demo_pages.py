@@ -69,6 +69,9 @@ def listed_urls(output: Path, url: str) -> list[str]:
     found, page, number = [], output / url / "index.html", 1
     while page.is_file():
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        # An area without posts shows its kecamatan's (or the city's) instead.
+        for nearby in soup.select('[aria-labelledby="nearby-heading"]'):
+            nearby.decompose()
         for link in soup.select(LISTED):
             target = (page.parent / link["href"]).resolve()
             found.append(f"{target.relative_to(output.resolve())}/")
@@ -151,3 +154,24 @@ def test_award_counts_match_the_awards_wall(demo_output, areas):
             number += 1
             page = wall / str(number) / "index.html"
         assert counts[f"../{kec.url}"] == entries, kec.nama
+
+
+def test_an_area_without_posts_is_useful_and_kept_out_of_search_engines(
+    demo_output, areas, expected
+):
+    empty = [a for a in areas.kelurahan.values() if a.kode not in expected]
+    full = [a for a in areas.kelurahan.values() if a.kode in expected]
+    assert empty and full
+    for area in empty:
+        soup = BeautifulSoup(
+            (demo_output / area.save_as).read_text(encoding="utf-8"), "html.parser"
+        )
+        assert soup.find("meta", attrs={"name": "robots"})["content"].startswith(
+            "noindex"
+        ), area.url
+        place = soup.select_one(".empty-place")
+        assert place and "WhatsApp" in place.get_text(), area.url
+        assert place.select_one("details summary"), area.url
+    for area in full:
+        html = (demo_output / area.save_as).read_text(encoding="utf-8")
+        assert 'name="robots"' not in html, area.url

@@ -4,7 +4,10 @@
    A large hub's index comes in parts, newest posts first (listed in
    pelita-parts.json, see plugins/sitesearch/parts.py): every part is
    searched, results of a query are merged by score, and "newest first"
-   browsing takes the parts in their order. */
+   browsing takes the parts in their order.
+   The excerpt under a result is cut here, not by Pagefind: it starts after
+   the headline (already shown as the result's title) and around the first
+   word found there, so it never repeats the title. */
 (function () {
   "use strict";
   var form = document.querySelector("[data-search]");
@@ -17,6 +20,7 @@
   var results = [];
   var shown = 0;
   var PAGE = 10;
+  var EXCERPT_WORDS = 28;
   var run = 0;
   var moreButton = null;
 
@@ -86,6 +90,53 @@
     history.replaceState(null, "", search ? "?" + search : location.pathname);
   }
 
+  function plain(word) {
+    return word.toLowerCase().replace(/[^0-9a-z\u00c0-\uffff]/g, "");
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  /* How many words at the start of the indexed text are the title. */
+  function titleWords(words, title) {
+    var wanted = (title || "").split(/\s+/).map(plain).filter(Boolean);
+    if (!wanted.length) return 0;
+    for (var start = 0; start < Math.min(words.length, 40); start++) {
+      var at = start, matched = 0;
+      while (matched < wanted.length && at < words.length) {
+        var word = plain(words[at]);
+        if (!word) { at++; continue; }
+        if (word !== wanted[matched]) break;
+        matched++; at++;
+      }
+      if (matched === wanted.length) return at;
+    }
+    return 0;
+  }
+
+  /* The excerpt: EXCERPT_WORDS words after the title, from a little before
+     the first word found there, found words marked. Pagefind's content is
+     the page's raw text: every word is escaped before <mark> is added. */
+  function excerptOf(data) {
+    var words = (data.content || "").split(/[\r\n\s]+/g);
+    var skip = titleWords(words, data.meta.title);
+    var found = (data.locations || []).filter(function (at) { return at >= skip; });
+    var start = found.length ? Math.max(skip, found[0] - 6) : skip;
+    if (start + EXCERPT_WORDS > words.length) start = Math.max(skip, words.length - EXCERPT_WORDS);
+    var marked = {};
+    found.forEach(function (at) { marked[at] = true; });
+    var picked = [];
+    for (var i = start; i < Math.min(words.length, start + EXCERPT_WORDS); i++) {
+      var word = escapeHtml(words[i]);
+      picked.push(marked[i] ? "<mark>" + word + "</mark>" : word);
+    }
+    var text = picked.join(" ").trim();
+    return (start > skip ? "… " : "") + text + (start + EXCERPT_WORDS < words.length ? " …" : "");
+  }
+
   function item(data) {
     var li = document.createElement("li");
     var meta = document.createElement("p");
@@ -98,7 +149,7 @@
     link.textContent = data.meta.title || data.url;
     heading.appendChild(link);
     var excerpt = document.createElement("p");
-    excerpt.innerHTML = data.excerpt; /* Pagefind escapes the page text and adds <mark> */
+    excerpt.innerHTML = excerptOf(data); /* escaped words, and <mark> */
     li.append(meta, heading, excerpt);
     return li;
   }
