@@ -91,3 +91,30 @@ def demo_publish_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("SITEURL", DEMO_SITEURL)
         root = tmp_path_factory.mktemp("demo-publish")
         return build_demo(root, settings="publishconf.py")
+
+
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (never a downloaded one), one per test module.
+
+    The one browser fixture of the suite. While Playwright's sync API runs,
+    its event loop is the thread's running loop: a second
+    ``sync_playwright()`` fails, and so does every ``asyncio.run()`` of a
+    later test (the importer's). Module scope closes it before the next
+    module's tests run, in any order and on any xdist worker.
+    """
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_FLAGS
+        )
+        yield instance
+        instance.close()

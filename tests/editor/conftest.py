@@ -22,7 +22,6 @@ from webeditor import write_editor
 from webeditor.bundle import ADMIN_DIR
 
 from tests.conftest import REPO
-from tests.theme.conftest import CHROMIUM_FLAGS
 
 PHONE = {"width": 360, "height": 640}
 # Small, so a generated photo can be "too big"; the GPS test photo is below it.
@@ -93,17 +92,3 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
         process.wait(timeout=10)
         if process.stdout:
             process.stdout.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One Debian Chromium for the session (never a downloaded one)."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_FLAGS
-        )
-        yield instance
-        instance.close()

@@ -27,7 +27,7 @@ PRESTASI_SLUG = "kelurahan-meteseh-juara-i-lomba-kampung-hijau"
 KLARIFIKASI_SLUG = "hoaks-pendaftaran-bantuan-lewat-tautan-whatsapp"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def prestasi(editor, browser, tmp_path_factory) -> tuple[Path, Path, list[str]]:
     """A Prestasi written through the form with a phone photo, then published."""
     folder = tmp_path_factory.mktemp("photos")

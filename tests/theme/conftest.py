@@ -1,9 +1,8 @@
-"""Fixtures for the theme: a small site with every post type, the published
-demo hub served on 127.0.0.1, and one headless Chromium for the session."""
+"""Fixtures for the theme: a small site with every post type and the published
+demo hub served on 127.0.0.1 (Chromium is tests/conftest.py's ``browser``)."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,10 +22,6 @@ from .posts import SMALL_SITE_POSTS
 
 SMALL_SITE_URL = "https://kabar.example.id"
 SEARCH_PART_PAGES = 40
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -129,17 +124,3 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One Debian Chromium for the whole session (never a downloaded one)."""
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium, args=CHROMIUM_FLAGS
-        )
-        yield instance
-        instance.close()
