@@ -102,31 +102,31 @@ JINJA_ENVIRONMENT = {
     "auto_reload": False,
 }
 
-PLUGIN_PATHS = ["plugins"]
-# Order is signal order.
+# Pelita's plugins are the installed package pelita.build, loaded by dotted
+# name; sitemap is the pelican-sitemap package. Order is signal order.
 PLUGINS = [
-    "i18n",
-    "indodate",
-    "importer",  # first: later plugins read imported posts already re-sanitized
-    "adminhtml",  # and hand-written posts and pages, with Markdown's own markup
-    "stories",  # next: one post per story is listed; the others' pages stay
-    "ralat",
-    "prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
-    "wilayah",
-    "themecontext",  # after prestasi and wilayah: reads article.award, .wilayah
-    "provenance",
-    "kanal",  # the channel health page (/kanal/), from the importer's state
-    "images",
-    "ogcard",  # after images: draws cards for posts without a photo
-    "sharekit",  # after prestasi and ogcard: kit cards, captions, /bagikan/
-    "related",
-    "seo",
+    "pelita.build.i18n",
+    "pelita.build.indodate",
+    "pelita.build.imported",  # first: later plugins read imported posts already re-sanitized
+    "pelita.build.adminhtml",  # and hand-written posts and pages, with Markdown's own markup
+    "pelita.build.stories",  # next: one post per story is listed; the others' pages stay
+    "pelita.build.ralat",
+    "pelita.build.prestasi",  # before wilayah: sets article.prestasi for the kecamatan pages
+    "pelita.build.wilayah",
+    "pelita.build.themecontext",  # after prestasi and wilayah: reads article.award, .wilayah
+    "pelita.build.provenance",
+    "pelita.build.kanal",  # the channel health page (/kanal/), from the importer's state
+    "pelita.build.images",
+    "pelita.build.ogcard",  # after images: draws cards for posts without a photo
+    "pelita.build.sharekit",  # after prestasi and ogcard: kit cards, captions, /bagikan/
+    "pelita.build.related",
+    "pelita.build.seo",
     "sitemap",
-    "buildspeed",  # last: freezes article URLs once every plugin has run
+    "pelita.build.buildspeed",  # last: freezes article URLs once every plugin has run
 ]
 
-# Kecamatan/kelurahan tagging and pages (plugins/wilayah); every key and its
-# default is in plugins/wilayah/settings.py.
+# Kecamatan/kelurahan tagging and pages (pelita/build/wilayah); every key and its
+# default is in pelita/build/wilayah/settings.py.
 WILAYAH = {
     "infer": True,
 }
@@ -193,18 +193,18 @@ IMPORTER = {
     "images_dir": "images/demo-imported" if DEMO else "images/imported",
 }
 
-# The prestasi & penghargaan register (plugins/prestasi/settings.py has the keys).
+# The prestasi & penghargaan register (pelita/build/prestasi/settings.py has the keys).
 PRESTASI = {
     "rules_file": "data/prestasi-rules.yml",
 }
 
-# Share kits for achievements and clarifications (plugins/sharekit/settings.py
+# Share kits for achievements and clarifications (pelita/build/sharekit/settings.py
 # has every key); cards are cached under CACHE_PATH by content hash.
 SHAREKIT = {
     "hashtags": ["SemarangHebat"],
 }
 
-# The web editor for admins at /admin/ (plugins/webeditor/settings.py has every
+# The web editor for admins at /admin/ (pelita/tools/webeditor/settings.py has every
 # key): where it signs in and commits. GitHub by default; see
 # docs/editor-setup.md for the OAuth set-up, or Gitea/Forgejo.
 EDITOR = {

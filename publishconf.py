@@ -35,7 +35,7 @@ OUTPUT_RETENTION = [".git"]
 # A nightly build redoes only what changed since the last one: the parsed
 # posts come from Pelican's content cache (checked by file hash, since a fresh
 # checkout changes every mtime) and unchanged article pages from the page cache
-# (plugins/buildspeed); both live in CACHE_PATH, which the nightly workflow
+# (pelita/build/buildspeed); both live in CACHE_PATH, which the nightly workflow
 # keeps between runs. Either is thrown away when the settings, packages, theme
 # or plugins change. bench/README.md has the figures.
 # A production site always has its web editor at /admin/: a missing bundle
@@ -50,7 +50,7 @@ CHECK_MODIFIED_METHOD = "md5"
 BUILDSPEED = {"page_cache": True}
 
 # Where `invoke deploy` publishes: merged over the defaults in
-# plugins/deploy/config.py (unknown keys are errors). PELITA_DEPLOY_TARGET and
+# pelita/tools/deploy/config.py (unknown keys are errors). PELITA_DEPLOY_TARGET and
 # PELITA_DEPLOY_<TARGET>_<KEY> variables override single values; secrets (SSH
 # key, S3 keys) come only from the environment. See "Deploy and nightly" in
 # the README.

@@ -150,7 +150,7 @@ def import_feeds(
     summary=None,
 ):
     """Import the channels' feeds into Markdown under content/."""
-    from importer.cli import run_import
+    from pelita.importer.cli import run_import
 
     code = run_import(
         SETTINGS,
@@ -186,7 +186,7 @@ def channel_add(
     opd=None, category=None, write=False, yes=False,
 ):  # fmt: skip
     """Make a validated channel registry entry from a site's address."""
-    from importer.channeladd import ChannelAddError, run_channel_add
+    from pelita.importer.channeladd import ChannelAddError, run_channel_add
 
     given = {
         "id": id, "name": name, "kind": kind, "kecamatan": kecamatan,
@@ -201,7 +201,7 @@ def channel_add(
 
 def search_index(settings):
     """Index the built site with Pagefind (search works with no server)."""
-    from sitesearch import SearchIndexError, index_built_site
+    from pelita.tools.sitesearch import SearchIndexError, index_built_site
 
     try:
         index_built_site(settings["OUTPUT_PATH"], settings)
@@ -211,7 +211,11 @@ def search_index(settings):
 
 def web_editor(settings):
     """Write the web editor for admins into output/admin/ (Decap CMS)."""
-    from webeditor import EditorBundleError, EditorSettingsError, write_editor
+    from pelita.tools.webeditor import (
+        EditorBundleError,
+        EditorSettingsError,
+        write_editor,
+    )
 
     try:
         write_editor(Path(settings.get("OUTPUT_PATH", "output")), settings)
@@ -228,8 +232,8 @@ def web_editor(settings):
 )
 def admin(c, port=0, no_build=False, allow_dirty=False):
     """The web editor with its local backend at http://127.0.0.1:8081/admin/."""
-    from webeditor import editor_settings
-    from webeditor.bundle import ADMIN_DIR
+    from pelita.tools.webeditor import editor_settings
+    from pelita.tools.webeditor.bundle import ADMIN_DIR
 
     if not no_build:
         build(c)
@@ -253,7 +257,7 @@ def admin(c, port=0, no_build=False, allow_dirty=False):
 
 def _deploy_project():
     """The production settings for the gate, deploy and rollback tasks."""
-    from deploy import load_project
+    from pelita.tools.deploy import load_project
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -261,7 +265,7 @@ def _deploy_project():
 
 
 def _gate_steps(project):
-    from deploy import default_steps
+    from pelita.tools.deploy import default_steps
 
     return default_steps(project)
 
@@ -274,7 +278,7 @@ def _exit_on_deploy_error(error):
 @task
 def gate(c):
     """Production build, then check, links and budgets; any failure blocks deploys."""
-    from deploy import DeployError, require_gate
+    from pelita.tools.deploy import DeployError, require_gate
 
     project = _deploy_project()
     try:
@@ -292,8 +296,8 @@ def gate(c):
 )
 def deploy(c, target=None, dry_run=False):
     """Publish output/ (rsync, ghpages or s3) once it has passed the gate."""
-    from deploy import DeployError, make_target
-    from deploy import deploy as publish
+    from pelita.tools.deploy import DeployError, make_target
+    from pelita.tools.deploy import deploy as publish
 
     try:
         project = _deploy_project()
@@ -317,8 +321,8 @@ def deploy(c, target=None, dry_run=False):
 )
 def rollback(c, to=None, target=None, dry_run=False):
     """Serve the previous release again."""
-    from deploy import DeployError, make_target
-    from deploy import rollback as roll_back
+    from pelita.tools.deploy import DeployError, make_target
+    from pelita.tools.deploy import rollback as roll_back
 
     try:
         project = _deploy_project()
@@ -346,7 +350,7 @@ def pelican_run(cmd):
 )
 def check(c, path=None, strict=False, format="text"):
     """Check posts, pages, images and registries; exit non-zero on errors."""
-    from contentcheck.cli import main
+    from pelita.tools.check.cli import main
 
     code = main(SETTINGS, path or None, strict=strict, output=format)
     if code:
@@ -385,8 +389,8 @@ def new_post(
     tahun=None, bukti=None, klaim=None, putusan=None, yes=False,
 ):  # fmt: skip
     """Write a new post in content/posts/<yyyy>/, asking in Indonesian."""
-    from newpost.cli import run_new_post
-    from newpost.prompting import NewPostError
+    from pelita.tools.newpost.cli import run_new_post
+    from pelita.tools.newpost.prompting import NewPostError
 
     given = {
         "title": title, "category": category, "date": tanggal, "summary": summary,

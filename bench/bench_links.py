@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from sitecheck.links import check_links
+
+from pelita.tools.sitecheck.links import check_links
 
 SITE = "https://kabar.example.go.id"
 CATEGORIES = ["berita", "prestasi", "wisata", "kuliner", "umkm", "layanan-publik"]

@@ -19,10 +19,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import yaml
-from prestasi import Award, classify, load_rules
-from prestasi.engine import Spec
-from prestasi.register_data import make_row, rows_to_csv, rows_to_json
-from prestasi.wall import build_wall
+
+from pelita.build.prestasi.register_data import make_row, rows_to_csv, rows_to_json
+from pelita.build.prestasi.wall import build_wall
+from pelita.core.prestasi import Award, classify, load_rules
+from pelita.core.prestasi.engine import Spec
 
 REPO = Path(__file__).resolve().parent.parent
 LABELLED = ("labelled.yml", "heldout.yml", "heldout2.yml")

@@ -21,10 +21,11 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from contentcheck import run_check
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 from PIL import Image
-from registries import load_gazetteer, load_opd, registry_paths
+
+from pelita.core.registries import load_gazetteer, load_opd, registry_paths
+from pelita.tools.check import run_check
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = [2_500, 5_000, 10_000, 20_000]

@@ -78,7 +78,7 @@ def pagefind(output: Path, cache: Path | None = None) -> list[str]:
     """
     script = (
         "import sys; from pathlib import Path; "
-        "from sitesearch import build_search_index; "
+        "from pelita.tools.sitesearch import build_search_index; "
         "build_search_index(sys.argv[1], 'id', "
         "cache=Path(sys.argv[2]) if sys.argv[2:] else None)"
     )

@@ -124,7 +124,7 @@ def side_baseline(urls_file: str) -> None:
 
 def side_pelita(root: str, port: str, channels: str) -> None:
     """One import run with Pelita's defaults (hosts resolved to 127.0.0.1)."""
-    from importer.cli import run_import  # noqa: PLC0415 - as above
+    from pelita.importer.cli import run_import  # noqa: PLC0415 - as above
 
     base = Path(root)
 

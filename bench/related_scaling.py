@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import time
 
-from related import Doc, related_indices, tokens
+from pelita.build.related import Doc, related_indices, tokens
 
 KECAMATAN = [f"Kecamatan {i}" for i in range(16)]
 TOPICS = [f"topik{i}" for i in range(120)]

@@ -34,9 +34,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from pelican.settings import read_settings
-from sharekit import FORMATS, KitFacts, captions, load_palette
-from sharekit.cards import CardCache, Job, card_key
-from sharekit.facts import Site, kit_facts
+
+from pelita.build.sharekit import FORMATS, KitFacts, captions, load_palette
+from pelita.build.sharekit.cards import CardCache, Job, card_key
+from pelita.build.sharekit.facts import Site, kit_facts
 
 REPO = Path(__file__).resolve().parent.parent
 THEME = REPO / "theme"

@@ -22,7 +22,7 @@ import resource
 import time
 from pathlib import Path
 
-from stories import StoryPost, StoryText, features, group_posts
+from pelita.core.stories import StoryPost, StoryText, features, group_posts
 
 SYLLABLES = [c + v for c in "bcdgjklmnprstw" for v in "aiueo"]
 WORDS = [a + b + c for a in SYLLABLES for b in SYLLABLES[:30] for c in SYLLABLES[:12]]

@@ -29,11 +29,12 @@ from types import SimpleNamespace
 import yaml
 from pelican import Pelican
 from pelican.settings import read_settings
-from registries import load_gazetteer, registry_paths
-from wilayah import PostText, assign_wilayah, build_tagger, load_rules
-from wilayah.pages import build_pages
-from wilayah.places import build_areas
-from wilayah.settings import DEFAULTS
+
+from pelita.build.wilayah.pages import build_pages
+from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.registries import load_gazetteer, registry_paths
+from pelita.core.wilayah import PostText, assign_wilayah, build_tagger, load_rules
+from pelita.core.wilayah.places import build_areas
 
 REPO = Path(__file__).resolve().parent.parent
 FILLER = (

@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 import yaml
-from importer.discover import linked_feeds
-from importer.model import FetchResult
 from PIL import Image
-from registries import load_gazetteer, load_opd
+
+from pelita.core.registries import load_gazetteer, load_opd
+from pelita.importer.discover import linked_feeds
+from pelita.importer.model import FetchResult
 
 REPO = Path(__file__).resolve().parent.parent
 POSTS = sorted((REPO / "content" / "posts").rglob("*.md"))

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from registries import slugify_name
+
+from pelita.core.registries import slugify_name
 
 STORIES = {
     # primary (channel, title start): the other channels that reported it
@@ -36,7 +37,7 @@ NEAR_MISSES = (
 @pytest.fixture(scope="module")
 def pages(demo_output: Path) -> dict[str, dict]:
     """Every demo post's page: its channel, title, URL path and parsed HTML."""
-    from importer.metadata import parse_header
+    from pelita.importer.metadata import parse_header
 
     found = {}
     for path in sorted((demo_output.parent / "content" / "demo").rglob("*.md")):

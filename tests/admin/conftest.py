@@ -10,9 +10,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from contentcheck import run_check
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 from PIL import ExifTags, Image
+
+from pelita.tools.check import run_check
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).parent / "fixtures" / "content"

@@ -6,7 +6,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from contentcheck.datetext import DateTextError, parse_date_text
+
+from pelita.tools.check.datetext import DateTextError, parse_date_text
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from contentcheck import Severity
+
+from pelita.tools.check import Severity
 
 from .conftest import FIXTURES
 

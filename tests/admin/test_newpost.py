@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from contentcheck import run_check
-from newpost.cli import run_new_post
-from newpost.prompting import NewPostError
+
+from pelita.tools.check import run_check
+from pelita.tools.newpost.cli import run_new_post
+from pelita.tools.newpost.prompting import NewPostError
 
 from .conftest import NOW, REPO, repo_settings, write_fixture_images
 

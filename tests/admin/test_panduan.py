@@ -9,9 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from contentcheck import format_problem, run_check
-from contentcheck.codes import CODES
 from PIL import Image
+
+from pelita.tools.check import format_problem, run_check
+from pelita.tools.check.codes import CODES
 
 from .conftest import REPO, repo_settings
 from .test_defects import DEFECTS

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from contentcheck.contacts import Contacts, national_phone
-from contentcheck.nik import find_niks, is_plausible_nik
-from contentcheck.personal import (
+
+from pelita.tools.check.contacts import Contacts, national_phone
+from pelita.tools.check.nik import find_niks, is_plausible_nik
+from pelita.tools.check.personal import (
     EMAIL,
     MAX_DIGITS,
     MIN_DIGITS,

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from contentcheck import Severity, run_check
+
+from pelita.tools.check import Severity, run_check
 
 from .conftest import NOW, REPO, repo_settings
 
@@ -162,7 +163,7 @@ def test_a_key_with_a_space_gets_its_spelling(site):
 
 
 def test_a_fault_in_one_check_is_reported_and_the_rest_go_on(site, monkeypatch, caplog):
-    from contentcheck import runner
+    from pelita.tools.check import runner
 
     def broken(source, ctx):
         raise KeyError("tak terduga")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from contentcheck import format_problem, run_check
+from pelita.tools.check import format_problem, run_check
 
 from .conftest import REPO, repo_settings
 

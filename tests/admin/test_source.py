@@ -6,7 +6,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from contentcheck.source import parse_source, prose_lines
+
+from pelita.tools.check.source import parse_source, prose_lines
 
 HEADERS = {
     "plain": "Title: A\nDate: 2025-01-02\n\nBody",

@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
-from adminhtml import sanitize_admin_html
 from bs4 import BeautifulSoup
 
+from pelita.core.htmlsafety.admin import sanitize_admin_html
 from tests.conftest import REPO
 
 HOSTILE_POST = """\

@@ -1,7 +1,7 @@
 from pathlib import Path
 from types import SimpleNamespace
 
-from buildspeed.cacheguard import guard_content_cache
+from pelita.build.buildspeed.cacheguard import guard_content_cache
 
 
 def _guard(cache: Path, plugins: Path, **settings) -> bool:

@@ -2,9 +2,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from buildspeed.fingerprint import FileHashes, site_fingerprint, stable
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
+
+from pelita.build.buildspeed.fingerprint import FileHashes, site_fingerprint, stable
 
 
 class Opaque:

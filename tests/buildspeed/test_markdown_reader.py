@@ -1,8 +1,12 @@
 from pathlib import Path
 
-from buildspeed.markdown_reader import ReusingMarkdownReader, use_reusing_reader
 from pelican.readers import MarkdownReader, Readers
 from pelican.settings import DEFAULT_CONFIG, read_settings
+
+from pelita.build.buildspeed.markdown_reader import (
+    ReusingMarkdownReader,
+    use_reusing_reader,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 

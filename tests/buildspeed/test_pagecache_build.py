@@ -155,7 +155,7 @@ def test_theme_plugin_and_registry_changes_render_every_page(tmp_path):
     shutil.copyfile(REPO / "data" / "semarang-opd.csv", registry)
     extra = {
         "THEME_TEMPLATES_OVERRIDES": [str(overrides)],
-        "PLUGIN_PATHS": [str(REPO / "plugins"), str(plugins)],
+        "PLUGIN_PATHS": [str(plugins)],
         "REGISTRIES": {"opd": str(registry)},
     }
     cache, output = tmp_path / "cache", tmp_path / "output"

@@ -6,12 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from deploy.config import DEFAULTS, load_deploy_config
-from deploy.errors import DeployConfigError
-from deploy.project import load_project
-from deploy.release import is_release_name, new_release_name
-from deploy.rsync_ssh import RsyncTarget
-from deploy.s3 import S3Target
+
+from pelita.tools.deploy.config import DEFAULTS, load_deploy_config
+from pelita.tools.deploy.errors import DeployConfigError
+from pelita.tools.deploy.project import load_project
+from pelita.tools.deploy.release import is_release_name, new_release_name
+from pelita.tools.deploy.rsync_ssh import RsyncTarget
+from pelita.tools.deploy.s3 import S3Target
 
 REPO = Path(__file__).resolve().parents[2]
 

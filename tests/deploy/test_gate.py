@@ -10,9 +10,10 @@ import types
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import GateFailed
-from deploy.gate import (
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import GateFailed
+from pelita.tools.deploy.gate import (
     GateStep,
     budgets_step,
     default_steps,
@@ -20,9 +21,9 @@ from deploy.gate import (
     require_gate,
     run_gate,
 )
-from deploy.project import load_project
-from deploy.run import deploy
-from deploy.s3 import S3Target, make_client
+from pelita.tools.deploy.project import load_project
+from pelita.tools.deploy.run import deploy
+from pelita.tools.deploy.s3 import S3Target, make_client
 
 REPO = Path(__file__).resolve().parents[2]
 SITEURL = "https://pelita.example"
@@ -197,10 +198,12 @@ def test_deploy_reuses_a_recorded_pass_and_gates_a_changed_output(
 def test_budgets_are_called_through_their_contract(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    module = types.ModuleType("sitecheck.budgets")
-    module.__spec__ = importlib.machinery.ModuleSpec("sitecheck.budgets", None)
+    module = types.ModuleType("pelita.tools.sitecheck.budgets")
+    module.__spec__ = importlib.machinery.ModuleSpec(
+        "pelita.tools.sitecheck.budgets", None
+    )
     module.check_budgets = lambda output: [f"{output.name}/index.html: 72 KB > 60 KB"]
-    monkeypatch.setitem(sys.modules, "sitecheck.budgets", module)
+    monkeypatch.setitem(sys.modules, "pelita.tools.sitecheck.budgets", module)
     project = project_for(tmp_path, tmp_path, monkeypatch)
     step = budgets_step(project)
     assert step is not None

@@ -7,9 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import DeployConfigError, DeployError
-from deploy.ghpages import GhPagesTarget
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import DeployConfigError, DeployError
+from pelita.tools.deploy.ghpages import GhPagesTarget
 
 
 def git(cwd: Path, *args: str, env: dict | None = None) -> str:

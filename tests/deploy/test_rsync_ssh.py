@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import DeployError
-from deploy.rsync_ssh import RsyncTarget, count_itemized, releases_to_prune
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import DeployError
+from pelita.tools.deploy.rsync_ssh import RsyncTarget, count_itemized, releases_to_prune
 
 NO_SECRETS: dict[str, str] = {}
 
@@ -140,8 +141,8 @@ def test_a_failed_upload_leaves_the_current_release_serving(
 
 INTERRUPTED_DEPLOY = """
 import json, sys
-from deploy.config import load_deploy_config
-from deploy.rsync_ssh import RsyncTarget
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.rsync_ssh import RsyncTarget
 settings, output = json.loads(sys.argv[1]), sys.argv[2]
 RsyncTarget(load_deploy_config(settings, environ={}).rsync, {}).publish(
     __import__("pathlib").Path(output), "9999", dry_run=False)

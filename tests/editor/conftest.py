@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
-from webeditor import write_editor
-from webeditor.bundle import ADMIN_DIR
 
+from pelita.tools.webeditor import write_editor
+from pelita.tools.webeditor.bundle import ADMIN_DIR
 from tests.conftest import REPO
 
 PHONE = {"width": 360, "height": 640}

@@ -10,23 +10,23 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from contentcheck import run_check
-from contentcheck.klarifikasi_fields import PUTUSAN
-from contentcheck.wilayah_fields import validate_wilayah
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
-from plugin_settings import PluginSettingsError
-from prestasi import LEVELS
-from registries import load_gazetteer, load_opd
-from webeditor import (
+
+from pelita.core.prestasi import LEVELS
+from pelita.core.registries import load_gazetteer, load_opd
+from pelita.core.settings import PluginSettingsError
+from pelita.tools.check import run_check
+from pelita.tools.check.klarifikasi_fields import PUTUSAN
+from pelita.tools.check.wilayah_fields import validate_wilayah
+from pelita.tools.webeditor import (
     EditorBundleError,
     EditorSettingsError,
     editor_config,
     editor_settings,
     write_editor,
 )
-from webeditor.bundle import ADMIN_DIR, content_security_policy
-from webeditor.rules import BrowserRuleError, js_pattern
-
+from pelita.tools.webeditor.bundle import ADMIN_DIR, content_security_policy
+from pelita.tools.webeditor.rules import BrowserRuleError, js_pattern
 from tests.conftest import REPO
 
 
@@ -251,7 +251,7 @@ def test_the_browser_finds_what_invoke_check_finds(tmp_path: Path):
 
 
 def test_the_editor_is_no_reader_page_for_budgets_search_or_sitemap(tmp_path: Path):
-    from sitecheck.budgets import check_site, html_pages
+    from pelita.tools.sitecheck.budgets import check_site, html_pages
 
     write_editor(tmp_path, settings(), REPO)
     (tmp_path / "index.html").write_text("<!doctype html><title>x</title>", "utf-8")

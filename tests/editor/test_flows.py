@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from contentcheck import format_problem, run_check
 from pelican import Pelican
 from pelican.settings import read_settings
 from PIL import Image
 from playwright.sync_api import expect
 
+from pelita.tools.check import format_problem, run_check
 from tests.conftest import REPO
 from tests.images.photos import make_photo
 

@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 
-from webeditor.bundle import ADMIN_DIR
+from pelita.tools.webeditor.bundle import ADMIN_DIR
 
 from .driver import open_editor
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from webeditor.review import MARKER, main, review_comment, urgent_posts
 
+from pelita.tools.webeditor.review import MARKER, main, review_comment, urgent_posts
 from tests.conftest import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "editor-review.yml"

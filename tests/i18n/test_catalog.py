@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
-from i18n import CatalogError, catalog_path, load_translations
 from jinja2 import DictLoader, Environment
+
+from pelita.build.i18n import CatalogError, catalog_path, load_translations
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"

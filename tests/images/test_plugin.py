@@ -4,7 +4,12 @@ import logging
 from pathlib import Path
 from types import SimpleNamespace
 
-from images.plugin import REGISTRY, normalize_path, plan_featured, take_static_images
+from pelita.build.images.plugin import (
+    REGISTRY,
+    normalize_path,
+    plan_featured,
+    take_static_images,
+)
 
 from .photos import make_photo
 

@@ -3,8 +3,9 @@
 import io
 from pathlib import Path
 
-from images import open_upright, plan_image, render_outputs
 from PIL import Image
+
+from pelita.build.images import open_upright, plan_image, render_outputs
 
 from .photos import CAMERA, make_photo
 

@@ -1,7 +1,7 @@
 """Post bodies: local images get srcset; other hosts are never contacted."""
 
-from images.plan import ResponsiveImage, Variant
-from images.rewrite import rewrite_images
+from pelita.build.images.plan import ResponsiveImage, Variant
+from pelita.build.images.rewrite import rewrite_images
 
 PLAN = ResponsiveImage(
     source=None,

@@ -11,7 +11,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from feedserver import FeedServer
-from importer import netpolicy
+
+from pelita.importer import netpolicy
 
 
 @pytest.fixture

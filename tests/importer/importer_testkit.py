@@ -90,7 +90,7 @@ def fetch_result(
     """A ``FetchResult`` for parsing tests that need no server."""
     import datetime as dt
 
-    from importer.model import FetchResult
+    from pelita.importer.model import FetchResult
 
     return FetchResult(
         url=url,
@@ -108,7 +108,8 @@ def live_markup(html: str, allowed_tags: frozenset[str] | None = None) -> list[s
     from urllib.parse import urlsplit
 
     from bs4 import BeautifulSoup
-    from importer.sanitize import ALLOWED_TAGS
+
+    from pelita.core.htmlsafety.sanitize import ALLOWED_TAGS
 
     allowed = allowed_tags if allowed_tags is not None else ALLOWED_TAGS
     problems = []

@@ -5,12 +5,13 @@ import sys
 
 import pytest
 from feedserver import Response
-from importer.channeladd import ChannelAddError, run_channel_add
-from importer.channels import load_channels
-from importer.cli import run_import
-from importer.settings import load_config
 from importer_testkit import REPO, fixture_bytes, make_settings, posts, read_report
 from sitekit import HTML, Site, article, listing, page, serve_site
+
+from pelita.importer.channeladd import ChannelAddError, run_channel_add
+from pelita.importer.channels import load_channels
+from pelita.importer.cli import run_import
+from pelita.importer.settings import load_config
 
 REGISTRY = """\
 # Channel registry of the test city.

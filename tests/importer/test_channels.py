@@ -3,10 +3,11 @@
 from pathlib import Path
 
 import pytest
-from importer.channels import load_channels
-from importer.errors import ChannelConfigError
 from importer_testkit import CATEGORIES, REPO, make_settings
-from registries import load_gazetteer, load_opd, registry_paths
+
+from pelita.core.registries import load_gazetteer, load_opd, registry_paths
+from pelita.importer.channels import load_channels
+from pelita.importer.errors import ChannelConfigError
 
 FILES = registry_paths({}, REPO)
 
@@ -225,8 +226,8 @@ def test_missing_file(tmp_path):
 
 
 def test_settings_reject_unknown_importer_keys(tmp_path):
-    from importer.errors import ImporterConfigError
-    from importer.settings import load_config
+    from pelita.importer.errors import ImporterConfigError
+    from pelita.importer.settings import load_config
 
     settings = make_settings(tmp_path, concurency=3)
     with pytest.raises(ImporterConfigError, match=r"unknown key.*concurency.*allowed:"):

@@ -4,7 +4,8 @@ import datetime as dt
 import time
 
 import pytest
-from importer.dates import parse_date, resolve_dates
+
+from pelita.importer.dates import parse_date, resolve_dates
 
 FETCHED = dt.datetime(2024, 11, 5, 0, 0, tzinfo=dt.UTC)
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from importer.metadata import parse_header
 from importer_testkit import REPO, live_markup
-from registries import slugify_name
+
+from pelita.core.registries import slugify_name
+from pelita.importer.metadata import parse_header
 
 DEMO_CHANNELS = {
     "diskominfo", "dinkes", "kec-semarang-tengah", "kel-kandri",

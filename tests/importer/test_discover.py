@@ -2,9 +2,6 @@
 
 import pytest
 from feedserver import Response, redirect, send_response
-from importer.cli import run_import
-from importer.discover import linked_feeds, wordpress_guesses
-from importer.report import ChannelReport, discovery_lines
 from importer_testkit import (
     FakeResolver,
     fetch_result,
@@ -16,6 +13,10 @@ from importer_testkit import (
     write_registry,
 )
 from sitekit import HTML, page
+
+from pelita.importer.cli import run_import
+from pelita.importer.discover import linked_feeds, wordpress_guesses
+from pelita.importer.report import ChannelReport, discovery_lines
 
 WORDPRESS = fixture_bytes("wordpress-rss2.xml")
 HOME = "https://kelurahan.example.go.id/berita/"

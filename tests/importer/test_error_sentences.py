@@ -5,11 +5,12 @@ import socket
 
 import pytest
 from feedserver import Response, redirect, stall
-from importer.cli import run_import
-from importer.errors import BlockedAddressError
-from importer.netpolicy import NetworkPolicy
 from importer_testkit import fixture_bytes, make_settings, read_state, write_registry
-from kanal.messages import FALLBACK, indonesian_error, is_known
+
+from pelita.build.kanal.messages import FALLBACK, indonesian_error, is_known
+from pelita.importer.cli import run_import
+from pelita.importer.errors import BlockedAddressError
+from pelita.importer.netpolicy import NetworkPolicy
 
 
 class Resolver:

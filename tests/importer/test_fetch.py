@@ -13,11 +13,12 @@ from feedserver import (
     slow,
     stall,
 )
-from importer.decode import BodyTooLargeError
-from importer.errors import FetchError, RetryLater
-from importer.fetch import FetchLimits, HttpFetcher
-from importer.model import Validators
-from importer.netpolicy import NetworkPolicy
+
+from pelita.importer.decode import BodyTooLargeError
+from pelita.importer.errors import FetchError, RetryLater
+from pelita.importer.fetch import FetchLimits, HttpFetcher
+from pelita.importer.model import Validators
+from pelita.importer.netpolicy import NetworkPolicy
 
 FEED = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
 LIMITS = FetchLimits(
@@ -211,7 +212,7 @@ def test_bomb_never_inflates_past_the_cap_in_memory():
     import tracemalloc
     import zlib
 
-    from importer.decode import BoundedDecoder
+    from pelita.importer.decode import BoundedDecoder
 
     bomb = zlib.compress(b"\0" * (64 * 1024 * 1024), 9)
     decoder = BoundedDecoder("deflate", 1024 * 1024)
@@ -226,7 +227,7 @@ def test_bomb_never_inflates_past_the_cap_in_memory():
 
 
 def test_multi_member_gzip_and_trailing_garbage():
-    from importer.decode import BoundedDecoder
+    from pelita.importer.decode import BoundedDecoder
 
     decoder = BoundedDecoder("gzip", 1024)
     body = gzip.compress(b"abc") + gzip.compress(b"def") + b"\0\0junk"

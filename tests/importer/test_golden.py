@@ -11,8 +11,9 @@ import shutil
 
 import pytest
 from feedserver import Response
-from importer.cli import run_import
 from importer_testkit import FIXTURES, fixture_bytes, make_settings, write_registry
+
+from pelita.importer.cli import run_import
 
 GOLDEN = FIXTURES / "golden"
 FEEDS = {

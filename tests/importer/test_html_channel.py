@@ -3,8 +3,6 @@
 import itertools
 
 from feedserver import Response, redirect, slow
-from importer.cli import run_import
-from importer.metadata import parse_header
 from importer_testkit import (
     FakeResolver,
     make_settings,
@@ -13,7 +11,6 @@ from importer_testkit import (
     read_state,
     write_registry,
 )
-from kanal.messages import indonesian_error
 from sitekit import (
     HTML,
     HTML_RULES,
@@ -24,6 +21,10 @@ from sitekit import (
     listing,
     serve_site,
 )
+
+from pelita.build.kanal.messages import indonesian_error
+from pelita.importer.cli import run_import
+from pelita.importer.metadata import parse_header
 
 
 def register(root, url, **rules):
@@ -268,7 +269,7 @@ def test_an_unchanged_run_without_validators_writes_nothing(tmp_path, feed_serve
 def test_an_article_that_breaks_the_reader_is_one_warning(
     tmp_path, feed_server, monkeypatch
 ):
-    from importer import htmlchannel
+    from pelita.importer import htmlchannel
 
     real = htmlchannel.read_article
 

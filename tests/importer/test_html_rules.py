@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
-from importer.channels import load_channels
-from importer.errors import ChannelConfigError
-from importer.model import HtmlRules
 from importer_testkit import CATEGORIES, REPO
-from registries import registry_paths
+
+from pelita.core.registries import registry_paths
+from pelita.importer.channels import load_channels
+from pelita.importer.errors import ChannelConfigError
+from pelita.importer.model import HtmlRules
 
 FILES = registry_paths({}, REPO)
 HTML_CHANNEL = """\

@@ -1,7 +1,8 @@
 """Identity: GUID, else normalized link, else content; reused GUIDs detected."""
 
 import pytest
-from importer.identity import (
+
+from pelita.importer.identity import (
     IDENTITY_GUID,
     IDENTITY_LINK,
     assign_identities,
@@ -11,7 +12,7 @@ from importer.identity import (
     normalize_link,
     without_tracking,
 )
-from importer.model import Entry
+from pelita.importer.model import Entry
 
 
 def entry(guid=None, link=None, title="T", content_hash="ab" * 32):

@@ -11,9 +11,9 @@ from imagekit import (
     tracking_pixel,
     transparent_png,
 )
-from importer.errors import MediaError
-from importer.imaging import ImageLimits, declared_mismatch, process_image, sniff
 
+from pelita.importer.errors import MediaError
+from pelita.importer.imaging import ImageLimits, declared_mismatch, process_image, sniff
 from tests.images.photos import CAMERA, GREEN, RED, phone_jpeg
 
 LIMITS = ImageLimits()

@@ -4,8 +4,6 @@ import fcntl
 import json
 
 from feedserver import Response, stall
-from importer.cli import run_import
-from importer.metadata import parse_header
 from importer_testkit import (
     fixture_bytes,
     make_settings,
@@ -14,6 +12,9 @@ from importer_testkit import (
     read_state,
     write_registry,
 )
+
+from pelita.importer.cli import run_import
+from pelita.importer.metadata import parse_header
 
 WORDPRESS = fixture_bytes("wordpress-rss2.xml")
 

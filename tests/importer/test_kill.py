@@ -6,8 +6,9 @@ import sys
 import time
 
 from feedserver import Response
-from importer.metadata import document_hash, parse_header
 from importer_testkit import REPO, make_settings, posts, write_registry
+
+from pelita.importer.metadata import document_hash, parse_header
 
 ENTRIES = 200
 
@@ -32,7 +33,7 @@ def import_command(root):
     config.write_text(
         "".join(f"{key} = {value!r}\n" for key, value in settings.items()), "utf-8"
     )
-    return [sys.executable, "-m", "importer", "--settings", str(config)]
+    return [sys.executable, "-m", "pelita.importer", "--settings", str(config)]
 
 
 def test_killed_run_leaves_whole_files_and_the_next_run_completes(

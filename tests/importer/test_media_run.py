@@ -11,8 +11,6 @@ from imagekit import (
     png_claiming,
     tracking_pixel,
 )
-from importer.cli import run_import
-from importer.metadata import parse_header
 from importer_testkit import (
     make_settings,
     posts,
@@ -21,6 +19,8 @@ from importer_testkit import (
     write_registry,
 )
 
+from pelita.importer.cli import run_import
+from pelita.importer.metadata import parse_header
 from tests.images.photos import phone_jpeg
 
 PHONE = phone_jpeg(size=(1200, 800), orientation=6)

@@ -5,12 +5,13 @@ import html
 import re
 
 import pytest
-from importer.cli import run_import
-from importer.metadata import document_hash, parse_header, render_document, seal
-from importer.sanitize import plain_text
 from importer_testkit import fixture_bytes, make_settings, posts, write_registry
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
+
+from pelita.core.htmlsafety.sanitize import plain_text
+from pelita.importer.cli import run_import
+from pelita.importer.metadata import document_hash, parse_header, render_document, seal
 
 TITLES = {
     "colon": "Wali Kota: Semarang Siap Juara",

@@ -10,10 +10,11 @@ import ipaddress
 import httpcore
 import pytest
 from feedserver import Response, redirect
-from importer.errors import BlockedAddressError
-from importer.fetch import FetchLimits, HttpFetcher
-from importer.netpolicy import GuardedBackend, NetworkPolicy
 from importer_testkit import FakeResolver
+
+from pelita.importer.errors import BlockedAddressError
+from pelita.importer.fetch import FetchLimits, HttpFetcher
+from pelita.importer.netpolicy import GuardedBackend, NetworkPolicy
 
 LIMITS = FetchLimits(connect_timeout=1, read_timeout=1, deadline=2, max_bytes=65536)
 

@@ -2,9 +2,10 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from importer.errors import ImporterConfigError
-from importer.noise import load_noise_rules, remove_noise
 from importer_testkit import REPO
+
+from pelita.importer.errors import ImporterConfigError
+from pelita.importer.noise import load_noise_rules, remove_noise
 
 RULES = load_noise_rules(REPO / "data" / "html-noise.yml")
 TEXT = "Warga RW 05 membersihkan saluran air menjelang musim hujan."

@@ -3,10 +3,11 @@
 import time
 
 import pytest
-from importer.entries import FeedJob, process_feed
-from importer.errors import FeedError
-from importer.model import Channel
 from importer_testkit import fetch_result, fixture_bytes
+
+from pelita.importer.entries import FeedJob, process_feed
+from pelita.importer.errors import FeedError
+from pelita.importer.model import Channel
 
 CHANNEL = Channel("c", "C", "media", "https://feeds.example.go.id/feed/")
 

@@ -135,7 +135,7 @@ class FakeArticle:
     "url", ["javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "//x"]
 )
 def test_build_drops_urls_that_are_not_web_addresses(url):
-    from importer.plugin import clean_article
+    from pelita.build.imported.plugin import clean_article
 
     post = FakeArticle(channel="x", source=url, video=url, content="<p>a</p>")
     clean_article(post)
@@ -143,7 +143,7 @@ def test_build_drops_urls_that_are_not_web_addresses(url):
 
 
 def test_posts_are_recognized_by_channel_or_by_folder(tmp_path):
-    from importer.plugin import is_imported
+    from pelita.build.imported.plugin import is_imported
 
     folder = (tmp_path / "imported").resolve()
     assert is_imported(FakeArticle(channel="x"), (folder,))
@@ -162,7 +162,7 @@ def test_channels_are_named_even_from_a_demo_registry(tmp_path):
     """The registry is read for names only: feed-file urls are fine at build."""
     from types import SimpleNamespace
 
-    from importer.plugin import on_articles
+    from pelita.build.imported.plugin import on_articles
 
     feeds = tmp_path / "feeds"
     feeds.mkdir()

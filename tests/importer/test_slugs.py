@@ -1,9 +1,10 @@
 """Slugs: ASCII, short, unique over the whole content tree, Pelican-compatible."""
 
 import pytest
-from importer.slugs import SlugRegistry, make_slug, pelican_slug
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+
+from pelita.importer.slugs import SlugRegistry, make_slug, pelican_slug
 
 SUBS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 

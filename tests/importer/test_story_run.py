@@ -1,8 +1,6 @@
 """Story grouping in whole runs: decided once, written down, admins obeyed."""
 
 from feedserver import Response
-from importer.cli import run_import
-from importer.metadata import parse_header
 from importer_testkit import (
     make_settings,
     posts,
@@ -10,6 +8,9 @@ from importer_testkit import (
     read_state,
     write_registry,
 )
+
+from pelita.importer.cli import run_import
+from pelita.importer.metadata import parse_header
 
 RILIS = (
     "Dinas Perhubungan Kota Semarang memulai uji coba pembayaran parkir tepi jalan "

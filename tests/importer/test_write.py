@@ -1,7 +1,7 @@
 """Writing: atomic, and an admin's edit or deletion is never overwritten."""
 
-from importer.metadata import render_document
-from importer.write import (
+from pelita.importer.metadata import render_document
+from pelita.importer.write import (
     Outcome,
     atomic_write,
     remove_stale_temp_files,

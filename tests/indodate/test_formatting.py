@@ -2,7 +2,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from indodate import format_date, format_iso
+
+from pelita.core.indodate import format_date, format_iso
 
 WIB = ZoneInfo("Asia/Jakarta")
 

@@ -2,9 +2,9 @@
 
 import datetime as dt
 
-from importer.model import Channel
-from importer.state import ChannelState
-from kanal import channel_health, counts
+from pelita.build.kanal import channel_health, counts
+from pelita.importer.model import Channel
+from pelita.importer.state import ChannelState
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 

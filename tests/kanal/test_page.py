@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from importer.state import ChannelState, save_state
+
+from pelita.importer.state import ChannelState, save_state
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = "https://kabar.example.id"

@@ -3,9 +3,10 @@
 import io
 from pathlib import Path
 
-from ogcard import CardSpec, CardStyle, encode_png, render_card
-from ogcard.card import card_key, render_logo
 from PIL import Image
+
+from pelita.build.ogcard import CardSpec, CardStyle, encode_png, render_card
+from pelita.build.ogcard.card import card_key, render_logo
 
 FONTS = Path(__file__).resolve().parents[2] / "theme/fonts"
 STYLE = CardStyle(

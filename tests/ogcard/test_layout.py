@@ -2,9 +2,17 @@
 
 from pathlib import Path
 
-from ogcard.blocks import Gap, Panel, Pill, Pills, Spring, Text, text_block_height
-from ogcard.layout import stack
-from ogcard.textfit import FLOOR_SIZE, load_font, shorten_to_fit, wrap_text
+from pelita.build.ogcard.blocks import (
+    Gap,
+    Panel,
+    Pill,
+    Pills,
+    Spring,
+    Text,
+    text_block_height,
+)
+from pelita.build.ogcard.layout import stack
+from pelita.build.ogcard.textfit import FLOOR_SIZE, load_font, shorten_to_fit, wrap_text
 
 FONTS = Path(__file__).resolve().parents[2] / "theme/fonts"
 BOLD = str(FONTS / "NotoSans-Bold.ttf")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from ogcard import clean_text, fit_text, load_font
+from pelita.build.ogcard import clean_text, fit_text, load_font
 
 FONT = str(Path(__file__).resolve().parents[2] / "theme/fonts/NotoSans-Bold.ttf")
 WIDTH, HEIGHT = 1056, 330

@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import pytest
-from ogcard.tokens import TokenError, read_color_tokens, style_from_tokens
+
+from pelita.build.ogcard.tokens import TokenError, read_color_tokens, style_from_tokens
 
 THEME = Path(__file__).resolve().parents[2] / "theme"
 

@@ -1,5 +1,6 @@
 import pytest
-from plugin_settings import PluginSettingsError, merge_settings, plugin_enabled
+
+from pelita.core.settings import PluginSettingsError, merge_settings, plugin_enabled
 
 DEFAULTS = {"widths": [320, 640], "max_width": 1600, "label": "x"}
 
@@ -31,7 +32,13 @@ def test_a_value_that_is_not_a_dict_is_refused():
 
 
 def test_a_plugin_is_enabled_only_when_listed():
-    settings = {"PLUGINS": ["importer", "pelican.plugins.sitemap", "stories"]}
+    settings = {
+        "PLUGINS": [
+            "pelita.build.imported",
+            "pelican.plugins.sitemap",
+            "pelita.build.stories",
+        ]
+    }
     assert plugin_enabled(settings, "stories")
     assert plugin_enabled(settings, "sitemap")
     assert not plugin_enabled(settings, "kanal")

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from prestasi import Rules, load_rules
-from registries import load_gazetteer, load_opd
+
+from pelita.core.prestasi import Rules, load_rules
+from pelita.core.registries import load_gazetteer, load_opd
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -107,9 +108,13 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
         "PATH": str(root / "content"),
         "OUTPUT_PATH": str(root / "output"),
         "THEME": str(REPO / "theme"),
-        "PLUGIN_PATHS": [str(REPO / "plugins")],
         # The theme needs i18n (gettext) and themecontext (its filters).
-        "PLUGINS": ["i18n", "indodate", "prestasi", "themecontext"],
+        "PLUGINS": [
+            "pelita.build.i18n",
+            "pelita.build.indodate",
+            "pelita.build.prestasi",
+            "pelita.build.themecontext",
+        ],
         "ARTICLE_PATHS": ["posts"],
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from prestasi import classify, score
+
+from pelita.core.prestasi import classify, score
 
 HERE = Path(__file__).parent
 SETS = ("labelled.yml", "heldout.yml", "heldout2.yml")

@@ -13,11 +13,12 @@ import pytest
 from pelican.contents import Article
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
-from prestasi import classify
-from prestasi.attribution import one_per_story
-from prestasi.plugin import lead_text
-from prestasi.settings import prestasi_settings
-from registries import load_opd
+
+from pelita.build.prestasi.attribution import one_per_story
+from pelita.build.prestasi.plugin import lead_text
+from pelita.build.prestasi.settings import prestasi_settings
+from pelita.core.prestasi import classify
+from pelita.core.registries import load_opd
 
 REPO = Path(__file__).resolve().parents[2]
 

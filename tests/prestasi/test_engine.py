@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from prestasi.engine import Entry, Phrase, build_index, scan, tokenize
-from prestasi.phrases import RulesError, compile_phrase
+
+from pelita.core.prestasi.engine import Entry, Phrase, build_index, scan, tokenize
+from pelita.core.prestasi.phrases import RulesError, compile_phrase
 
 SETS = {"peringkat": ["1", "pertama", "umum"], "lomba": ["lomba", "festival"]}
 WHERE = "rules.yml:1: test"

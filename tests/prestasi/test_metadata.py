@@ -3,7 +3,8 @@
 import datetime as dt
 
 import pytest
-from prestasi import Problem, award_fields, validate_award_metadata
+
+from pelita.core.prestasi import Problem, award_fields, validate_award_metadata
 
 
 def _only(problems: list[Problem]) -> Problem:

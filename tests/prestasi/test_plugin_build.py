@@ -7,8 +7,9 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from prestasi import PrestasiError
-from registries import load_opd
+
+from pelita.core.prestasi import PrestasiError
+from pelita.core.registries import load_opd
 
 REPO = Path(__file__).resolve().parents[2]
 

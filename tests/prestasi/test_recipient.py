@@ -1,7 +1,8 @@
 """Resolving Penerima against the OPD list and the gazetteer."""
 
 import pytest
-from prestasi import resolve_recipient
+
+from pelita.core.prestasi import resolve_recipient
 
 
 @pytest.mark.parametrize(

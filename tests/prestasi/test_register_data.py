@@ -6,11 +6,21 @@ import io
 import json
 from types import SimpleNamespace
 
-from prestasi import Award
-from prestasi.opd_pages import OpdPage, build_opd_pages, opd_groups, opd_jsonld
-from prestasi.register_data import COLUMNS, make_row, rows_to_csv, rows_to_json
-from prestasi.wall import build_wall
-from registries import Opd
+from pelita.build.prestasi.opd_pages import (
+    OpdPage,
+    build_opd_pages,
+    opd_groups,
+    opd_jsonld,
+)
+from pelita.build.prestasi.register_data import (
+    COLUMNS,
+    make_row,
+    rows_to_csv,
+    rows_to_json,
+)
+from pelita.build.prestasi.wall import build_wall
+from pelita.core.prestasi import Award
+from pelita.core.registries import Opd
 
 DATE = dt.datetime(2025, 3, 4, 10, 0)
 
@@ -113,7 +123,7 @@ def test_opd_json_ld_is_a_government_organization():
 
 
 def test_kecamatan_come_from_the_wilayah_plugin_when_it_ran(gazetteer):
-    from prestasi.attribution import article_kecamatan
+    from pelita.build.prestasi.attribution import article_kecamatan
 
     state = SimpleNamespace(gazetteer=gazetteer)
     tembalang, genuk = (gazetteer.find_kecamatan(n) for n in ("Tembalang", "Genuk"))

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from prestasi import load_rules, parse_rules
-from prestasi.phrases import RulesError
+
+from pelita.core.prestasi import load_rules, parse_rules
+from pelita.core.prestasi.phrases import RulesError
 
 MINIMAL = """\
 threshold: 5

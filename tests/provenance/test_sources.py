@@ -1,6 +1,6 @@
 from types import SimpleNamespace
 
-from provenance import history_url, provenance_of
+from pelita.build.provenance import history_url, provenance_of
 
 
 def names(value):
@@ -57,7 +57,7 @@ def test_a_source_that_is_not_a_web_address_is_not_linked():
 
 
 def test_channel_names_come_from_the_importer_registry(tmp_path):
-    from provenance.plugin import channel_names
+    from pelita.build.provenance.plugin import channel_names
 
     registry = tmp_path / "channels.yml"
     registry.write_text(

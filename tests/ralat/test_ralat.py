@@ -10,8 +10,13 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
-from ralat import CorrectionError, corrections_from_metadata, read_correction
-from ralat.settings import RalatConfigError, ralat_settings
+
+from pelita.build.ralat.settings import RalatConfigError, ralat_settings
+from pelita.core.ralat import (
+    CorrectionError,
+    corrections_from_metadata,
+    read_correction,
+)
 
 WIB = ZoneInfo("Asia/Jakarta")
 

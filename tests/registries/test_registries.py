@@ -1,7 +1,8 @@
 from pathlib import Path
 
 import pytest
-from registries import (
+
+from pelita.core.registries import (
     RegistryError,
     closest,
     load_gazetteer,

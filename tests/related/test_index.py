@@ -1,6 +1,6 @@
 """Related posts from the inverted index."""
 
-from related import Doc, related_indices, tokens
+from pelita.build.related import Doc, related_indices, tokens
 
 DAY = 86_400.0
 

@@ -4,7 +4,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
-from seo import NewsEntry, news_sitemap, robots_txt
+
+from pelita.build.seo import NewsEntry, news_sitemap, robots_txt
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 NOW = dt.datetime(2025, 10, 15, 12, 0, tzinfo=WIB)

@@ -3,7 +3,7 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from seo import SiteInfo, article_graph, site_graph
+from pelita.build.seo import SiteInfo, article_graph, site_graph
 
 SITE = SiteInfo(
     url="https://kabar.example.id",
@@ -101,7 +101,7 @@ def test_website_offers_the_search_action():
 
 
 def test_corrections_become_correction_comments():
-    from ralat.parse import Correction
+    from pelita.core.ralat import Correction
 
     fixed = Correction(
         dt.datetime(2025, 10, 16, tzinfo=WIB), "Angka  penerima\n diralat."

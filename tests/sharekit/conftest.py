@@ -140,7 +140,7 @@ def build(site: Build) -> list[str]:
             "SHAREKIT": {"hashtags": ["SemarangHebat"], "today": TODAY},
         },
     )
-    with collected("sharekit") as messages:
+    with collected("pelita.build.sharekit") as messages:
         Pelican(settings).run()
     site.logs.append(list(messages))
     return messages

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ogcard.textfit import load_font
-from sharekit import LINK, STORY, CardFormat, KitFacts, load_palette
-from sharekit.design import SIZES, Composition
+from pelita.build.ogcard.textfit import load_font
+from pelita.build.sharekit import LINK, STORY, CardFormat, KitFacts, load_palette
+from pelita.build.sharekit.design import SIZES, Composition
 
 REPO = Path(__file__).resolve().parents[2]
 THEME = REPO / "theme"

@@ -3,8 +3,8 @@
 import time
 from dataclasses import replace
 
-from sharekit import FORMATS, LINK, PORTRAIT
-from sharekit.cards import CardCache, Job, card_key
+from pelita.build.sharekit import FORMATS, LINK, PORTRAIT
+from pelita.build.sharekit.cards import CardCache, Job, card_key
 
 from .kittest import ACHIEVEMENT, PALETTE
 

@@ -3,8 +3,8 @@
 from dataclasses import replace
 from urllib.parse import unquote
 
-from sharekit import captions, hashtag, hashtags, whatsapp_url
-from sharekit.captions import X_LIMIT, x_length
+from pelita.build.sharekit import captions, hashtag, hashtags, whatsapp_url
+from pelita.build.sharekit.captions import X_LIMIT, x_length
 
 from .kittest import ACHIEVEMENT, CLARIFICATION, TITLE_200
 

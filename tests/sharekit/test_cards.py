@@ -4,9 +4,10 @@ import io
 from dataclasses import replace
 
 import pytest
-from ogcard.card import encode_png
 from PIL import Image
-from sharekit import FORMATS, LINK, PORTRAIT, STORY, compose, render
+
+from pelita.build.ogcard.card import encode_png
+from pelita.build.sharekit import FORMATS, LINK, PORTRAIT, STORY, compose, render
 
 from .kittest import (
     ACHIEVEMENT,

@@ -8,7 +8,8 @@ from html import unescape
 
 import pytest
 from PIL import Image
-from sharekit import FORMATS, LINK, compose
+
+from pelita.build.sharekit import FORMATS, LINK, compose
 
 from .kittest import ACHIEVEMENT, CLARIFICATION, PALETTE, assert_fits, with_lead
 

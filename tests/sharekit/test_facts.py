@@ -3,8 +3,15 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from prestasi.model import Award
-from sharekit.facts import Site, kit_articles, kit_facts, kit_kind, plain, post_url
+from pelita.build.sharekit.facts import (
+    Site,
+    kit_articles,
+    kit_facts,
+    kit_kind,
+    plain,
+    post_url,
+)
+from pelita.core.prestasi.model import Award
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 SITE = Site(

@@ -3,7 +3,7 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sharekit import Kit, recent_kits
+from pelita.build.sharekit import Kit, recent_kits
 
 from .kittest import ACHIEVEMENT
 

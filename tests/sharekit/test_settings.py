@@ -3,8 +3,9 @@
 import datetime as dt
 
 import pytest
-from plugin_settings import PluginSettingsError
-from sharekit.settings import load_options
+
+from pelita.build.sharekit.settings import load_options
+from pelita.core.settings import PluginSettingsError
 
 from .kittest import THEME
 

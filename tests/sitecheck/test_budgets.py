@@ -3,7 +3,8 @@
 from pathlib import Path
 
 import pytest
-from sitecheck.budgets import (
+
+from pelita.tools.sitecheck.budgets import (
     check_site,
     gzip_size,
     heaviest_by_kind,
@@ -117,7 +118,7 @@ def test_heaviest_by_kind(site: Path):
 
 
 def test_check_budgets_reads_the_site_url_from_the_home_page(site: Path):
-    from sitecheck.budgets import check_budgets
+    from pelita.tools.sitecheck.budgets import check_budgets
 
     page = PAGE.format(root="https://kabar.example.id/", extra="")
     page = page.replace(

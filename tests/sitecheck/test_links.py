@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck.links import check_links
-from sitecheck.urls import SiteUrls, parse_srcset
+
+from pelita.tools.sitecheck.links import check_links
+from pelita.tools.sitecheck.urls import SiteUrls, parse_srcset
 
 SITE = "https://kabar.example.go.id"
 

@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-from sitesearch import SearchIndexError, build_search_index
-from sitesearch.parts import indexed_bytes
+
+from pelita.tools.sitesearch import SearchIndexError, build_search_index
+from pelita.tools.sitesearch.parts import indexed_bytes
 
 PAGE = (
     '<!doctype html><html lang="id"><head><title>{title}</title></head><body>'

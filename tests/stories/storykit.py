@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from stories import StoryPost, StoryText, features
-from stories.similarity import PlaceFinder, city_words
+
+from pelita.core.stories import StoryPost, StoryText, features
+from pelita.core.stories.similarity import PlaceFinder, city_words
 
 REPO = Path(__file__).resolve().parents[2]
 PAIRS = Path(__file__).parent / "pairs.yml"
@@ -28,8 +29,8 @@ def when(text: str) -> dt.datetime:
 @cache
 def places() -> PlaceFinder:
     """The wilayah tagger over the city's registries, as the importer uses it."""
-    from registries import load_gazetteer
-    from wilayah import build_tagger, load_rules, match_wilayah
+    from pelita.core.registries import load_gazetteer
+    from pelita.core.wilayah import build_tagger, load_rules, match_wilayah
 
     data = REPO / "data"
     gazetteer = load_gazetteer(

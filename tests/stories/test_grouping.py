@@ -4,8 +4,9 @@ import datetime as dt
 import itertools
 import random
 
-from stories import StoryPost, StoryText, features, group_posts
 from storykit import CITY, load_pairs, places, when
+
+from pelita.core.stories import StoryPost, StoryText, features, group_posts
 
 PAIRS = {p["id"]: p for p in load_pairs()}
 

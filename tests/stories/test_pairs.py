@@ -11,9 +11,10 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from stories import Vocabulary, compare, group_posts
-from stories.grouping import DEFAULT_WINDOW
 from storykit import load_pairs, story_post, when
+
+from pelita.core.stories import Vocabulary, compare, group_posts
+from pelita.core.stories.grouping import DEFAULT_WINDOW
 
 PAIRS = load_pairs()
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)

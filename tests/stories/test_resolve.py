@@ -1,6 +1,6 @@
 """Following Duplicate_of links at build time (the pure core)."""
 
-from stories.resolve import Node, resolve
+from pelita.build.stories.resolve import Node, resolve
 
 
 def node(key, slug, duplicate_of=None, import_id=None):

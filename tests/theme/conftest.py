@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
-from sitesearch import build_search_index
 
+from pelita.tools.sitesearch import build_search_index
 from tests.conftest import REPO, build_demo
 from tests.images.photos import make_photo
 

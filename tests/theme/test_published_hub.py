@@ -5,7 +5,8 @@ import re
 from pathlib import Path
 
 from PIL import Image
-from sitecheck.budgets import DEFAULT_LIMIT, check_site, heaviest_by_kind
+
+from pelita.tools.sitecheck.budgets import DEFAULT_LIMIT, check_site, heaviest_by_kind
 
 from .conftest import Site
 

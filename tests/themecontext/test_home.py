@@ -3,8 +3,8 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from themecontext.home import fold_series, home_sections, series_key
-from themecontext.selection import shown_category, stock_images
+from pelita.build.themecontext.home import fold_series, home_sections, series_key
+from pelita.build.themecontext.selection import shown_category, stock_images
 
 
 def post(title, day=1, month=11, category="Berita", **fields):

@@ -1,6 +1,6 @@
 """Names and links of kecamatan and OPDs, with and without their pages."""
 
-from themecontext.plugin import Lookups
+from pelita.build.themecontext.plugin import Lookups
 
 
 def lookups(*plugins):

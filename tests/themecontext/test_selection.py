@@ -1,7 +1,7 @@
 import datetime as dt
 from types import SimpleNamespace
 
-from themecontext.selection import (
+from pelita.build.themecontext.selection import (
     archive_months,
     is_achievement,
     latest,
@@ -81,7 +81,7 @@ def test_verdict_slug():
 
 
 def test_kecamatan_names_prefer_the_wilayah_list():
-    from themecontext.selection import kecamatan_names
+    from pelita.build.themecontext.selection import kecamatan_names
 
     places = SimpleNamespace(
         kecamatan=[SimpleNamespace(nama="Genuk"), SimpleNamespace(nama="Gayamsari")]

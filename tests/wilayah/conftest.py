@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from registries import load_gazetteer, registry_paths
-from wilayah import build_tagger, load_rules
+
+from pelita.core.registries import load_gazetteer, registry_paths
+from pelita.core.wilayah import build_tagger, load_rules
 
 REPO = Path(__file__).resolve().parents[2]
 PATHS = registry_paths(base=REPO)

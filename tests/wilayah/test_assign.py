@@ -1,9 +1,10 @@
 """Explicit metadata wins; the text fills in only what metadata leaves open."""
 
 import pytest
-from wilayah import PostText, assign_wilayah
-from wilayah.places import Wilayah, build_areas
-from wilayah.settings import DEFAULTS
+
+from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.wilayah import PostText, assign_wilayah
+from pelita.core.wilayah.places import Wilayah, build_areas
 
 
 @pytest.fixture(scope="module")

@@ -16,10 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 from pelican.utils import slugify
-from wilayah import PostText, assign_wilayah
-from wilayah.places import build_areas
-from wilayah.settings import DEFAULTS
-from wilayah.validation import read_header
+
+from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.wilayah import PostText, assign_wilayah
+from pelita.core.wilayah.places import build_areas
+from pelita.core.wilayah.validation import read_header
 
 from .conftest import REPO
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from wilayah import tag_post
+
+from pelita.core.wilayah import tag_post
 
 LABELLED = Path(__file__).with_name("labelled.yml")
 

@@ -3,12 +3,13 @@
 from types import SimpleNamespace
 
 import pytest
-from wilayah.achievements import is_achievement, register_by_kecamatan
-from wilayah.channels import load_channel_refs
-from wilayah.generator import map_levels
-from wilayah.pages import build_pages, jsonld
-from wilayah.places import Wilayah, build_areas
-from wilayah.settings import DEFAULTS
+
+from pelita.build.wilayah.achievements import is_achievement, register_by_kecamatan
+from pelita.build.wilayah.channels import load_channel_refs
+from pelita.build.wilayah.generator import map_levels
+from pelita.build.wilayah.pages import build_pages, jsonld
+from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.wilayah.places import Wilayah, build_areas
 
 
 @pytest.fixture(scope="module")

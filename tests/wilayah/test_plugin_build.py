@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
-from wilayah.errors import WilayahError
+
+from pelita.core.wilayah.errors import WilayahError
 
 from .conftest import PATHS, REPO
 

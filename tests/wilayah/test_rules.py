@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from registries import RegistryError
-from wilayah import load_rules
+
+from pelita.core.registries import RegistryError
+from pelita.core.wilayah import load_rules
 
 from .conftest import PATHS
 

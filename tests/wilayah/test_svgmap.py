@@ -3,8 +3,9 @@
 import json
 
 import pytest
-from wilayah.errors import WilayahError
-from wilayah.svgmap import _inside, city_map, label_point, simplify
+
+from pelita.build.wilayah.svgmap import _inside, city_map, label_point, simplify
+from pelita.core.wilayah.errors import WilayahError
 
 from .conftest import PATHS
 

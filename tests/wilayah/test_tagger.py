@@ -1,8 +1,9 @@
 """The pure tagger against the hazards of real text (no Pelican here)."""
 
 import pytest
-from wilayah import match_wilayah
-from wilayah.text import prepare
+
+from pelita.core.wilayah import match_wilayah
+from pelita.core.wilayah.text import prepare
 
 from .conftest import kecamatan_names, kelurahan_names
 

@@ -1,8 +1,9 @@
 """Kecamatan/Kelurahan metadata: resolved to official names or a clear problem."""
 
 import pytest
-from wilayah import check_post_file, resolve_metadata
-from wilayah.validation import read_header
+
+from pelita.core.wilayah import check_post_file, resolve_metadata
+from pelita.core.wilayah.validation import read_header
 
 
 def names(items):

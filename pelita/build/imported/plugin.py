@@ -1,0 +1,131 @@
+"""Build-time half of the importer: re-sanitize imported posts, expose channels.
+
+Imported posts (those with ``Channel`` metadata, or under the importer's
+content folder) are cleaned again after Pelican renders them, with the same
+nh3 allow-list the importer used: whatever the Markdown round trip or a hand
+edit produced, no script, event handler or ``javascript:`` URL reaches the
+page. Their text fields get the same plain-text rules. Templates get
+``article.channel_info`` (the registry's ``Channel``: id, name, kind, url,
+opd, kecamatan, kelurahan) and ``article.channel_name``.
+
+This runs in ``article_generator_pretaxonomy``, so it happens on every build,
+also when Pelican's content cache skipped the reader; the registry is read
+once per build and kept on the generator, never between builds.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from pelita.core.htmlsafety.sanitize import (
+    escape_text,
+    html_to_text,
+    plain_text,
+    sanitize_html,
+)
+from pelita.importer.channels import load_channels
+from pelita.importer.clean import absolute_url
+from pelita.importer.errors import ChannelConfigError, ImporterConfigError
+from pelita.importer.model import Channel
+from pelita.importer.settings import load_config
+
+logger = logging.getLogger(__name__)
+
+_URL_FIELDS = ("source", "video")
+
+
+def _registry(generator: Any) -> dict[str, Channel]:
+    settings = generator.settings
+    try:
+        config = load_config(settings)
+        # Only names are needed here (nothing is fetched), so a demo
+        # registry of feed files is read whatever IMPORTER['local_feeds'] says.
+        channels = load_channels(
+            config.channels_file,
+            config.registry_files,
+            config.categories,
+            local_feeds=True,
+        )
+    except (ChannelConfigError, ImporterConfigError, ValueError) as exc:
+        logger.warning("importer: channel names unavailable at build time: %s", exc)
+        return {}
+    return {channel.id: channel for channel in channels}
+
+
+def imported_folders(generator: Any) -> tuple[Path, ...]:
+    """The configured import folder, and the default ``content/imported``.
+
+    A demo build's settings point elsewhere, but the city's imported posts
+    are imported posts all the same.
+    """
+    content = Path(generator.settings.get("PATH") or "content")
+    folders = {(content / "imported").resolve()}
+    try:
+        folders.add(load_config(generator.settings).content_dir.resolve())
+    except (ImporterConfigError, ValueError):
+        logger.warning("importer: IMPORTER setting unusable; using content/imported")
+    return tuple(sorted(folders))
+
+
+def is_imported(article: Any, folders: tuple[Path, ...]) -> bool:
+    """Whether a post came from the importer (by metadata or by place)."""
+    if article.metadata.get("channel"):
+        return True
+    source = Path(getattr(article, "source_path", "") or "").resolve()
+    return any(source.is_relative_to(folder) for folder in folders)
+
+
+def _plain(value: str) -> str:
+    """A text field (HTML in Pelican's eyes) reduced to escaped plain text."""
+    return escape_text(plain_text(html_to_text(value)))
+
+
+def clean_article(article: Any) -> None:
+    """Re-sanitize one imported article's content and text fields in place."""
+    article._content = sanitize_html(article._content or "")
+    if "summary" in article.metadata:
+        summary = _plain(article.metadata["summary"])
+        article.metadata["summary"] = summary
+        article._summary = summary
+    if hasattr(article, "title"):
+        article.title = _plain(str(article.title))
+        article.metadata["title"] = article.title
+    if "image_alt" in article.metadata:
+        article.image_alt = article.metadata["image_alt"] = _plain(article.image_alt)
+    for key in _URL_FIELDS:
+        value = article.metadata.get(key)
+        if value is not None:
+            safe = absolute_url(html.unescape(str(value)), None) or ""
+            safe = safe if safe.startswith(("http://", "https://")) else ""
+            article.metadata[key] = safe
+            setattr(article, key, safe)
+
+
+def _articles(generator: Any) -> list[Any]:
+    groups = ("articles", "translations", "drafts", "drafts_translations",
+              "hidden_articles", "hidden_translations")  # fmt: skip
+    return [a for name in groups for a in getattr(generator, name, [])]
+
+
+def on_articles(generator: Any) -> None:
+    """Clean imported articles and attach their channels."""
+    channels = _registry(generator)
+    folders = imported_folders(generator)
+    for article in _articles(generator):
+        if not is_imported(article, folders):
+            continue
+        clean_article(article)
+        ident = str(article.metadata.get("channel", ""))
+        channel = channels.get(ident)
+        article.channel_info = channel
+        article.channel_name = channel.name if channel else ident or None
+
+
+def connect() -> None:
+    """Connect the handlers to Pelican's signals."""
+    signals.article_generator_pretaxonomy.connect(on_articles)

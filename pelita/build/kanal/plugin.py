@@ -1,0 +1,153 @@
+"""Write ``/kanal/``: the channel health page for admins.
+
+The page is built from the importer's registry, state file and last report
+(paths from ``IMPORTER``), and the site's own posts (each channel's newest).
+It is linked from the footer, not the main navigation, marked ``noindex``,
+left out of the sitemap (``SITEMAP['exclude']``) and of the search index.
+A missing state or report (a site built before any import) gives a page
+that says every channel is still waiting for its first fetch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from pelita.core.settings import merge_settings, plugin_enabled
+from pelita.importer.channels import load_channels
+from pelita.importer.errors import ChannelConfigError, ImporterConfigError
+from pelita.importer.model import Channel
+from pelita.importer.settings import load_config
+from pelita.importer.state import parse_iso, peek_state
+
+from .health import channel_health, counts
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "url": "kanal/",
+    "save_as": "kanal/index.html",
+    "template": "kanal",
+    # A channel with no new post for this many days is listed as silent.
+    "silent_days": 30,
+}
+
+
+def kanal_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """``KANAL`` merged over the defaults."""
+    return merge_settings(settings, "KANAL", DEFAULTS)
+
+
+def build_time() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
+def _report_rows(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(row["id"]): row for row in data["channels"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _newest_posts(context: dict[str, Any]) -> dict[str, dt.datetime]:
+    newest: dict[str, dt.datetime] = {}
+    for article in [*context.get("articles", []), *context.get("hidden_articles", [])]:
+        channel = str(article.metadata.get("channel") or "")
+        if not channel:
+            continue
+        date = (
+            article.date if article.date.tzinfo else article.date.replace(tzinfo=dt.UTC)
+        )
+        if channel not in newest or date > newest[channel]:
+            newest[channel] = date
+    return newest
+
+
+def _channels(config: Any) -> tuple[Channel, ...]:
+    try:
+        return load_channels(
+            config.channels_file, config.registry_files, config.categories, True
+        )
+    except ChannelConfigError as exc:
+        logger.warning("kanal: the channel registry cannot be read: %s", exc)
+        return ()
+
+
+class KanalGenerator(Generator):
+    """Gathers the channels' health after the articles, writes one page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows: list = []
+        self.last_import: dt.datetime | None = None
+
+    def generate_context(self) -> None:
+        """Compute the rows (once every article generator has run)."""
+        if not plugin_enabled(self.settings, "kanal"):
+            return
+        try:
+            config = load_config(self.settings)
+        except ImporterConfigError as exc:
+            logger.warning("kanal: IMPORTER setting unusable: %s", exc)
+            return
+        states = peek_state(config.state_file)
+        self.rows = channel_health(
+            _channels(config),
+            states,
+            _report_rows(config.report_file),
+            _newest_posts(self.context),
+            now=build_time(),
+            silent_days=int(kanal_settings(self.settings)["silent_days"]),
+        )
+        attempts = [parse_iso(s.last_attempt) for s in states.values()]
+        self.last_import = max((a for a in attempts if a), default=None)
+
+    def generate_output(self, writer: Any) -> None:
+        """Write ``/kanal/`` (unless ``KANAL['save_as']`` is empty)."""
+        options = kanal_settings(self.settings)
+        if not options["save_as"] or not plugin_enabled(self.settings, "kanal"):
+            return
+        writer.write_file(
+            options["save_as"],
+            self.get_template(options["template"]),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=options["url"],
+            kanal_rows=self.rows,
+            kanal_counts=counts(self.rows),
+            kanal_last_import=self.last_import,
+            kanal_silent_days=options["silent_days"],
+            template_name=options["template"],
+        )
+        logger.info("kanal: wrote the health page of %d channels", len(self.rows))
+
+
+def add_url(generator: Any) -> None:
+    """Let templates link to the page: ``{{ SITEURL }}/{{ KANAL_URL }}``."""
+    options = kanal_settings(generator.settings)
+    if options["save_as"] and plugin_enabled(generator.settings, "kanal"):
+        generator.context["KANAL_URL"] = options["url"]
+
+
+def get_generators(pelican: Any) -> type:
+    """Pelican hook: add the health page's generator."""
+    del pelican
+    return KanalGenerator
+
+
+def register() -> None:
+    """Pelican entry point."""
+    signals.generator_init.connect(add_url)
+    signals.get_generators.connect(get_generators)

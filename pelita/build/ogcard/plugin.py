@@ -1,0 +1,173 @@
+"""Give every post an og:image: its photo (images plugin) or a drawn card."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from pelita.build.buildspeed.files import publish_file
+from pelita.core.indodate import format_date
+from pelita.core.settings import merge_settings
+
+from .card import CardSpec, CardStyle, card_key, encode_png, render_card, render_logo
+from .tokens import style_from_tokens
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    # Relative to the theme.
+    "font_bold": "fonts/NotoSans-Bold.ttf",
+    "font_regular": "fonts/NotoSans-Regular.ttf",
+    # The theme's colour tokens (relative to the theme), so cards follow them.
+    "tokens": "static/css/tokens.css",
+    # Where cards go in output/.
+    "output_dir": "images/og",
+    # Category whose posts always get a verdict card, even with a photo.
+    "clarification_category": "Klarifikasi",
+}
+JOBS = "_ogcard_jobs"
+WIDTH, HEIGHT = 1200, 630
+
+
+@dataclass(frozen=True)
+class Job:
+    """One image to draw: a card (spec) or the logo (spec None)."""
+
+    key: str
+    path: str
+    spec: CardSpec | None
+
+
+def _style(settings: dict[str, Any], options: dict[str, Any]) -> CardStyle:
+    theme = Path(settings["THEME"])
+    return style_from_tokens(
+        theme / options["tokens"],
+        str(theme / options["font_bold"]),
+        str(theme / options["font_regular"]),
+    )
+
+
+def _spec(article: Any, settings: dict[str, Any], with_verdict: bool) -> CardSpec:
+    parts = [format_date(article.date, "medium", timezone=settings["TIMEZONE"])]
+    if getattr(article, "kecamatan", None):
+        parts.append(f"Kecamatan {article.kecamatan}")
+    return CardSpec(
+        title=str(article.title),
+        kicker=str(article.category),
+        detail=" · ".join(parts),
+        footer=settings.get("SITENAME", ""),
+        verdict=str(getattr(article, "putusan", "") or "") if with_verdict else "",
+    )
+
+
+def _image(
+    job: Job, alt: str, width: int = WIDTH, height: int = HEIGHT
+) -> dict[str, Any]:
+    return {"path": job.path, "width": width, "height": height, "alt": alt}
+
+
+def plan_cards(generator: Any) -> None:
+    """Give posts without an og_image (and every clarification) a card."""
+    settings = generator.settings
+    options = merge_settings(settings, "OGCARD", DEFAULTS)
+    style = _style(settings, options)
+    jobs: dict[str, Job] = generator.context.setdefault(JOBS, {})
+    out = options["output_dir"].strip("/")
+    for article in [*generator.articles, *generator.hidden_articles]:
+        verdict = str(article.category) == options[
+            "clarification_category"
+        ] and getattr(article, "putusan", None)
+        if getattr(article, "og_image", None) and not verdict:
+            continue
+        spec = _spec(article, settings, bool(verdict))
+        key = card_key(spec, style)
+        job = jobs.setdefault(key, Job(key, f"{out}/{key}.png", spec))
+        article.og_image = _image(job, str(article.title))
+    site = CardSpec(
+        title=settings.get("SITESUBTITLE") or settings.get("SITENAME", ""),
+        footer=settings.get("SITENAME", ""),
+        detail=settings.get("CITY", ""),
+    )
+    site_key = card_key(site, style)
+    jobs[site_key] = Job(site_key, f"{out}/situs.png", site)
+    generator.context["default_og_image"] = _image(jobs[site_key], site.title)
+    jobs["logo"] = Job("logo", f"{out}/logo.png", None)
+
+
+class OgCardGenerator:
+    """Draws planned cards (cached by content hash) into output/."""
+
+    def __init__(
+        self, context: dict[str, Any], settings: dict[str, Any], **kwargs: Any
+    ):
+        self.context = context
+        self.settings = settings
+        self.output_path = Path(kwargs["output_path"])
+        self.cache = Path(settings.get("CACHE_PATH") or ".cache") / "ogcard"
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every card, drawing (in parallel) only those not in the cache."""
+        del writer
+        options = merge_settings(self.settings, "OGCARD", DEFAULTS)
+        self.style = _style(self.settings, options)
+        jobs = self._jobs_in_use()
+        self.cache.mkdir(parents=True, exist_ok=True)
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            drawn = sum(pool.map(self._write, jobs))
+        logger.info("ogcard: %d cards written, %d drawn anew", len(jobs), drawn)
+
+    def _jobs_in_use(self) -> list[Job]:
+        """Planned cards that a post still shows (the site card and logo too).
+
+        A later plugin may give a post another og:image after the cards were
+        planned (a share kit's link card); its planned card is not drawn.
+        """
+        jobs: dict[str, Job] = self.context.get(JOBS, {})
+        articles = [
+            *self.context.get("articles", ()),
+            *self.context.get("hidden_articles", ()),
+        ]
+        used = {
+            image["path"]
+            for article in articles
+            if (image := getattr(article, "og_image", None))
+        }
+        site = self.context.get("default_og_image") or {}
+        used.add(site.get("path"))
+        return [job for job in jobs.values() if job.spec is None or job.path in used]
+
+    def _write(self, job: Job) -> int:
+        """Copy one card from the cache into output/, drawing it if needed."""
+        name = f"{job.key}.png"
+        if job.spec is None:
+            name = f"logo-{card_key(CardSpec(''), self.style)}.png"
+        cached = self.cache / name
+        drawn = 0
+        if not cached.exists():
+            spec = job.spec
+            image = render_card(spec, self.style) if spec else render_logo(self.style)
+            tmp = cached.with_name(f"{name}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(encode_png(image))
+            tmp.replace(cached)
+            drawn = 1
+        publish_file(cached, self.output_path / job.path)
+        return drawn
+
+
+def get_generators(pelican: Any) -> type:
+    """Pelican hook: add the card-drawing generator."""
+    del pelican
+    return OgCardGenerator
+
+
+def register() -> None:
+    """Pelican entry point."""
+    signals.article_generator_finalized.connect(plan_cards)
+    signals.get_generators.connect(get_generators)

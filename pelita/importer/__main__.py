@@ -1,0 +1,8 @@
+"""``python -m pelita.importer``: see ``importer.cli``."""
+
+import sys
+
+from pelita.importer.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

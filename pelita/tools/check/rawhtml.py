@@ -1,0 +1,130 @@
+"""Raw HTML in admin Markdown that the site does not allow, and what to use.
+
+The rules follow the site's one HTML allow-list (the importer's nh3 rules):
+elements outside it are dropped (scripts, frames, forms and media with all
+their content), event handlers and ``javascript:`` URLs never survive, and
+inline styles are ignored. Each finding names the Markdown way to get the
+same result. Markdown attribute lists (``{: onclick=…}``) are HTML too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# The build's own lists, so the check names exactly what the build would drop.
+from pelita.core.htmlsafety.admin import ALLOWED_TAGS
+from pelita.core.htmlsafety.sanitize import DROPPED_WITH_CONTENT
+
+from .context import ERROR, WARNING, CheckContext, problem
+from .htmlrules import KNOWN_ELEMENTS
+from .htmlscan import Tag, scan_tags
+from .model import Problem
+from .source import SourceFile, prose_lines
+
+_VIDEO = (
+    "untuk video, tulis tautannya saja, misalnya "
+    "[Tonton videonya](https://www.youtube.com/watch?v=…)"
+)
+_PICTURE = "simpan sebagai gambar JPG/PNG di content/images/ lalu pasang ![teks](…)"
+_STYLE = "tampilan diatur tema; pakai Markdown: **tebal**, *miring*, ## Subjudul"
+ADVICE = {
+    "script": "skrip tidak boleh ada di tulisan; hapus bagian ini",
+    "noscript": "hapus bagian ini",
+    "template": "hapus bagian ini",
+    "style": _STYLE,
+    "iframe": _VIDEO, "video": _VIDEO, "audio": _VIDEO, "embed": _VIDEO,
+    "object": _VIDEO, "frame": _VIDEO, "frameset": _VIDEO, "applet": _VIDEO,
+    "form": "formulir tidak bisa dipasang; tautkan ke formulir resminya, "
+    "misalnya [Isi formulir](https://…)",
+    "svg": _PICTURE, "canvas": _PICTURE, "math": _PICTURE, "map": _PICTURE,
+}  # fmt: skip
+ADVICE |= dict.fromkeys(("select", "textarea", "button", "input"), ADVICE["form"])
+FORBIDDEN = frozenset({"input", "link", "meta", "base", "html", "head", "body"})
+_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_MD_LINK = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:)", re.IGNORECASE)
+_ATTR_LIST = re.compile(r"\{:?\s*[^{}\n]*?\b(on[a-z]+|style)\s*=", re.IGNORECASE)
+
+
+def check_raw_html(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
+    """Problems with HTML typed into the post (admin files only)."""
+    if not source.is_admin:
+        return
+    lines = prose_lines(source)
+    for tag in scan_tags(lines):
+        yield from _tag(source, tag)
+    for number, text in lines:
+        if _MD_LINK.search(text):
+            yield _script_url(source, number)
+        listed = _ATTR_LIST.search(text)
+        if listed:
+            yield _attribute(source, number, "{: … }", listed.group(1).lower())
+
+
+def _tag(source: SourceFile, tag: Tag) -> Iterator[Problem]:
+    name = tag.name
+    if name in DROPPED_WITH_CONTENT or name in FORBIDDEN:
+        yield problem(
+            source,
+            tag.line,
+            ERROR,
+            "html-dilarang",
+            f"Tag <{name}> tidak diizinkan di tulisan dan dibuang beserta isinya",
+            ADVICE.get(name, "hapus tag ini"),
+        )
+        return
+    if name not in ALLOWED_TAGS:
+        if name in KNOWN_ELEMENTS:
+            yield problem(
+                source,
+                tag.line,
+                WARNING,
+                "html-tag",
+                f"Tag <{name}> diabaikan (isinya tetap tampil)",
+                _STYLE,
+            )
+        else:
+            yield problem(
+                source,
+                tag.line,
+                WARNING,
+                "html-hilang",
+                f"Teks <{name}…> dianggap tag HTML dan tidak akan tampil",
+                "tulis tanpa tanda < dan >, atau pakai &lt; dan &gt;",
+            )
+    for key, value in tag.attrs:
+        if key.startswith("on") or key == "style":
+            yield _attribute(source, tag.line, f"<{name}>", key)
+        elif key in ("href", "src", "action", "formaction") and _SCHEME.match(value):
+            yield _script_url(source, tag.line)
+
+
+def _attribute(source: SourceFile, line: int, where: str, key: str) -> Problem:
+    if key == "style":
+        return problem(
+            source,
+            line,
+            WARNING,
+            "html-atribut",
+            f"Atribut style di {where} diabaikan",
+            _STYLE,
+        )
+    return problem(
+        source,
+        line,
+        ERROR,
+        "html-atribut",
+        f"Atribut {key} di {where} menjalankan skrip dan tidak diizinkan",
+        "hapus atribut ini; tautan biasa ditulis [teks](https://…)",
+    )
+
+
+def _script_url(source: SourceFile, line: int) -> Problem:
+    return problem(
+        source,
+        line,
+        ERROR,
+        "tautan-skrip",
+        "Tautan javascript:/data: menjalankan skrip dan tidak diizinkan",
+        "tautkan ke alamat https:// biasa",
+    )

@@ -1,8 +1,0 @@
-"""``python -m importer``: see ``importer.cli``."""
-
-import sys
-
-from importer.cli import main
-
-if __name__ == "__main__":
-    sys.exit(main())
