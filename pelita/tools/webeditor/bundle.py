@@ -23,7 +23,7 @@ from .settings import editor_settings
 
 logger = logging.getLogger(__name__)
 
-ADMIN_DIR = Path(__file__).resolve().parents[2] / "admin"
+ADMIN_DIR = Path(__file__).resolve().parents[3] / "admin"
 DIST = Path("node_modules") / "decap-cms" / "dist"
 API_HOSTS = {"github": "https://api.github.com"}
 
