@@ -135,6 +135,10 @@ WILAYAH = {
 # pages, newest first: Pagefind holds every page of a run in memory (about
 # 0.25 MB a page), and the search page merges the parts.
 SEARCH_PAGES_PER_PART = 4000
+# Pagefind's Indonesian stemmer folds "penghargaan" into "harga": off, words
+# are matched as written (and by their beginning). bench/search_relevance.py
+# compares both on tests/theme/search_relevance.yml.
+SEARCH_STEMMING = False
 
 SITEMAP = {
     "format": "xml",

@@ -178,3 +178,16 @@ def test_what_the_index_ignores_does_not_cost_a_part_its_reuse(tmp_path: Path):
 )  # fmt: skip
 def test_indexed_bytes_cut_only_whole_ignored_elements(html: bytes, kept: bytes):
     assert indexed_bytes(html) == kept
+
+
+def test_without_stemming_a_word_is_not_folded_into_its_root(tmp_path):
+    write_page(tmp_path, "index.html", "Harga", "Harga cabai turun")
+    write_page(tmp_path, "a/index.html", "Award", "Penghargaan kota")
+    stemmed = build_search_index(tmp_path, stemming=True)
+    assert stemmed.pages == {"id": 2}
+    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["wasm"] == "id"  # Pagefind's stemmer
+    plain = build_search_index(tmp_path, stemming=False)
+    assert plain.pages == {"und": 2}
+    entry = json.loads((tmp_path / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["und"]["wasm"] is None  # no stemmer

@@ -119,7 +119,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             build_demo(root, settings="publishconf.py")
         # In parts, as a large hub's index is (the demo has about 100 pages),
         # so the browser tests search across parts.
-        build_search_index(output, pages_per_part=SEARCH_PART_PAGES)
+        stemming = read_settings(str(REPO / "publishconf.py"))["SEARCH_STEMMING"]
+        build_search_index(output, pages_per_part=SEARCH_PART_PAGES, stemming=stemming)
         yield Site(output, url, root / "cache")
     finally:
         server.shutdown()

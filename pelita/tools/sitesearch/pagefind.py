@@ -39,6 +39,11 @@ class SearchIndex:
 
 PARTS_FILE = "pelita-parts.json"
 PAGES_PER_PART = 4000
+# Pagefind stems the words of a language it knows; this code (BCP 47
+# "undetermined") names none, so an index made with it matches words as
+# written. Indonesian stemming folds "penghargaan" (award) into "harga"
+# (price): tests/theme/search_relevance.yml shows what each choice finds.
+UNSTEMMED = "und"
 
 
 def build_search_index(
@@ -46,11 +51,14 @@ def build_search_index(
     language: str = "id",
     pages_per_part: int = PAGES_PER_PART,
     cache: Path | None = None,
+    stemming: bool = True,
 ) -> SearchIndex:
     """Index ``site`` (an output folder) into ``site/pagefind``.
 
     The old bundle is removed first so a page deleted from the site cannot
-    be found any more. All pages are indexed as ``language``. A site with
+    be found any more. All pages are indexed as ``language``, whose stemmer
+    Pagefind applies unless ``stemming`` is off (then as ``UNSTEMMED``; the
+    search page finds the only index whatever its language). A site with
     more than ``pages_per_part`` dated pages to index gets its index in parts
     (see ``parts``): the newest in ``pagefind/``, the older ones in
     ``pagefind/parts/<n>/`` (0 is the oldest), listed newest first in
@@ -63,6 +71,7 @@ def build_search_index(
         raise SearchIndexError(
             f"sitesearch: {site} has no index.html; build the site first"
         )
+    language = language if stemming else UNSTEMMED
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     plan = plan_parts(pages_to_index(site, BUNDLE), pages_per_part)
@@ -106,14 +115,16 @@ def index_built_site(
 ) -> SearchIndex:
     """``build_search_index`` as the project's settings ask for it.
 
-    The language is ``DEFAULT_LANG``, the part size ``SEARCH_PAGES_PER_PART``
-    and the parts are kept under ``CACHE_PATH`` (relative to ``root``).
+    The language is ``DEFAULT_LANG``, stemmed when ``SEARCH_STEMMING`` is
+    on, the part size ``SEARCH_PAGES_PER_PART`` and the parts are kept under
+    ``CACHE_PATH`` (relative to ``root``).
     """
     return build_search_index(
         output,
         str(settings.get("DEFAULT_LANG") or "id"),
         int(settings.get("SEARCH_PAGES_PER_PART", PAGES_PER_PART)),
         root / settings.get("CACHE_PATH", "cache") / "search-parts",
+        stemming=bool(settings.get("SEARCH_STEMMING", False)),
     )
 
 
