@@ -20,12 +20,12 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(REPO), str(REPO / "bench" / "lighthouse"), str(REPO / "plugins")]
+sys.path[:0] = [str(REPO), str(REPO / "bench" / "lighthouse")]
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 from server import serve  # noqa: E402
-from sitesearch import build_search_index  # noqa: E402
 
+from pelita.tools.sitesearch import build_search_index  # noqa: E402
 from tests.theme.relevance import Query, load_queries, run, summary  # noqa: E402
 
 # Root forms: found only when the index folds affixes (stemming on).

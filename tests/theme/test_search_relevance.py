@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 from pelican.settings import read_settings
-from sitesearch import build_search_index
 
+from pelita.tools.sitesearch import build_search_index
 from tests.conftest import REPO
 
 from .conftest import Site
