@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 from pathlib import Path
 
 import yaml
@@ -65,7 +67,9 @@ def test_the_workflow_checks_the_changed_posts_of_every_pull_request():
     steps = workflow["jobs"]["review"]["steps"]
     script = "\n".join(step.get("run", "") for step in steps)
     assert "invoke check --format json" in script
-    assert "python -m webeditor.review" in script
+    modules = re.findall(r"python -m ([\w.]+)", script)
+    assert modules == ["pelita.tools.webeditor.review"]
+    assert all(importlib.util.find_spec(module) for module in modules)
     assert "--add-label mendesak" in script
     assert steps[-1]["run"] == "exit 1"
     assert workflow["permissions"] == {

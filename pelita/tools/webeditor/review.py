@@ -6,7 +6,7 @@ this module: it writes the comment the admin and the editor read on the pull
 request (and the job summary), and says whether the pull request carries a
 Klarifikasi, which is labelled ``mendesak`` so reviewers take it first.
 
-    python -m webeditor.review --check check.json --out comment.md FILE...
+    python -m pelita.tools.webeditor.review --check check.json --out comment.md FILE...
 """
 
 from __future__ import annotations
