@@ -139,6 +139,7 @@ DEFECTS = {
     "html-hilang": (7, W, "html-hilang", ["<nama", "&lt;"]),
     "html-atribut": (7, E, "html-atribut", ["onclick", "<p>"]),
     "tautan-skrip": (7, E, "tautan-skrip", ["javascript:", "https://"]),
+    "konflik-git": (7, E, "konflik-git", ["baris 7, 9, 11", "<<<<<<<", "#"]),
 }
 
 
@@ -178,4 +179,4 @@ def test_unused_images_are_judged_on_their_own(fixture_result):
     by_path = {p.path: p for p in fixture_result.problems if p.line is None}
     # piksel.png and the others are used by broken posts and reported there.
     assert by_path == {}
-    assert fixture_result.files_checked == 8 + 60 + 1
+    assert fixture_result.files_checked == 8 + 61 + 1

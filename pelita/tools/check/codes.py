@@ -68,6 +68,7 @@ CODES: dict[str, str] = {
     "html-hilang": "Teks di antara < dan >",
     "html-atribut": "Atribut HTML yang dilarang",
     "registri": "Berkas data (registri) rusak",
+    "konflik-git": "Penanda konflik git tertinggal",
     "pengaturan": "Pengaturan CHECK",
     "pemeriksa": "Pemeriksa gagal",
 }

@@ -11,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import CheckConfigError, load_config
+from .conflicts import check_conflict_markers
 from .context import CheckContext
 from .corpus import load_corpus
 from .corrections import check_corrections
@@ -80,6 +81,7 @@ def run_check(
     problems += [_missing(given) for given in corpus.missing]
     problems += list(_file_problems(ctx))
     problems += list(check_duplicates(ctx))
+    problems += list(check_conflict_markers(ctx))
     imported = {s.display for s in corpus.files if not s.is_admin}
     return CheckResult(
         sorted(_demoted(_unique(problems), imported), key=Problem.sort_key),
@@ -137,9 +139,17 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
+# Errors whatever the file's origin: the site would break, or publish a merge.
+NEVER_DEMOTED = frozenset({"slug-ganda", "konflik-git"})
+
+
 def _demoted(problems: list[Problem], imported: set[str]) -> Iterator[Problem]:
     for found in problems:
-        if found.is_error and found.path in imported and found.code != "slug-ganda":
+        if (
+            found.is_error
+            and found.path in imported
+            and found.code not in NEVER_DEMOTED
+        ):
             yield dataclasses.replace(found, severity=Severity.WARNING)
         else:
             yield found
