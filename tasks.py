@@ -17,6 +17,7 @@ from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 OPEN_BROWSER_ON_SERVE = False
+ROOT = Path(__file__).resolve().parent
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS = {}
 SETTINGS.update(DEFAULT_CONFIG)
@@ -256,60 +257,89 @@ def admin(c, port=0, no_build=False, allow_dirty=False):
 
 
 def _deploy_project():
-    """The production settings for the gate, deploy and rollback tasks."""
-    from pelita.tools.deploy import load_project
+    """The production settings for the gate task."""
+    from deploy import load_project
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
-    return load_project(Path(__file__).resolve().parent, CONFIG["settings_publish"])
-
-
-def _gate_steps(project):
-    from pelita.tools.deploy import default_steps
-
-    return default_steps(project)
-
-
-def _exit_on_deploy_error(error):
-    sys.stderr.write(f"{error}\n")
-    sys.exit(1)
+    return load_project(ROOT, CONFIG["settings_publish"])
 
 
 @task
 def gate(c):
     """Production build, then check, links and budgets; any failure blocks deploys."""
-    from pelita.tools.deploy import DeployError, require_gate
+    from deploy import DeployError, default_steps, require_gate
 
     project = _deploy_project()
     try:
-        require_gate(project, _gate_steps(project))
+        require_gate(project, default_steps(project))
     except DeployError as error:
-        _exit_on_deploy_error(error)
+        sys.stderr.write(f"{error}\n")
+        sys.exit(1)
+
+
+DEPLOY_HELP = {
+    "target": "rsync, ghpages or s3 (default: DEPLOY['target'] or "
+    "PELITA_DEPLOY_TARGET)",
+    "dry_run": "show what would change, publish nothing",
+    "force": "deploy even over a pinned rollback, and lift the pin",
+    "summary": "append a Markdown report to this file (CI: $GITHUB_STEP_SUMMARY)",
+    "pushed_at": "Unix time of the push being published, to report push-to-live",
+}
 
 
 @task(
     help={
-        "target": "rsync, ghpages or s3 (default: DEPLOY['target'] or "
-        "PELITA_DEPLOY_TARGET)",
-        "dry_run": "run the gate and show what would change, publish nothing",
+        **DEPLOY_HELP,
+        "no_deploy": "stop after the gate (the workflows' build job)",
     }
 )
-def deploy(c, target=None, dry_run=False):
-    """Publish output/ (rsync, ghpages or s3) once it has passed the gate."""
-    from pelita.tools.deploy import DeployError, make_target
-    from pelita.tools.deploy import deploy as publish
+def publish(
+    c, target=None, no_deploy=False, dry_run=False, force=False, summary=None,
+    pushed_at=None,
+):  # fmt: skip
+    """Check, production build, gate, deploy: what every workflow does, in one task."""
+    from deploy.cli import run_publish
 
-    try:
-        project = _deploy_project()
-        outcome = publish(
-            project,
-            make_target(project, target),
-            lambda: _gate_steps(project),
+    sys.exit(
+        run_publish(
+            ROOT,
+            CONFIG["settings_publish"],
+            target=target,
+            deploy_after=not no_deploy,
             dry_run=dry_run,
+            force=force,
+            summary=summary,
+            pushed_at=pushed_at,
         )
-    except DeployError as error:
-        _exit_on_deploy_error(error)
-    print("\n".join(outcome.lines()))
+    )
+
+
+@task(
+    help={
+        **DEPLOY_HELP,
+        "passed_only": "never build: refuse unless output/ passed the gate already",
+    }
+)
+def deploy(
+    c, target=None, dry_run=False, force=False, passed_only=False, summary=None,
+    pushed_at=None,
+):  # fmt: skip
+    """Publish output/ (rsync, ghpages or s3) once it has passed the gate."""
+    from deploy.cli import run_deploy
+
+    sys.exit(
+        run_deploy(
+            ROOT,
+            CONFIG["settings_publish"],
+            target=target,
+            dry_run=dry_run,
+            force=force,
+            passed_only=passed_only,
+            summary=summary,
+            pushed_at=pushed_at,
+        )
+    )
 
 
 @task(
@@ -317,19 +347,44 @@ def deploy(c, target=None, dry_run=False):
         "to": "release (rsync) or commit (ghpages) to serve; default: the previous",
         "target": "rsync or ghpages (default: DEPLOY['target'])",
         "dry_run": "say what would be served, change nothing",
+        "reason": "why, for whoever finds the pin (shown in every run's summary)",
     }
 )
-def rollback(c, to=None, target=None, dry_run=False):
-    """Serve the previous release again."""
-    from pelita.tools.deploy import DeployError, make_target
-    from pelita.tools.deploy import rollback as roll_back
+def rollback(c, to=None, target=None, dry_run=False, reason=""):
+    """Serve the previous release again, and pin it until a forced deploy."""
+    from deploy.cli import run_rollback
 
-    try:
-        project = _deploy_project()
-        outcome = roll_back(make_target(project, target), to, dry_run=dry_run)
-    except DeployError as error:
-        _exit_on_deploy_error(error)
-    print("\n".join(outcome.lines()))
+    sys.exit(
+        run_rollback(
+            ROOT,
+            CONFIG["settings_publish"],
+            to=to,
+            target=target,
+            dry_run=dry_run,
+            reason=reason,
+        )
+    )
+
+
+@task(
+    help={
+        "target": "rsync, ghpages or s3 (default: DEPLOY['target'])",
+        "reason": "why, for whoever finds the pin (shown in every run's summary)",
+    }
+)
+def pin(c, target=None, reason=""):
+    """Keep the site as it is now: scheduled and pushed deploys stop until unpin."""
+    from deploy.cli import run_pin
+
+    sys.exit(run_pin(ROOT, CONFIG["settings_publish"], target=target, reason=reason))
+
+
+@task(help={"target": "rsync, ghpages or s3 (default: DEPLOY['target'])"})
+def unpin(c, target=None):
+    """Lift the pin: the next scheduled or pushed run deploys again."""
+    from deploy.cli import run_unpin
+
+    sys.exit(run_unpin(ROOT, CONFIG["settings_publish"], target=target))
 
 
 def pelican_run(cmd):

@@ -182,9 +182,12 @@ def test_deploy_reuses_a_recorded_pass_and_gates_a_changed_output(
         name = "recorder"
         published: list[Path] = []  # noqa: RUF012
 
-        def publish(self, out: Path, revision: str, *, dry_run: bool):
+        def publish(self, out: Path, revision: str, *, dry_run: bool, force: bool):
             self.published.append(out)
             return revision
+
+        def read_pin(self) -> None:
+            return None
 
     deploy(project, Recorder(), steps)
     deploy(project, Recorder(), steps)

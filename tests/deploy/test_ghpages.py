@@ -7,10 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from pelita.tools.deploy.config import load_deploy_config
-from pelita.tools.deploy.errors import DeployConfigError, DeployError
-from pelita.tools.deploy.ghpages import GhPagesTarget
+from deploy.config import load_deploy_config
+from deploy.errors import DeployConfigError, DeployError
+from deploy.ghpages import GhPagesTarget
+from deploy.pin import new_pin
 
 
 def git(cwd: Path, *args: str, env: dict | None = None) -> str:
@@ -114,3 +114,70 @@ def test_a_rejected_push_is_an_error(project, make_output, tmp_path: Path):
     hook.chmod(0o755)
     with pytest.raises(DeployError, match="protected branch"):
         pages_target(repo, env).publish(make_output(), "eeee", dry_run=False)
+
+
+def test_a_publish_uploads_only_the_files_whose_bytes_changed(
+    project, make_output, site_files
+):
+    repo, remote, env = project
+    target = pages_target(repo, env)
+    first = target.publish(make_output(), "aaaa", dry_run=False)
+    # Git stores equal bytes once: the distinct contents, and the empty .nojekyll.
+    assert first.uploaded == len(set(site_files.values())) + 1
+    before = git(remote, "rev-parse", "gh-pages")
+    again = target.publish(make_output({"index.html": "<p>baru</p>"}), "bbbb",
+                           dry_run=False)  # fmt: skip
+    assert (again.uploaded, again.uploaded_bytes) == (1, len("<p>baru</p>"))
+    # What the push sent: the objects new to the remote, one blob among them.
+    sent = git(remote, "rev-list", "--objects", "gh-pages", f"^{before}").splitlines()
+    kinds = [git(remote, "cat-file", "-t", line.split()[0]) for line in sent]
+    assert kinds.count("blob") == 1
+    names = [line.split(" ", 1)[1] for line in sent if " " in line]
+    assert "index.html" in names
+
+
+def test_a_rollback_pins_until_someone_deploys_on_purpose(project, make_output):
+    repo, remote, env = project
+    target = pages_target(repo, env)
+    for version in ("v1", "v2"):
+        target.publish(make_output({"index.html": version}), version, dry_run=False)
+    v1 = git(remote, "rev-parse", "gh-pages~1")
+    pin = new_pin("", "salah", environ={"GITHUB_ACTOR": "admin"})
+    rolled = target.rollback(None, dry_run=False, pin=pin)
+    assert rolled.pinned is not None
+    assert rolled.pinned.release == v1
+    assert target.read_pin() == rolled.pinned
+    tip = git(remote, "rev-parse", "gh-pages")
+    for dry_run in (True, False):
+        held = target.publish(make_output({"index.html": "v3"}), "v3",
+                              dry_run=dry_run)  # fmt: skip
+        assert held.skipped
+        assert held.pinned == rolled.pinned
+    assert git(remote, "rev-parse", "gh-pages") == tip
+    assert show(remote, "index.html") == "v1"
+    forced = target.publish(make_output({"index.html": "v3"}), "v3", dry_run=False,
+                            force=True)  # fmt: skip
+    assert "lifted the pin" in forced.details[0]
+    assert show(remote, "index.html") == "v3"
+    assert target.read_pin() is None
+
+
+def test_pin_and_unpin_keep_what_is_served(project, make_output):
+    repo, remote, env = project
+    target = pages_target(repo, env)
+    for version in ("v1", "v2"):
+        target.publish(make_output({"index.html": version}), version, dry_run=False)
+    target.rollback(None, dry_run=False)  # an unpinned rollback
+    assert target.read_pin() is None
+    pinned = target.set_pin(new_pin("", environ={"GITHUB_ACTOR": "a"}))
+    served = git(remote, "rev-parse", "gh-pages~3")  # pin, rollback, v2, v1
+    assert pinned.pinned is not None
+    assert pinned.pinned.release == served  # v1, what the rollback serves
+    assert show(remote, "index.html") == "v1"
+    assert target.publish(make_output(), "v3", dry_run=False).skipped
+    assert "unpinned (it was pinned" in target.set_pin(None).summary
+    assert target.read_pin() is None
+    assert show(remote, "index.html") == "v1"
+    # The pin and unpin commits still know they serve v1: nothing is older.
+    with pytest.raises(DeployError, match="first published version"):
+        target.rollback(None, dry_run=False)

@@ -11,10 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
-
-from pelita.tools.deploy.config import load_deploy_config
-from pelita.tools.deploy.errors import DeployError
-from pelita.tools.deploy.rsync_ssh import RsyncTarget, count_itemized, releases_to_prune
+from deploy.config import load_deploy_config
+from deploy.errors import DeployError
+from deploy.lock import ServerLock
+from deploy.pin import new_pin
+from deploy.rsync_server import releases_to_prune
+from deploy.rsync_ssh import RsyncTarget, count_itemized
+from deploy.ssh import SshSession
 
 NO_SECRETS: dict[str, str] = {}
 
@@ -194,3 +197,159 @@ def test_pruning_keeps_the_newest_and_the_protected_release():
     names = [f"2025010{day}T000000Z-abc" for day in range(1, 6)]
     assert releases_to_prune(names, 3, keep=names[-1]) == names[:2]
     assert releases_to_prune(names, 3, keep=names[0]) == names[1:2]
+
+
+# --- only changed bytes are sent ----------------------------------------------
+
+
+def test_a_deploy_uploads_only_the_files_whose_bytes_changed(
+    ssh_server, tmp_path: Path, make_output, site_files
+):
+    base = tmp_path / "srv"
+    target = target_for(ssh_server, base)
+    first = target.publish(make_output(), "aaaa", dry_run=False)
+    assert (first.uploaded, first.unchanged) == (len(site_files), 0)
+    # A fresh build: every file is rewritten (new mtimes), one changes bytes.
+    again = target.publish(make_output({"index.html": "<p>baru</p>"}), "bbbb",
+                           dry_run=False)  # fmt: skip
+    assert (again.uploaded, again.unchanged) == (1, len(site_files) - 1)
+    assert again.uploaded_bytes == len("<p>baru</p>")
+    same = target.publish(make_output({"index.html": "<p>baru</p>"}), "cccc",
+                          dry_run=False)  # fmt: skip
+    assert (same.uploaded, same.uploaded_bytes) == (0, 0)
+    assert "0 files uploaded" in same.summary
+
+
+# --- the lock on the server ---------------------------------------------------
+
+
+SLOW_DEPLOY = """
+import json, logging, pathlib, sys
+from deploy.config import load_deploy_config
+from deploy.rsync_ssh import RsyncTarget
+logging.basicConfig(level=logging.INFO)
+settings, output = json.loads(sys.argv[1]), sys.argv[2]
+outcome = RsyncTarget(load_deploy_config(settings, environ={}).rsync, {}).publish(
+    pathlib.Path(output), "1111slow", dry_run=False)
+print(outcome.summary)
+"""
+
+
+def test_a_deploy_waits_for_another_and_never_deletes_its_upload(
+    ssh_server, tmp_path: Path, make_output, caplog
+):
+    base = tmp_path / "srv"
+    target_for(ssh_server, base).publish(make_output(), "0000", dry_run=False)
+    big = make_output({"index.html": "lambat", "video/a.mp4": os.urandom(3 << 20)})
+    slow = ssh_server.settings(base, rsync_options=["--bwlimit=1000"])
+    first = subprocess.Popen(
+        [sys.executable, "-c", SLOW_DEPLOY, json.dumps(slow), str(big)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    partial = _wait_for_upload(base / "releases", first, "a.mp4")
+    caplog.set_level("WARNING", logger="deploy.lock")
+    second = target_for(ssh_server, base, lock_wait=120).publish(
+        make_output({"index.html": "cepat"}), "2222fast", dry_run=False
+    )
+    said, _ = first.communicate(timeout=60)
+    assert first.returncode == 0, said
+    # The second deploy waited (saying for whom) and did not clean up the
+    # first one's upload in progress: both releases are complete.
+    assert "another deploy holds the lock" in caplog.text
+    assert "deploy of 1111slow" in caplog.text
+    names = releases(base)
+    assert len(names) == 3
+    slow_release = next(name for name in names if name.endswith("-1111slow"))
+    assert partial.name == f".partial-{slow_release}"
+    assert (base / "releases" / slow_release / "index.html").read_text() == "lambat"
+    assert (base / "releases" / slow_release / "video/a.mp4").stat().st_size == 3 << 20
+    assert served(base) == "cepat"
+    assert second.summary.startswith("release ")
+
+
+def test_a_deploy_gives_up_when_the_lock_stays_taken(
+    ssh_server, tmp_path: Path, make_output
+):
+    base = tmp_path / "srv"
+    target = target_for(ssh_server, base, lock_wait=1)
+    target.publish(make_output(), "0000", dry_run=False)
+    before = releases(base)
+    with SshSession(target.config, {}) as ssh, ServerLock(ssh, str(base), "test", 5):
+        with pytest.raises(DeployError, match="more than 1 s, so nothing was changed"):
+            target.publish(make_output({"index.html": "x"}), "1111", dry_run=False)
+        with pytest.raises(DeployError, match="more than 1 s"):
+            target.rollback(None, dry_run=False, pin=None)
+    assert releases(base) == before
+    # Released with the session: the next deploy goes through at once.
+    target.publish(make_output({"index.html": "x"}), "1111", dry_run=False)
+    assert served(base) == "x"
+
+
+def _wait_for_upload(folder: Path, process: subprocess.Popen, name: str) -> Path:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the deploy ended before the test could look"
+        for partial in folder.glob(".partial-*"):
+            if any(partial.rglob(f"*{name}*")):
+                return partial
+        time.sleep(0.05)
+    raise AssertionError("the upload never started")
+
+
+# --- pins ---------------------------------------------------------------------
+
+
+def test_a_rollback_pins_until_someone_deploys_on_purpose(
+    ssh_server, tmp_path: Path, make_output
+):
+    base = tmp_path / "srv"
+    target = target_for(ssh_server, base)
+    target.publish(make_output({"index.html": "v1"}), "1111", dry_run=False)
+    target.publish(make_output({"index.html": "v2"}), "2222", dry_run=False)
+    pin = new_pin("", "berita salah di v2", environ={"GITHUB_ACTOR": "admin"})
+    rolled = target.rollback(None, dry_run=False, pin=pin)
+    assert served(base) == "v1"
+    assert rolled.pinned is not None
+    assert rolled.pinned.release.endswith("-1111")
+    stored = json.loads((base / "pin.json").read_text(encoding="utf-8"))
+    assert stored["release"] == rolled.pinned.release
+    assert stored["reason"] == "berita salah di v2"
+
+    # A scheduled deploy does not go over it, dry run or not.
+    for dry_run in (True, False):
+        held = target.publish(make_output({"index.html": "v3"}), "3333",
+                              dry_run=dry_run)  # fmt: skip
+        assert held.skipped
+        assert held.pinned == rolled.pinned
+        assert "invoke deploy --force" in held.summary
+    assert served(base) == "v1"
+    assert len(releases(base)) == 2
+    assert target.read_pin() == rolled.pinned
+
+    forced = target.publish(make_output({"index.html": "v3"}), "3333",
+                            dry_run=False, force=True)  # fmt: skip
+    assert served(base) == "v3"
+    assert "lifted the pin" in " ".join(forced.details)
+    assert target.read_pin() is None
+    assert not (base / "pin.json").exists()
+
+
+def test_pin_and_unpin_what_is_served(ssh_server, tmp_path: Path, make_output):
+    base = tmp_path / "srv"
+    target = target_for(ssh_server, base)
+    with pytest.raises(DeployError, match="nothing is deployed"):
+        target.set_pin(new_pin("", environ={"GITHUB_ACTOR": "a"}))
+    target.publish(make_output(), "1111", dry_run=False)
+    pinned = target.set_pin(new_pin("", "pemeriksaan", environ={"GITHUB_ACTOR": "a"}))
+    assert pinned.pinned is not None
+    assert pinned.pinned.release == os.readlink(base / "current").split("/")[-1]
+    assert target.publish(make_output(), "2222", dry_run=False).skipped
+    assert "unpinned (it was pinned to" in target.set_pin(None).summary
+    assert not target.publish(make_output(), "2222", dry_run=False).skipped
+    # A damaged pin file is still a pin: the site stays put.
+    (base / "pin.json").write_text("{not json", encoding="utf-8")
+    held = target.publish(make_output({"index.html": "x"}), "3333", dry_run=False)
+    assert held.skipped
+    assert held.pinned is not None
+    assert "unreadable" in held.pinned.release

@@ -6,11 +6,11 @@ import itertools
 from pathlib import Path
 
 import pytest
-
-from pelita.tools.deploy.config import load_deploy_config
-from pelita.tools.deploy.errors import DeployError
-from pelita.tools.deploy.s3 import MANIFEST_NAME, S3Target, make_client
-from pelita.tools.deploy.s3_rules import cache_class, content_type
+from deploy.config import load_deploy_config
+from deploy.errors import DeployError
+from deploy.pin import new_pin
+from deploy.s3 import MANIFEST_NAME, PIN_NAME, S3Target, make_client
+from deploy.s3_rules import cache_class, content_type
 
 BUCKETS = itertools.count()
 
@@ -114,6 +114,41 @@ def test_second_publish_sends_only_changes_and_removes_deleted_pages(
     body = client.get_object(Bucket=name, Key="index.html")["Body"].read()
     assert body == b"<p>baru</p>"
     assert "uploaded 1, deleted 1, kept 5" in outcome.summary
+    assert (outcome.uploaded, outcome.uploaded_bytes) == (1, len("<p>baru</p>"))
+    # A fresh build of the same bytes (new files, new mtimes) sends nothing.
+    puts.clear()
+    same = target.publish(make_output(changes), "three", dry_run=False)
+    assert puts == [MANIFEST_NAME]
+    assert (same.uploaded, same.unchanged) == (0, 6)
+
+
+def test_a_pin_stops_deploys_until_one_is_forced(s3_endpoint: str, bucket, make_output):
+    name, client = bucket
+    target = s3_target(s3_endpoint, name, client)
+    with pytest.raises(DeployError, match="nothing was published"):
+        target.set_pin(new_pin("", environ={"GITHUB_ACTOR": "a"}))
+    target.publish(make_output({"index.html": "v1"}), "rev1", dry_run=False)
+    pinned = target.set_pin(new_pin("", "cek", environ={"GITHUB_ACTOR": "admin"}))
+    assert pinned.pinned is not None
+    assert pinned.pinned.release == "rev1"
+    assert target.read_pin() == pinned.pinned
+    with pytest.raises(DeployError, match="invoke deploy --force"):
+        target.rollback(None, dry_run=False)
+    for dry_run in (True, False):
+        held = target.publish(make_output({"index.html": "v2"}), "rev2",
+                              dry_run=dry_run)  # fmt: skip
+        assert held.skipped
+    assert client.get_object(Bucket=name, Key="index.html")["Body"].read() == b"v1"
+    # The pin object survives deploys that delete what the build no longer has.
+    assert PIN_NAME in keys_in(client, name)
+    forced = target.publish(make_output({"index.html": "v2"}), "rev2",
+                            dry_run=False, force=True)  # fmt: skip
+    assert "lifted the pin" in forced.details[-1]
+    assert client.get_object(Bucket=name, Key="index.html")["Body"].read() == b"v2"
+    assert target.read_pin() is None
+    assert PIN_NAME not in keys_in(client, name)
+    target.set_pin(new_pin("", environ={"GITHUB_ACTOR": "a"}))
+    assert "unpinned (it was pinned to rev2" in target.set_pin(None).summary
 
 
 def test_changed_cache_rules_reupload_unchanged_files(

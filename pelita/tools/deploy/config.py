@@ -47,6 +47,8 @@ DEFAULTS: dict[str, Any] = {
         "rsync_options": [],
         "rsync_path": "",
         "timeout": 60,
+        # Seconds a deploy waits for another one's lock on the server.
+        "lock_wait": 600,
     },
     "ghpages": {
         "remote": "origin",
@@ -90,6 +92,7 @@ class RsyncConfig:
     rsync_options: tuple[str, ...]
     rsync_path: str
     timeout: int
+    lock_wait: int
 
 
 @dataclass(frozen=True)

@@ -10,4 +10,11 @@ class DeployConfigError(DeployError):
 
 
 class GateFailed(DeployError):
-    """The gate found a problem, so the build must not be published."""
+    """The gate found a problem, so the build must not be published.
+
+    ``report`` is the gate's :class:`~.gate.GateReport` (for the job summary).
+    """
+
+    def __init__(self, message: str, report: object = None):
+        super().__init__(message)
+        self.report = report

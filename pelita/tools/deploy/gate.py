@@ -290,7 +290,7 @@ def require_gate(project: Project, steps: Sequence[GateStep]) -> GateReport:
     forget_pass(project)
     report = run_gate(steps)
     if not report.passed:
-        raise GateFailed(report.failure_message())
+        raise GateFailed(report.failure_message(), report)
     record_pass(project, report)
     logger.info("gate: passed, %s may be deployed", project.output)
     return report

@@ -55,8 +55,9 @@ def load_project(
     return Project(
         root=root,
         settings_file=settings_path,
-        content=Path(content or settings["PATH"]).resolve(),
-        output=Path(output or settings["OUTPUT_PATH"]).resolve(),
+        # Relative paths in the settings are the project's, not the caller's.
+        content=(root / (content or settings["PATH"])).resolve(),
+        output=(root / (output or settings["OUTPUT_PATH"])).resolve(),
         site_url=str(settings.get("SITEURL") or ""),
         deploy=load_deploy_config(settings.get("DEPLOY"), environ),
         state_dir=Path(state_dir or root / ".cache" / "deploy"),

@@ -18,18 +18,22 @@ _REVISION = re.compile(r"[^0-9a-z]")
 
 
 def source_revision(root: Path, environ: Mapping[str, str] | None = None) -> str:
-    """Short commit id of the sources being published (``nogit`` outside git)."""
+    """Short commit id of the sources being published (``nogit`` outside git).
+
+    The checkout's own commit comes first: a deploy job checks out the commit
+    its build job built, which may be newer than the ``GITHUB_SHA`` that
+    started the run.
+    """
     environ = os.environ if environ is None else environ
-    sha = environ.get("GITHUB_SHA", "")
-    if not sha:
-        result = subprocess.run(
-            ["git", "rev-parse", "--short=8", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        sha = result.stdout.strip() if result.returncode == 0 else ""
+    result = subprocess.run(
+        ["git", "rev-parse", "--short=8", "HEAD"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    sha = result.stdout.strip() if result.returncode == 0 else ""
+    sha = sha or environ.get("GITHUB_SHA", "")
     return _REVISION.sub("", sha.lower())[:8] or "nogit"
 
 

@@ -5,6 +5,8 @@ On the server, under ``DEPLOY['rsync']['path']``::
     releases/20250908T170001Z-1a2b3c4d/   one folder per deploy
     releases/.partial-<name>/             an upload in progress
     current -> releases/<name>            what the web server serves
+    pin.json                              a rollback that stays (see pin.py)
+    .deploy.lock, .deploy.lock.owner      one deploy at a time (see lock.py)
 
 Each upload goes to a new ``.partial-`` folder, hard-linking files that did
 not change from the current release (``--link-dest``, compared by checksum),
@@ -13,6 +15,11 @@ upload is renamed into ``releases/`` and made ``current`` by renaming a new
 symlink over the old one, which is atomic: a visitor gets the old site or the
 new one, never half of each, and an interrupted upload leaves the old release
 serving. The newest ``keep_releases`` releases stay for ``invoke rollback``.
+
+Every deploy, rollback and pin holds the server's deploy lock from the first
+look to the switch, so no deploy cleans up (or switches over) another one's
+upload in progress. The outcome counts the files whose bytes were sent
+(``rsync --stats``); every other file is a hard link to the live release.
 """
 
 from __future__ import annotations
@@ -22,61 +29,28 @@ import os
 import shlex
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pelita.core.registries import closest
-
-from .base import Outcome
+from .base import Outcome, pinned_outcome
 from .config import RsyncConfig
 from .errors import DeployError
-from .release import is_release_name, new_release_name
+from .lock import ServerLock, lock_owner
+from .pin import Pin
+from .release import new_release_name
+from .rsync_server import (
+    ACTIVATE_SCRIPT,
+    LOOK_SCRIPT,
+    PIN_SCRIPT,
+    SWITCH_SCRIPT,
+    ServerState,
+    read_state,
+    releases_to_prune,
+    rollback_target,
+)
 from .ssh import SshSession
 
 logger = logging.getLogger(__name__)
-
-LOOK_SCRIPT = r"""
-set -eu
-if [ "$2" != clean ] && [ ! -d "$1" ]; then exit 0; fi
-mkdir -p "$1/releases"
-cd "$1"
-if [ -e current ] && [ ! -L current ]; then
-  echo "$1/current exists and is not a symlink; move it aside once" >&2
-  exit 3
-fi
-if [ "$2" = clean ]; then rm -rf releases/.partial-*; fi
-if [ -L current ]; then printf 'current %s\n' "$(readlink current)"; fi
-for entry in releases/*; do
-  if [ -d "$entry" ]; then printf 'release %s\n' "${entry#releases/}"; fi
-done
-"""
-
-ACTIVATE_SCRIPT = r"""
-set -eu
-cd "$1"
-name=$2
-shift 2
-mv "releases/.partial-$name" "releases/$name"
-ln -sfn "releases/$name" ".current-$$"
-mv -T ".current-$$" current
-for old in "$@"; do rm -rf "releases/$old"; done
-"""
-
-SWITCH_SCRIPT = r"""
-set -eu
-cd "$1"
-if [ ! -d "releases/$2" ]; then echo "no release $2 in $1/releases" >&2; exit 4; fi
-ln -sfn "releases/$2" ".current-$$"
-mv -T ".current-$$" current
-"""
-
-
-@dataclass(frozen=True)
-class ServerState:
-    """The releases on the server and the one ``current`` points to."""
-
-    current: str | None
-    releases: tuple[str, ...]
 
 
 class RsyncTarget:
@@ -90,50 +64,103 @@ class RsyncTarget:
         self.base = config.path.rstrip("/")
         SshSession(config, self.environ)  # validate the settings up front
 
-    def publish(self, output: Path, revision: str, *, dry_run: bool) -> Outcome:
-        """Upload ``output`` as a new release and make it current."""
+    def publish(
+        self, output: Path, revision: str, *, dry_run: bool, force: bool = False
+    ) -> Outcome:
+        """Upload ``output`` as a new release and make it current (unless pinned)."""
         with SshSession(self.config, self.environ) as ssh:
-            state = self.look(ssh, clean=not dry_run)
-            name = new_release_name(state.releases, revision)
-            prune = releases_to_prune(
-                [*state.releases, name], self.config.keep_releases, keep=name
-            )
             if dry_run:
+                state = self.look(ssh, clean=False)
+                if state.pin and not force:
+                    return pinned_outcome(self.name, state.pin)
+                name = new_release_name(state.releases, revision)
+                prune = releases_to_prune(
+                    [*state.releases, name], self.config.keep_releases, keep=name
+                )
                 return self._dry_run(ssh, output, state, name, prune)
-            self._upload(ssh, output, state, name)
-            ssh.run_script(ACTIVATE_SCRIPT, self.base, name, *prune)
+            with self._lock(ssh, f"deploy of {revision}") as lock:
+                state = self.look(ssh, clean=True)
+                if state.pin and not force:
+                    return pinned_outcome(self.name, state.pin)
+                name = new_release_name(state.releases, revision)
+                prune = releases_to_prune(
+                    [*state.releases, name], self.config.keep_releases, keep=name
+                )
+                sent = self._upload(ssh, output, state, name)
+                lock.ensure_held()
+                ssh.run_script(ACTIVATE_SCRIPT, self.base, name, *prune)
         where = f"{ssh.destination}:{self.base}"
         logger.info("deploy: rsync: %s/current is now release %s", where, name)
+        details = [f"pruned release {old}" for old in prune]
+        if state.pin:
+            details.append(f"lifted the pin: the site was {state.pin.describe()}")
         return Outcome(
             self.name,
-            f"release {name} is live at {where}/current",
-            details=tuple(f"pruned release {old}" for old in prune),
+            f"release {name} is live at {where}/current; {sent.files} files "
+            f"uploaded ({sent.size} bytes), {sent.unchanged} unchanged files "
+            "linked from the previous release",
+            details=tuple(details),
+            uploaded=sent.files,
+            uploaded_bytes=sent.size,
+            unchanged=sent.unchanged,
         )
 
-    def rollback(self, to: str | None, *, dry_run: bool) -> Outcome:
-        """Point ``current`` at the release before it (or at ``to``)."""
+    def rollback(
+        self, to: str | None, *, dry_run: bool, pin: Pin | None = None
+    ) -> Outcome:
+        """Point ``current`` at the release before it (or at ``to``), pinned."""
         with SshSession(self.config, self.environ) as ssh:
-            state = self.look(ssh, clean=False)
-            target = rollback_target(state, to)
-            if not dry_run:
-                ssh.run_script(SWITCH_SCRIPT, self.base, target)
+            if dry_run:
+                state = self.look(ssh, clean=False)
+                target = rollback_target(state, to)
+            else:
+                with self._lock(ssh, "rollback"):
+                    state = self.look(ssh, clean=False)
+                    target = rollback_target(state, to)
+                    stored = replace(pin, release=target).to_json() if pin else ""
+                    ssh.run_script(SWITCH_SCRIPT, self.base, target, stored)
         logger.info("deploy: rsync: current %s -> %s", state.current, target)
         verb = "would switch" if dry_run else "switched"
+        pinned = " and pin it" if pin and dry_run else " and pinned it" if pin else ""
         return Outcome(
-            self.name, f"{verb} current from {state.current} to {target}", dry_run
+            self.name,
+            f"{verb} current from {state.current} to {target}{pinned}",
+            dry_run,
+            pinned=replace(pin, release=target) if pin else None,
         )
+
+    def read_pin(self) -> Pin | None:
+        """The pin in ``<path>/pin.json``, or None."""
+        with SshSession(self.config, self.environ) as ssh:
+            return self.look(ssh, clean=False).pin
+
+    def set_pin(self, pin: Pin | None) -> Outcome:
+        """Pin the release being served (``pin.release`` is set to it), or unpin."""
+        with (
+            SshSession(self.config, self.environ) as ssh,
+            self._lock(ssh, "pin" if pin else "unpin"),
+        ):
+            state = self.look(ssh, clean=False)
+            if pin is not None:
+                if state.current is None:
+                    raise DeployError(
+                        "deploy: pin: nothing is deployed on the server yet"
+                    )
+                pin = replace(pin, release=state.current)
+            ssh.run_script(PIN_SCRIPT, self.base, pin.to_json() if pin else "")
+        if pin:
+            return Outcome(self.name, f"the site is {pin.describe()}", pinned=pin)
+        was = f" (it was {state.pin.describe()})" if state.pin else " (none was set)"
+        return Outcome(self.name, f"unpinned{was}")
+
+    def _lock(self, ssh: SshSession, what: str) -> ServerLock:
+        owner = lock_owner(what, self.environ)
+        return ServerLock(ssh, self.base, owner, self.config.lock_wait)
 
     def look(self, ssh: SshSession, *, clean: bool) -> ServerState:
         """Read the server's releases (and drop stale partial uploads if ``clean``)."""
         text = ssh.run_script(LOOK_SCRIPT, self.base, "clean" if clean else "look")
-        current, releases = None, []
-        for line in text.splitlines():
-            kind, _, value = line.partition(" ")
-            if kind == "current":
-                current = value.removeprefix("releases/").strip("/") or None
-            elif kind == "release" and is_release_name(value):
-                releases.append(value)
-        return ServerState(current, tuple(sorted(releases)))
+        return read_state(text)
 
     def _rsync_command(self, ssh: SshSession) -> list[str]:
         command = ["rsync", "-rlc", "--chmod=D755,F644", "--delete"]
@@ -148,8 +175,8 @@ class RsyncTarget:
 
     def _upload(
         self, ssh: SshSession, output: Path, state: ServerState, name: str
-    ) -> None:
-        command = self._rsync_command(ssh)
+    ) -> Sent:
+        command = [*self._rsync_command(ssh), "--stats"]
         if state.current in state.releases:
             command.append(f"--link-dest=../{state.current}")
         destination = f"{ssh.destination}:{self.base}/releases/.partial-{name}/"
@@ -163,6 +190,7 @@ class RsyncTarget:
                 f"{state.current or 'nothing (first deploy)'}. rsync said: "
                 f"{result.stderr.strip()[-2000:]}"
             )
+        return parse_stats(result.stdout)
 
     def _dry_run(
         self,
@@ -196,6 +224,33 @@ class RsyncTarget:
         return Outcome(self.name, summary, dry_run=True, details=details)
 
 
+@dataclass(frozen=True)
+class Sent:
+    """What one upload sent: files whose bytes changed, their size, the rest."""
+
+    files: int
+    size: int
+    unchanged: int
+
+
+def parse_stats(text: str) -> Sent:
+    """Read ``rsync --stats``: regular files in the release, and those sent."""
+    numbers: dict[str, int] = {}
+    for line in text.splitlines():
+        label, _, value = line.partition(":")
+        digits = value.strip().split(" ", 1)[0].replace(",", "").replace(".", "")
+        if digits.isdigit():
+            numbers[label.strip()] = int(digits)
+        if label.strip() == "Number of files" and "reg: " in value:
+            regular = value.split("reg: ", 1)[1].split(",")[0].split(")")[0]
+            numbers["regular"] = int(regular.replace(",", "").replace(".", ""))
+    if "Number of regular files transferred" not in numbers:
+        raise DeployError(f"deploy: rsync: no statistics in its output: {text[-500:]}")
+    sent = numbers["Number of regular files transferred"]
+    total = numbers.get("regular", sent)
+    return Sent(sent, numbers.get("Total transferred file size", 0), total - sent)
+
+
 def count_itemized(text: str) -> dict[str, int]:
     """Count new, changed and deleted files in ``rsync --itemize-changes`` output."""
     counts = {"new": 0, "changed": 0, "deleted": 0}
@@ -205,31 +260,3 @@ def count_itemized(text: str) -> dict[str, int]:
         elif line.startswith(("<f", ">f")):
             counts["new" if line[2:11] == "+++++++++" else "changed"] += 1
     return counts
-
-
-def releases_to_prune(releases: list[str], count: int, *, keep: str) -> list[str]:
-    """The releases beyond the newest ``count``, never ``keep``."""
-    ordered = sorted(set(releases))
-    return [name for name in ordered[: max(0, len(ordered) - count)] if name != keep]
-
-
-def rollback_target(state: ServerState, to: str | None) -> str:
-    """The release a rollback switches to, or a clear error."""
-    if to:
-        if to not in state.releases:
-            hint = closest(to, state.releases, limit=1)
-            raise DeployError(
-                f"deploy: rollback: there is no release {to!r} on the server"
-                + (f"; did you mean {hint[0]!r}?" if hint else "")
-                + f" (releases: {', '.join(state.releases) or 'none'})"
-            )
-        return to
-    if state.current is None or state.current not in state.releases:
-        raise DeployError("deploy: rollback: nothing is deployed on the server yet")
-    index = state.releases.index(state.current)
-    if index == 0:
-        raise DeployError(
-            f"deploy: rollback: {state.current} is the oldest release kept; "
-            "there is nothing older to go back to"
-        )
-    return state.releases[index - 1]

@@ -5,7 +5,9 @@ or MinIO. Credentials come only from the environment (``AWS_ACCESS_KEY_ID``,
 ``AWS_SECRET_ACCESS_KEY``, optionally ``AWS_SESSION_TOKEN``), as boto3 reads
 them. After the uploads, a manifest (``.pelita-deploy.json`` under the prefix)
 records each object's headers so a later change of the cache rules is
-noticed without a request per object.
+noticed without a request per object. A pin (see ``pin.py``) is the object
+``.pelita-pin.json`` under the prefix, readable like any object of the
+bucket; deploys never delete it, only a forced deploy or ``invoke unpin``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +26,16 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
-from .base import Outcome
+from .base import Outcome, pinned_outcome
 from .config import S3Config
 from .errors import DeployConfigError, DeployError
+from .pin import Pin, parse_pin
 from .s3_plan import LocalObject, Plan, make_plan, object_key, scan_output
 
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = ".pelita-deploy.json"
+PIN_NAME = ".pelita-pin.json"
 DELETE_BATCH = 1000  # the most one DeleteObjects request takes
 DRY_RUN_LISTED = 20
 
@@ -54,6 +59,7 @@ class S3Target:
         self.config = config
         self._client = client
         self.manifest_key = object_key(config.prefix, MANIFEST_NAME)
+        self.pin_key = object_key(config.prefix, PIN_NAME)
 
     @property
     def client(self) -> Any:
@@ -70,13 +76,19 @@ class S3Target:
             f" at {self.config.endpoint_url}" if self.config.endpoint_url else ""
         )
 
-    def publish(self, output: Path, revision: str, *, dry_run: bool) -> Outcome:
+    def publish(
+        self, output: Path, revision: str, *, dry_run: bool, force: bool = False
+    ) -> Outcome:
         """Upload what changed (HTML last), delete what is gone, record headers."""
         local = scan_output(output, self.config)
         with _storage_errors(self.where):
+            pin = self._get_pin()
+            if pin and not force:
+                return pinned_outcome(self.name, pin)
             remote = self._list()
             recorded = self._read_manifest()
-            plan = make_plan(local, remote, recorded, frozenset({self.manifest_key}))
+            keep = frozenset({self.manifest_key, self.pin_key})
+            plan = make_plan(local, remote, recorded, keep)
             self._check_deletes(plan)
             if dry_run:
                 return self._describe(plan, dry_run=True)
@@ -85,16 +97,81 @@ class S3Target:
                 self._upload_all(items)
             self._delete(plan.deletes)
             self._write_manifest(local, revision)
-        return self._describe(plan, dry_run=False)
+            if pin:
+                self._put_pin(None)
+        outcome = self._describe(plan, dry_run=False)
+        if pin:
+            lifted = f"lifted the pin: the site was {pin.describe()}"
+            outcome = replace(outcome, details=(*outcome.details, lifted))
+        return outcome
 
-    def rollback(self, to: str | None, *, dry_run: bool) -> Outcome:
+    def rollback(
+        self, to: str | None, *, dry_run: bool, pin: Pin | None = None
+    ) -> Outcome:
         """Object storage keeps no releases: say how to publish an older build."""
         raise DeployError(
             "deploy: rollback: the s3 target overwrites objects in place and keeps "
             "no earlier releases. To go back, check out the last good commit "
-            "(git checkout <commit>) and run `invoke deploy` again; enable bucket "
+            "(git checkout <commit>), run `invoke deploy --force`, then `invoke "
+            "pin` so that no scheduled run deploys over it; enable bucket "
             "versioning if you also want to restore single objects by hand."
         )
+
+    def read_pin(self) -> Pin | None:
+        """The pin object, or None."""
+        with _storage_errors(self.where):
+            return self._get_pin()
+
+    def set_pin(self, pin: Pin | None) -> Outcome:
+        """Pin the published revision (from the manifest), or unpin."""
+        with _storage_errors(self.where):
+            was = self._get_pin()
+            if pin is not None:
+                revision = self._published_revision()
+                if revision is None:
+                    raise DeployError(
+                        f"deploy: pin: nothing was published to {self.where} yet"
+                    )
+                pin = replace(pin, release=revision)
+            self._put_pin(pin)
+        if pin:
+            return Outcome(self.name, f"the site is {pin.describe()}", pinned=pin)
+        if was is None:
+            return Outcome(self.name, "unpinned (none was set)")
+        return Outcome(self.name, f"unpinned (it was {was.describe()})")
+
+    def _get_pin(self) -> Pin | None:
+        try:
+            response = self.client.get_object(
+                Bucket=self.config.bucket, Key=self.pin_key
+            )
+        except self.client.exceptions.NoSuchKey:
+            return None
+        return parse_pin(response["Body"].read().decode("utf-8", "replace"))
+
+    def _put_pin(self, pin: Pin | None) -> None:
+        if pin is None:
+            self.client.delete_object(Bucket=self.config.bucket, Key=self.pin_key)
+            return
+        self.client.put_object(
+            Bucket=self.config.bucket,
+            Key=self.pin_key,
+            Body=pin.to_json().encode("utf-8"),
+            ContentType="application/json; charset=utf-8",
+            CacheControl="no-store",
+        )
+
+    def _published_revision(self) -> str | None:
+        try:
+            response = self.client.get_object(
+                Bucket=self.config.bucket, Key=self.manifest_key
+            )
+            data = json.loads(response["Body"].read())
+        except self.client.exceptions.NoSuchKey:
+            return None
+        except ValueError:
+            return "unknown revision"
+        return str(data.get("revision") or "unknown revision")
 
     def _list(self) -> dict[str, str]:
         prefix = self.config.prefix.strip("/")
@@ -192,7 +269,15 @@ class S3Target:
         if dry_run:
             details += [f"  put {item.key}" for item in plan.uploads[:DRY_RUN_LISTED]]
             details += [f"  delete {key}" for key in plan.deletes[:DRY_RUN_LISTED]]
-        return Outcome(self.name, summary, dry_run, tuple(details))
+        return Outcome(
+            self.name,
+            summary,
+            dry_run,
+            tuple(details),
+            uploaded=len(plan.uploads),
+            uploaded_bytes=sum(item.size for item in plan.uploads),
+            unchanged=plan.unchanged,
+        )
 
 
 def make_client(config: S3Config) -> Any:
