@@ -5,8 +5,9 @@ a new workflow gets the same scrutiny:
 
 - actions pinned by full commit SHA, with the version in a comment;
 - every checkout drops the token (``persist-credentials: false``);
-- read-only by default; ``contents: write`` only where something is pushed,
-  and never in a job that reads feeds or builds the site;
+- read-only by default, every job saying what it needs; ``contents: write``
+  only where something is pushed, and never in a job that reads feeds or
+  builds the site;
 - no secret in a job that reads feeds or builds the site;
 - every job that deploys runs in the one concurrency group ``pelita-deploy``
   (whatever the branch), only from main, never building anything itself;
@@ -141,9 +142,10 @@ def group_of(setting: Any) -> str:
 
 
 def writes(permissions: Any) -> bool:
-    if permissions in ("write-all",):
+    """Whether ``permissions`` let a job push (``contents: write``)."""
+    if permissions == "write-all":
         return True
-    return isinstance(permissions, dict) and "write" in permissions.values()
+    return isinstance(permissions, dict) and permissions.get("contents") == "write"
 
 
 # --- actionlint ---------------------------------------------------------------
@@ -222,7 +224,9 @@ def test_every_checkout_drops_the_token():
 
 def test_read_only_unless_the_job_pushes():
     for name in [*entry_workflows(), "site.yml", "import.yml"]:
-        assert load(name)["permissions"] == {"contents": "read"}, name
+        assert load(name)["permissions"] == {"contents": "read"}, (
+            f"{name}: read-only at the top; grant more job by job"
+        )
     pushers = []
     for job in all_jobs():
         own = job.own_permissions()
