@@ -65,7 +65,7 @@ test: $(VENV)/.test-deps $(ADMIN_DEPS) system-packages ## Run every test plus ru
 	cd admin && $(NODE_PATH_ENV) npm test --silent
 	$(NODE_PATH_ENV) $(BIN)/pytest
 
-bench: $(VENV)/.test-deps system-packages ## Run every benchmark (long) and write docs/benchmarks.md
+bench: $(VENV)/.test-deps $(ADMIN_DEPS) system-packages ## Run every benchmark (long) and write docs/benchmarks.md
 	$(BIN)/python bench/run.py
 
 admin: $(VENV)/.site-deps $(ADMIN_DEPS) ## Build, then serve the web editor with its local backend at http://127.0.0.1:8081/admin/

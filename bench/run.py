@@ -4,8 +4,9 @@
     .venv/bin/python bench/run.py --sizes 200 --micro-posts 500 --out /tmp/b.md
 
 For each size: bare Pelican, Pelita (full build, then the nightly's cached
-rebuilds after 1 and 50 new posts), Hugo; then the import benchmark and the
-plugins' own benchmarks, whose output is copied into the report. Synthetic
+rebuilds after 1 and 50 new posts), Hugo; then the import benchmark, the
+plugins' own benchmarks and the push-to-deployed benchmark (every size),
+whose output is copied into the report. Synthetic
 corpora and the photo cache stay in ``--work`` between runs. Hugo is
 Debian's ``hugo`` (``scripts/ensure-system-packages`` installs it).
 """
@@ -27,7 +28,9 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 
 
-def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]]:
+def micro_benchmarks(
+    posts: int, sizes: list[int], work: Path | None = None
+) -> list[tuple[str, list[str]]]:
     """The other benchmarks: (title, command) pairs, at the run's scale.
 
     A run of small sizes (the smoke test's) runs the import and share kit
@@ -51,6 +54,8 @@ def micro_benchmarks(posts: int, sizes: list[int]) -> list[tuple[str, list[str]]
         ("Story grouping", [python, str(BENCH / "story_bench.py"), *stories]),
         ("Share kits", [python, str(BENCH / "sharekit_bench.py"), *kits]),
         ("Lighthouse (mobile)", [python, str(BENCH / "lighthouse" / "run.py")]),
+        ("Push to deployed (rsync)", [python, str(BENCH / "publish_bench.py"),
+         "--sizes", *map(str, sizes), *(["--work", str(work)] if work else [])]),
     ]  # fmt: skip
     return [(title, cmd) for title, cmd in found if Path(cmd[1]).exists()]
 
@@ -132,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     extras, failed = [], []
     if not args.no_micro:
         posts = args.micro_posts or max(args.sizes)
-        for title, command in micro_benchmarks(posts, args.sizes):
+        for title, command in micro_benchmarks(posts, args.sizes, args.work):
             text, worked = run_micro(title, command)
             extras.append((title, text))
             failed += [] if worked else [title]

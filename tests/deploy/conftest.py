@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
 import os
-import shutil
-import socket
-import subprocess
-import time
+import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from local_sshd import SshServer, local_sshd
 
 SITE_FILES = {
     "index.html": "<!doctype html><title>Beranda</title>"
@@ -65,95 +61,11 @@ def make_output(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited early with {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
-
-
-@dataclass(frozen=True)
-class SshServer:
-    """An sshd on 127.0.0.1 that lets ``user`` in with ``identity_file``."""
-
-    port: int
-    user: str
-    identity_file: Path
-    known_hosts_file: Path
-    root: Path
-
-    def settings(self, path: Path, **extra: object) -> dict:
-        """A ``DEPLOY`` dict deploying to ``path`` on this server."""
-        return {
-            "target": "rsync",
-            "rsync": {
-                "host": "127.0.0.1",
-                "port": self.port,
-                "user": self.user,
-                "path": str(path),
-                "identity_file": str(self.identity_file),
-                "known_hosts_file": str(self.known_hosts_file),
-                "timeout": 10,
-                **extra,
-            },
-        }
-
-
-def _keygen(path: Path) -> None:
-    subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(path)], check=True
-    )
-
-
 @pytest.fixture(scope="session")
 def ssh_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
     """A throwaway sshd with its own host key and one authorized user key."""
-    root = tmp_path_factory.mktemp("sshd")
-    _keygen(root / "host_key")
-    _keygen(root / "user_key")
-    shutil.copy(root / "user_key.pub", root / "authorized_keys")
-    port = free_port()
-    (root / "sshd_config").write_text(
-        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {root / 'host_key'}\n"
-        f"PidFile {root / 'sshd.pid'}\nAuthorizedKeysFile {root / 'authorized_keys'}\n"
-        "PasswordAuthentication no\nKbdInteractiveAuthentication no\n"
-        "PubkeyAuthentication yes\nPermitRootLogin prohibit-password\n"
-        "StrictModes no\nUsePAM no\nLogLevel ERROR\n",
-        encoding="utf-8",
-    )
-    host_key = (root / "host_key.pub").read_text(encoding="utf-8").split()[:2]
-    (root / "known_hosts").write_text(
-        f"[127.0.0.1]:{port} {' '.join(host_key)}\n", encoding="utf-8"
-    )
-    if os.geteuid() == 0:
-        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)
-    log = (root / "sshd.log").open("wb")
-    process = subprocess.Popen(
-        [SSHD, "-D", "-e", "-f", str(root / "sshd_config")],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for_port(port, process)
-        yield SshServer(
-            port, getpass.getuser(), root / "user_key", root / "known_hosts", root
-        )
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+    with local_sshd(tmp_path_factory.mktemp("sshd")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

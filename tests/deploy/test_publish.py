@@ -46,13 +46,7 @@ def published(tmp_path: Path, ssh_server, monkeypatch: pytest.MonkeyPatch):
     root = copy_project(tmp_path)
     server = tmp_path / "srv"
     environ = {
-        "PELITA_DEPLOY_TARGET": "rsync",
-        "PELITA_DEPLOY_RSYNC_HOST": "127.0.0.1",
-        "PELITA_DEPLOY_RSYNC_PORT": str(ssh_server.port),
-        "PELITA_DEPLOY_RSYNC_USER": ssh_server.user,
-        "PELITA_DEPLOY_RSYNC_PATH": str(server),
-        "PELITA_DEPLOY_RSYNC_IDENTITY_FILE": str(ssh_server.identity_file),
-        "PELITA_DEPLOY_RSYNC_KNOWN_HOSTS_FILE": str(ssh_server.known_hosts_file),
+        **ssh_server.environ(server),
         "GITHUB_ACTIONS": "true",
         "GITHUB_ACTOR": "admin-kominfo",
     }
