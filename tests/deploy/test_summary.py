@@ -41,12 +41,15 @@ def test_held_back_posts_are_read_in_either_shape(tmp_path: Path):
     path = tmp_path / "held-back.json"
     assert read_held_back(path) == []
     post = {"file": "content/posts/a.md", "line": 4, "field": "Date",
-            "value": "kemarin", "message": "bukan tanggal"}  # fmt: skip
+            "value": "kemarin", "message": "bukan tanggal",
+            "suggestion": "tulis 2025-09-09 10:00"}  # fmt: skip
     for shape in ([post], {"posts": [post]}):
         path.write_text(json.dumps(shape), encoding="utf-8")
         (found,) = read_held_back(path)
         assert (found.file, found.line) == ("content/posts/a.md", 4)
-        assert found.message == "Date: 'kemarin': bukan tanggal"
+        assert (
+            found.message == "Date: 'kemarin': bukan tanggal — tulis 2025-09-09 10:00"
+        )
     path.write_text("{oops", encoding="utf-8")
     (broken,) = read_held_back(path)
     assert "unreadable" in broken.message

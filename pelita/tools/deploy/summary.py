@@ -8,8 +8,9 @@ useful on a terminal, so nothing here depends on GitHub.
 
 Posts held back: the build lists each post it left out in
 ``.cache/held-back.json`` (:func:`held_back_path`; JSON: a list of objects
-with ``file``, ``line``, ``field``, ``value`` and ``message``, or
-``{"posts": [...]}``); an absent file means none was held back.
+with ``file``, ``line``, ``field``, ``value``, ``message`` and
+``suggestion``, or ``{"posts": [...]}``); an absent file means none was
+held back.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def _held_back(item: Any) -> HeldBack:
     field, value = item.get("field") or item.get("key"), item.get("value")
     if field and field not in message:
         message = f"{field}: {value!r}: {message}" if value is not None else message
+    if item.get("suggestion"):
+        message = f"{message} — {item['suggestion']}"
     return HeldBack(
         str(item.get("file") or item.get("path") or "?"),
         line if isinstance(line, int) else None,
