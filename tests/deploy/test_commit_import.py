@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
+
+from .git_http import git_http_server
 
 REPO = Path(__file__).resolve().parents[2]
 COMMIT = REPO / "scripts" / "commit-import"
+SITE = REPO / ".github" / "workflows" / "site.yml"
+# A credential helper for the test's own clone (commit-import brings its own).
+HELPER = '!f() { echo username=x-access-token; echo "password=$PELITA_PUSH_TOKEN"; }; f'
+
 PATCH = REPO / "scripts" / "import-patch"
 POST = "content/imported/dinkes/2025/a.md"
 
@@ -272,3 +279,58 @@ def test_a_hostile_patch_is_refused_whole(clones: Clones, change: str, message: 
     assert len(clones.log()) == 1
     assert "content/imported/dinkes/2025/legit.md" not in clones.files()
     assert run(committer, "git", "status", "--porcelain", env=clones.env) == ""
+
+
+# --- the token, offered from the environment only ----------------------------
+
+
+def test_the_push_token_comes_from_the_environment_and_stays_off_the_disk(
+    clones: Clones,
+):
+    token = "ghs_test_token_0123456789"
+    with git_http_server(clones.tmp, token) as (url, seen):
+        env = {**clones.env, "GIT_TERMINAL_PROMPT": "0"}
+        cloning = {**env, "PELITA_PUSH_TOKEN": token, "GIT_CONFIG_COUNT": "1",
+                   "GIT_CONFIG_KEY_0": "credential.helper",
+                   "GIT_CONFIG_VALUE_0": HELPER}  # fmt: skip
+        without, committer = clones.tmp / "no-token", clones.tmp / "token"
+        for clone in (without, committer):
+            run(clones.tmp, "git", "clone", "-q", f"{url}/origin.git", str(clone),
+                env=cloning)  # fmt: skip
+            write_post(clone, "http.md")
+        # Without the token git has nothing to offer: nothing is pushed.
+        output = run(without, str(COMMIT), "main", env=env, code=1)
+        assert "could not fetch main from origin" in output
+        assert len(clones.log()) == 1
+        output = run(committer, str(COMMIT), "main",
+                     env={**env, "PELITA_PUSH_TOKEN": token})  # fmt: skip
+        assert "pushed" in output
+    assert "content/imported/dinkes/2025/http.md" in clones.files()
+    assert any(header.startswith("Basic ") for header in seen)
+    config = (committer / ".git" / "config").read_text(encoding="utf-8")
+    assert token not in config
+    assert "extraheader" not in config
+
+
+def test_the_deploy_jobs_credential_helper_pushes_with_the_token(clones: Clones):
+    """The helper site.yml hands git through GIT_CONFIG_* for the ghpages push."""
+    step = next(
+        s for s in yaml.safe_load(SITE.read_text(encoding="utf-8"))["jobs"]["deploy"]
+        ["steps"] if "invoke deploy" in s.get("run", "")
+    )  # fmt: skip
+    names = {key: step["env"][key] for key in step["env"] if key.startswith("GIT_")}
+    token = "ghs_deploy_token_42"
+    with git_http_server(clones.tmp, token) as (url, _seen):
+        clone = clones.tmp / "deploy-clone"
+        env = {**clones.env, **names, "PELITA_PUSH_TOKEN": token,
+               "GIT_TERMINAL_PROMPT": "0"}  # fmt: skip
+        run(clones.tmp, "git", "clone", "-q", f"{url}/origin.git", str(clone), env=env)
+        write_post(clone, "pages.md")
+        run(clone, "git", "add", "-A", env=env)
+        run(clone, "git", "commit", "-q", "-m", "pages", env=env)
+        run(clone, "git", "push", "-q", "origin", "HEAD:refs/heads/gh-pages", env=env)
+        wrong = {**env, "PELITA_PUSH_TOKEN": "not-the-token"}
+        run(clone, "git", "push", "-q", "origin", "HEAD:refs/heads/other", env=wrong,
+            code=128)  # fmt: skip
+    assert "content/imported/dinkes/2025/pages.md" in clones.files("gh-pages")
+    assert token not in (clone / ".git" / "config").read_text(encoding="utf-8")

@@ -72,6 +72,9 @@ def run_publish(
     project: Project | None = None
     try:
         when = parse_pushed_at(pushed_at)
+    except ValueError as error:
+        return _fail(error)
+    try:
         project = load_project(root, settings_file, environ=environ)
         factory = _factory(project, target, environ) if deploy_after else None
         done = publish(project, factory, dry_run=dry_run, force=force)
@@ -80,7 +83,7 @@ def run_publish(
         held = read_held_back(held_back_path(project)) if project else []
         append(summary, build_summary(report, str(error), held))
         return _fail(error)
-    except (DeployError, ValueError) as error:
+    except DeployError as error:
         append(summary, deploy_summary(None, str(error)))
         return _fail(error)
     held = read_held_back(held_back_path(project))
@@ -91,7 +94,7 @@ def run_publish(
     if done.outcome is not None:
         _say(done.outcome, environ)
         append(summary, deploy_summary(done.outcome, pushed_at=when, held_back=held))
-    return _held_back_code(held, deployed=done.outcome is not None)
+    return _held_back_code(held, done.outcome)
 
 
 def run_deploy(
@@ -111,6 +114,9 @@ def run_deploy(
     environ = os.environ if environ is None else environ
     try:
         when = parse_pushed_at(pushed_at)
+    except ValueError as error:
+        return _fail(error)
+    try:
         project = load_project(root, settings_file, environ=environ)
         outcome = deploy(
             project,
@@ -120,13 +126,13 @@ def run_deploy(
             force=force,
             passed_only=passed_only,
         )
-    except (DeployError, ValueError) as error:
+    except DeployError as error:
         append(summary, deploy_summary(None, str(error)))
         return _fail(error)
     held = read_held_back(held_back_path(project))
     _say(outcome, environ)
     append(summary, deploy_summary(outcome, pushed_at=when, held_back=held))
-    return _held_back_code(held, deployed=True)
+    return _held_back_code(held, outcome)
 
 
 def run_rollback(
@@ -201,8 +207,9 @@ def _factory(
     return lambda: make_target(project, target, environ)
 
 
-def _held_back_code(held: list[HeldBack], *, deployed: bool) -> int:
-    if not held or not deployed:
+def _held_back_code(held: list[HeldBack], outcome: Outcome | None) -> int:
+    """1 when posts were held back from a site that was published; else 0."""
+    if not held or outcome is None or outcome.skipped or outcome.dry_run:
         return 0
     sys.stderr.write(
         f"deploy: {len(held)} post(s) were held back by the build and are not on "
