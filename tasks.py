@@ -258,7 +258,7 @@ def admin(c, port=0, no_build=False, allow_dirty=False):
 
 def _deploy_project():
     """The production settings for the gate task."""
-    from deploy import load_project
+    from pelita.tools.deploy import load_project
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -268,7 +268,7 @@ def _deploy_project():
 @task
 def gate(c):
     """Production build, then check, links and budgets; any failure blocks deploys."""
-    from deploy import DeployError, default_steps, require_gate
+    from pelita.tools.deploy import DeployError, default_steps, require_gate
 
     project = _deploy_project()
     try:
@@ -299,7 +299,7 @@ def publish(
     pushed_at=None,
 ):  # fmt: skip
     """Check, production build, gate, deploy: what every workflow does, in one task."""
-    from deploy.cli import run_publish
+    from pelita.tools.deploy.cli import run_publish
 
     sys.exit(
         run_publish(
@@ -326,7 +326,7 @@ def deploy(
     pushed_at=None,
 ):  # fmt: skip
     """Publish output/ (rsync, ghpages or s3) once it has passed the gate."""
-    from deploy.cli import run_deploy
+    from pelita.tools.deploy.cli import run_deploy
 
     sys.exit(
         run_deploy(
@@ -352,7 +352,7 @@ def deploy(
 )
 def rollback(c, to=None, target=None, dry_run=False, reason=""):
     """Serve the previous release again, and pin it until a forced deploy."""
-    from deploy.cli import run_rollback
+    from pelita.tools.deploy.cli import run_rollback
 
     sys.exit(
         run_rollback(
@@ -374,7 +374,7 @@ def rollback(c, to=None, target=None, dry_run=False, reason=""):
 )
 def pin(c, target=None, reason=""):
     """Keep the site as it is now: scheduled and pushed deploys stop until unpin."""
-    from deploy.cli import run_pin
+    from pelita.tools.deploy.cli import run_pin
 
     sys.exit(run_pin(ROOT, CONFIG["settings_publish"], target=target, reason=reason))
 
@@ -382,7 +382,7 @@ def pin(c, target=None, reason=""):
 @task(help={"target": "rsync, ghpages or s3 (default: DEPLOY['target'])"})
 def unpin(c, target=None):
     """Lift the pin: the next scheduled or pushed run deploys again."""
-    from deploy.cli import run_unpin
+    from pelita.tools.deploy.cli import run_unpin
 
     sys.exit(run_unpin(ROOT, CONFIG["settings_publish"], target=target))
 

@@ -6,8 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from contentcheck import run_check
-from contentcheck.conflicts import marker_lines
+
+from pelita.tools.check import run_check
+from pelita.tools.check.conflicts import marker_lines
 
 from .conftest import NOW, REPO, repo_settings
 

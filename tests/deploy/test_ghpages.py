@@ -7,10 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import DeployConfigError, DeployError
-from deploy.ghpages import GhPagesTarget
-from deploy.pin import new_pin
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import DeployConfigError, DeployError
+from pelita.tools.deploy.ghpages import GhPagesTarget
+from pelita.tools.deploy.pin import new_pin
 
 
 def git(cwd: Path, *args: str, env: dict | None = None) -> str:

@@ -15,8 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
-from deploy.cli import run_deploy, run_pin, run_publish, run_unpin
-from deploy.project import load_project
+
+from pelita.tools.deploy.cli import run_deploy, run_pin, run_publish, run_unpin
+from pelita.tools.deploy.project import load_project
 
 REPO = Path(__file__).resolve().parents[2]
 SITEURL = "https://pelita.example"

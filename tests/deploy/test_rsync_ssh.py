@@ -11,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import DeployError
-from deploy.lock import ServerLock
-from deploy.pin import new_pin
-from deploy.rsync_server import releases_to_prune
-from deploy.rsync_ssh import RsyncTarget, count_itemized
-from deploy.ssh import SshSession
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import DeployError
+from pelita.tools.deploy.lock import ServerLock
+from pelita.tools.deploy.pin import new_pin
+from pelita.tools.deploy.rsync_server import releases_to_prune
+from pelita.tools.deploy.rsync_ssh import RsyncTarget, count_itemized
+from pelita.tools.deploy.ssh import SshSession
 
 NO_SECRETS: dict[str, str] = {}
 
@@ -225,8 +226,8 @@ def test_a_deploy_uploads_only_the_files_whose_bytes_changed(
 
 SLOW_DEPLOY = """
 import json, logging, pathlib, sys
-from deploy.config import load_deploy_config
-from deploy.rsync_ssh import RsyncTarget
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.rsync_ssh import RsyncTarget
 logging.basicConfig(level=logging.INFO)
 settings, output = json.loads(sys.argv[1]), sys.argv[2]
 outcome = RsyncTarget(load_deploy_config(settings, environ={}).rsync, {}).publish(
@@ -248,7 +249,7 @@ def test_a_deploy_waits_for_another_and_never_deletes_its_upload(
         text=True,
     )
     partial = _wait_for_upload(base / "releases", first, "a.mp4")
-    caplog.set_level("WARNING", logger="deploy.lock")
+    caplog.set_level("WARNING", logger="pelita.tools.deploy.lock")
     second = target_for(ssh_server, base, lock_wait=120).publish(
         make_output({"index.html": "cepat"}), "2222fast", dry_run=False
     )

@@ -6,11 +6,12 @@ import itertools
 from pathlib import Path
 
 import pytest
-from deploy.config import load_deploy_config
-from deploy.errors import DeployError
-from deploy.pin import new_pin
-from deploy.s3 import MANIFEST_NAME, PIN_NAME, S3Target, make_client
-from deploy.s3_rules import cache_class, content_type
+
+from pelita.tools.deploy.config import load_deploy_config
+from pelita.tools.deploy.errors import DeployError
+from pelita.tools.deploy.pin import new_pin
+from pelita.tools.deploy.s3 import MANIFEST_NAME, PIN_NAME, S3Target, make_client
+from pelita.tools.deploy.s3_rules import cache_class, content_type
 
 BUCKETS = itertools.count()
 

@@ -7,10 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-from deploy.base import Outcome, pinned_outcome
-from deploy.gate import GateReport, StepResult
-from deploy.pin import Pin, parse_pin
-from deploy.summary import (
+
+from pelita.tools.deploy.base import Outcome, pinned_outcome
+from pelita.tools.deploy.gate import GateReport, StepResult
+from pelita.tools.deploy.pin import Pin, parse_pin
+from pelita.tools.deploy.summary import (
     build_summary,
     deploy_summary,
     parse_pushed_at,

@@ -298,7 +298,7 @@ def test_a_push_to_main_that_changes_the_site_publishes_it():
     flow = load("publish.yml")
     push = triggers(flow)["push"]
     assert push["branches"] == ["main"]
-    for path in ("content/**", "data/**", "theme/**", "pelita/**", "plugins/**",
+    for path in ("content/**", "data/**", "theme/**", "pelita/**", "admin/**",
                  "pelicanconf.py", "publishconf.py"):  # fmt: skip
         assert path in push["paths"]
     assert "workflow_dispatch" in triggers(flow)

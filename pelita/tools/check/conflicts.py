@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from registries import RegistryError, registry_paths
+from pelita.core.registries import RegistryError, registry_paths
 
 from .context import CheckContext
 from .corpus import MARKDOWN_SUFFIXES, display_path

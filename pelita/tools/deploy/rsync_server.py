@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from registries import closest
+from pelita.core.registries import closest
 
 from .errors import DeployError
 from .pin import Pin, parse_pin
