@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=REPO / ".cache" / "bench")
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args(argv)
+    args.work = args.work.resolve()  # git runs in several folders
     args.work.mkdir(parents=True, exist_ok=True)
     results = []
     with local_sshd(args.work / "sshd") as server:
