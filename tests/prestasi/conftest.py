@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from pelita.core.prestasi import Rules, load_rules
+from pelita.core.prestasi import Rules, load_rules, place_sets
 from pelita.core.registries import load_gazetteer, load_opd
 
 REPO = Path(__file__).resolve().parents[2]
@@ -199,16 +199,16 @@ def sample_posts() -> dict[str, tuple[str, str]]:
 
 
 @pytest.fixture(scope="session")
-def rules() -> Rules:
-    """The shipped rules file, compiled once."""
-    return load_rules(REPO / "data" / "prestasi-rules.yml")
-
-
-@pytest.fixture(scope="session")
 def gazetteer():
     return load_gazetteer(
         REPO / "data" / "semarang-wilayah.csv", REPO / "data" / "wilayah-alias.csv"
     )
+
+
+@pytest.fixture(scope="session")
+def rules(gazetteer) -> Rules:
+    """The shipped rules file with the gazetteer's place names, compiled once."""
+    return load_rules(REPO / "data" / "prestasi-rules.yml", place_sets(gazetteer))
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ import pytest
 
 from pelita.core.prestasi import Problem, award_fields, validate_award_metadata
 
+LEVELS_TEXT = "internasional | nasional | provinsi | kota | kecamatan | kelurahan"
+
 
 def _only(problems: list[Problem]) -> Problem:
     assert len(problems) == 1, problems
@@ -27,9 +29,9 @@ def test_valid_metadata_has_no_problems(opd_registry, gazetteer):
         ({"prestasi": "iya"}, "Prestasi", "ya | tidak", "ya"),
         ({"prestasi": "no"}, "Prestasi", "ya | tidak", "tidak"),
         ({"tingkat": "nasonal"}, "Tingkat",
-         "internasional | nasional | provinsi | kota", "nasional"),
+         LEVELS_TEXT, "nasional"),
         ({"tingkat": "Jawa Tengah"}, "Tingkat",
-         "internasional | nasional | provinsi | kota", "provinsi"),
+         LEVELS_TEXT, "provinsi"),
         ({"tahun": "20245"}, "Tahun", "a year from 1945 to 2101", None),
         ({"tahun": "2027", "date": dt.datetime(2025, 3, 1)}, "Tahun",
          "a year from 1945 to 2026", None),
@@ -78,7 +80,7 @@ def test_problem_describes_file_line_field_value_and_fix():
     text = problem.describe("content/posts/a.md", 7)
     assert text == (
         "content/posts/a.md:7: Tingkat: 'nasonal' is not allowed; expected "
-        "internasional | nasional | provinsi | kota; did you mean 'nasional'?"
+        f"{LEVELS_TEXT}; did you mean 'nasional'?"
     )
 
 

@@ -41,7 +41,8 @@ def test_minimal_rules_are_enough(tmp_path):
         (MINIMAL.replace("threshold: 5", "threshold: lima"), "rules.yml:1: threshold:"
          " expected int, got 'lima'"),
         (MINIMAL + "levels:\n  nasonal:\n    hints: [x]\n", "level 'nasonal' must "
-         "be one of internasional, nasional, provinsi, kota; did you mean 'nasional'?"),
+         "be one of internasional, nasional, provinsi, kota, kecamatan, kelurahan; "
+         "did you mean 'nasional'?"),
         (MINIMAL.replace("[raih]", "[raih @menang]"), "rules.yml:5: cues[menang]: "
          "unknown set '@menang'"),
         (MINIMAL + "  - group: skor\n    weight: -1\n    patterns: ['(']\n",

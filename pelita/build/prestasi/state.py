@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelita.core.prestasi.rules import Rules, load_rules
+from pelita.core.prestasi.rules import Rules, load_rules, place_sets
 from pelita.core.registries import (
     Gazetteer,
     OpdRegistry,
@@ -54,10 +54,11 @@ def build_state(context: dict[str, Any], settings: dict[str, Any]) -> BuildState
     paths = registry_paths(settings)
     importer = settings.get("IMPORTER") or {}
     channels = load_channels(importer.get("channels_file"))
+    gazetteer = load_gazetteer(paths["wilayah"], paths["wilayah_aliases"])
     state = BuildState(
         conf=conf,
-        rules=load_rules(Path(conf["rules_file"])),
-        gazetteer=load_gazetteer(paths["wilayah"], paths["wilayah_aliases"]),
+        rules=load_rules(Path(conf["rules_file"]), place_sets(gazetteer)),
+        gazetteer=gazetteer,
         opd=load_opd(paths["opd"]),
         channels=channels,
         channel_opd={c.id: c.opd for c in channels if c.opd},

@@ -9,7 +9,7 @@ from .classifier import classify, plain_text
 from .metadata import FIELDS, AwardFields, award_fields, validate_award_metadata
 from .model import LEVEL_LABELS, LEVELS, Award, PrestasiError, Problem
 from .recipient import Recipient, resolve_recipient
-from .rules import Rules, load_rules, parse_rules
+from .rules import Rules, load_rules, parse_rules, place_sets
 from .scoring import Score, score
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "classify",
     "load_rules",
     "parse_rules",
+    "place_sets",
     "plain_text",
     "resolve_recipient",
     "score",

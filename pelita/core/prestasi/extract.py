@@ -82,10 +82,14 @@ def _level(
     infos: tuple[list[Match], list[Match]], giver_level: str | None,
     award_level: str | None,
 ) -> str | None:  # fmt: skip
-    for info in reversed(infos):  # the title states the level more often
-        for match in info:
-            if match.entry.kind == "level" and match.entry.strength == "explicit":
-                return match.entry.level
+    # An explicit level ("tingkat Kecamatan X") first, then a contest named
+    # after a place ("Posyandu Teladan Kecamatan Pedurungan"); the title
+    # states the level more often than the lead.
+    for strength in ("explicit", "context"):
+        for info in reversed(infos):
+            for match in info:
+                if match.entry.kind == "level" and match.entry.strength == strength:
+                    return match.entry.level
     if giver_level or award_level:
         return giver_level or award_level
     hinted = {

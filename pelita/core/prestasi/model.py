@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# The levels an award is given at, highest first (the contract's spelling).
-LEVELS: tuple[str, ...] = ("internasional", "nasional", "provinsi", "kota")
+# The levels an award is given at, highest first (the contract's spelling):
+# a contest within one kelurahan (among its RW) is "kelurahan", within one
+# kecamatan (among its kelurahan) "kecamatan", across the city "kota".
+LEVELS: tuple[str, ...] = (
+    "internasional", "nasional", "provinsi", "kota", "kecamatan", "kelurahan",
+)  # fmt: skip
 
 # How each level reads on the site.
 LEVEL_LABELS: dict[str, str] = {
@@ -17,6 +21,8 @@ LEVEL_LABELS: dict[str, str] = {
     "nasional": "Nasional",
     "provinsi": "Provinsi",
     "kota": "Kota",
+    "kecamatan": "Kecamatan",
+    "kelurahan": "Kelurahan",
 }
 
 # Where the register learned that a post is an achievement.

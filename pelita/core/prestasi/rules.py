@@ -155,7 +155,7 @@ def _level_entries(data: dict, sets: dict, src: _Source) -> list[Phrase]:
     phrases: list[Phrase] = []
     for level, kinds in (data.get("levels") or {}).items():
         _check_level(level, src, "levels")
-        for strength in ("explicit", "hints"):
+        for strength in ("explicit", "context", "hints"):
             entry = Entry("level", level, 0, False, "both", level, strength)
             for text in (kinds or {}).get(strength) or ():
                 where = src.where(f"levels[{level}].{strength}", text)
@@ -255,13 +255,44 @@ def _extraction(data: dict[str, Any], src: _Source) -> dict[str, Any]:
     }
 
 
-def parse_rules(text: str, path: Path) -> Rules:
-    """Validate and compile the rules in ``text`` (read from ``path``)."""
+def place_sets(gazetteer: Any) -> dict[str, list[str]]:
+    """The sets ``nama_kecamatan`` and ``nama_kelurahan`` for the rules.
+
+    Each holds the first word of every name and alias of the gazetteer
+    (lower case): "Kecamatan @nama_kecamatan" then matches "Kecamatan
+    Semarang Tengah" but not "Lomba Kecamatan Sadar Pajak". The names come
+    from the registry, so the rules file never repeats them.
+    """
+
+    def first_words(places: Any) -> list[str]:
+        words = set()
+        for place in places:
+            for name in (place.nama, *getattr(place, "aliases", ())):
+                parts = re.findall(r"[^\W_]+", str(name).casefold())
+                if parts:
+                    words.add(parts[0])
+        return sorted(words)
+
+    return {
+        "nama_kecamatan": first_words(gazetteer.kecamatan),
+        "nama_kelurahan": first_words(gazetteer.kelurahan),
+    }
+
+
+def parse_rules(
+    text: str, path: Path, places: dict[str, list[str]] | None = None
+) -> Rules:
+    """Validate and compile the rules in ``text`` (read from ``path``).
+
+    ``places`` (see ``place_sets``) adds the registry's place names as sets
+    the phrases may use; a set of the same name in the file wins.
+    """
     src = _Source(path, text)
     data = _read_yaml(text, path, src)
-    sets = {
-        str(k): [str(w) for w in v or ()] for k, v in (data.get("sets") or {}).items()
-    }
+    sets = {name: list(words) for name, words in (places or {}).items()}
+    sets.update(
+        {str(k): [str(w) for w in v or ()] for k, v in (data.get("sets") or {}).items()}
+    )
     cue_phrases, patterns = _cue_entries(data, sets, src)
     phrases = cue_phrases + _award_entries(data, sets, src)
     info = _giver_entries(data, sets, src) + _level_entries(data, sets, src)
@@ -283,8 +314,11 @@ def parse_rules(text: str, path: Path) -> Rules:
     )
 
 
-def load_rules(path: str | Path) -> Rules:
-    """Read, validate and compile the rules file at ``path``."""
+def load_rules(path: str | Path, places: dict[str, list[str]] | None = None) -> Rules:
+    """Read, validate and compile the rules file at ``path``.
+
+    ``places``: the registry's place sets, see ``parse_rules``.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -293,4 +327,4 @@ def load_rules(path: str | Path) -> Rules:
             f"{path}: rules file not found; set PRESTASI['rules_file'] or copy "
             "data/prestasi-rules.yml"
         ) from exc
-    return parse_rules(text, path)
+    return parse_rules(text, path, places)

@@ -25,7 +25,7 @@ FIRST_YEAR = 1945
 EXPECTED = {
     "penghargaan": "nama penghargaan atau juara, mis. Juara I Lomba Kampung Hijau",
     "pemberi": "lembaga pemberi, mis. Kementerian Lingkungan Hidup",
-    "tingkat": "internasional, nasional, provinsi, atau kota",
+    "tingkat": "internasional, nasional, provinsi, kota, kecamatan, atau kelurahan",
     "penerima": "id OPD, nama kelurahan/kecamatan, atau nama penerima",
 }
 _REGISTRY_HINTS = {

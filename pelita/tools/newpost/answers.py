@@ -205,7 +205,7 @@ def _award_field(key: str, value: str, reg: Registries) -> Checked:
 
 
 def check_tingkat(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
-    """internasional, nasional, provinsi or kota (synonyms suggested)."""
+    """internasional, nasional, provinsi, kota, kecamatan or kelurahan."""
     return _award_field("tingkat", value, reg)
 
 

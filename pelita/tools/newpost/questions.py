@@ -105,7 +105,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "tingkat",
-        "Tingkat (internasional, nasional, provinsi, kota)",
+        "Tingkat (internasional, nasional, provinsi, kota, kecamatan, kelurahan)",
         a.check_tingkat,
         required=True,
         when=_is("Prestasi"),
