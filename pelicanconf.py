@@ -120,8 +120,8 @@ PLUGINS = [
     "pelita.build.ogcard",  # after images: draws cards for posts without a photo
     "pelita.build.sharekit",  # after prestasi and ogcard: kit cards, captions, /bagikan/
     "pelita.build.related",
-    "pelita.build.seo",
     "sitemap",
+    "pelita.build.seo",  # after sitemap: drops noindex pages from sitemap.xml
     "pelita.build.buildspeed",  # last: freezes article URLs once every plugin has run
 ]
 

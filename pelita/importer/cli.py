@@ -160,7 +160,7 @@ def _run(
     if not options.dry_run:
         write_report(config.report_file, reports, seconds, stories)
         write_summary(config.summary_file, reports, seconds, stories)
-    print_summary(reports, seconds)
+    print_summary(reports, seconds, demo=config.local_feeds)
     return reports
 
 

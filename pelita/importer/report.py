@@ -131,22 +131,36 @@ def summary_table(reports: Sequence[ChannelReport], seconds: float) -> Table:
 
 
 def print_summary(
-    reports: Sequence[ChannelReport], seconds: float, console: Console | None = None
+    reports: Sequence[ChannelReport],
+    seconds: float,
+    console: Console | None = None,
+    demo: bool = False,
 ) -> None:
-    """Print the summary table on standard output."""
+    """Print the summary table on standard output.
+
+    ``demo``: the run read the bundled demo registry (local feed files),
+    whose site given by its address is there on purpose: nothing to fix.
+    """
     console = console or Console(width=None if sys.stdout.isatty() else 160)
     console.print(summary_table(reports, seconds))
-    for line in discovery_lines(reports):
+    for line in discovery_lines(reports, demo):
         console.print(line, highlight=False, markup=False)
 
 
-def discovery_lines(reports: Sequence[ChannelReport]) -> list[str]:
-    """One line per channel whose feed was found from a web page's address."""
+def discovery_lines(reports: Sequence[ChannelReport], demo: bool = False) -> list[str]:
+    """One line per channel whose feed was found from a web page's address.
+
+    In the demo the line only shows what discovery did: the demo registry
+    gives a site's address on purpose, so a new user is not asked to edit it.
+    """
     found = [r for r in reports if r.discovered_feed]
     if not found:
         return []
     lines = [
-        f"Feeds found from a site's address ({len(found)}): put them in the "
+        f"Feeds found from a site's address ({len(found)}): the demo shows feed "
+        "discovery; nothing to change"
+        if demo
+        else f"Feeds found from a site's address ({len(found)}): put them in the "
         "registry as the channel's url"
     ]
     lines += [f"  {r.id}: {r.url} -> {r.discovered_feed}" for r in found]

@@ -210,6 +210,10 @@ def test_the_summary_names_the_feeds_found():
     assert "put them in the registry" in lines[0]
     assert lines[1:] == ["  a: https://a.example/ -> https://a.example/feed/"]
     assert discovery_lines(reports[1:]) == []
+    # The demo registry gives a site's address on purpose: no fix is asked.
+    demo = discovery_lines(reports, demo=True)
+    assert "nothing to change" in demo[0] and "put them" not in demo[0]
+    assert demo[1:] == lines[1:]
 
 
 @pytest.mark.parametrize("content_type", ["text/html", "application/xhtml+xml"])

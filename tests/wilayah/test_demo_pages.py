@@ -176,3 +176,7 @@ def test_an_area_without_posts_is_useful_and_kept_out_of_search_engines(
     for area in full:
         html = (demo_output / area.save_as).read_text(encoding="utf-8")
         assert 'name="robots"' not in html, area.url
+    # Out of the sitemap until they have posts (and in it once they do).
+    sitemap = (demo_output / "sitemap.xml").read_text(encoding="utf-8")
+    assert [a.url for a in empty if f"/{a.url}</loc>" in sitemap] == []
+    assert [a.url for a in full if f"/{a.url}</loc>" not in sitemap] == []

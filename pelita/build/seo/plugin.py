@@ -13,6 +13,7 @@ from pelican import signals
 
 from pelita.core.settings import merge_settings
 
+from . import noindex
 from .jsonld import SiteInfo, article_graph, site_graph
 from .newsmap import NewsEntry, news_sitemap
 from .robots import robots_txt
@@ -119,3 +120,4 @@ def register() -> None:
     """Pelican entry point."""
     signals.generator_init.connect(add_globals)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(noindex.on_finalized)
