@@ -187,7 +187,7 @@ def channel_add(
     opd=None, category=None, write=False, yes=False,
 ):  # fmt: skip
     """Make a validated channel registry entry from a site's address."""
-    from pelita.importer.channeladd import ChannelAddError, run_channel_add
+    from pelita.importer.channeladd.command import ChannelAddError, run_channel_add
 
     given = {
         "id": id, "name": name, "kind": kind, "kecamatan": kecamatan,

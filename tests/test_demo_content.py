@@ -22,7 +22,7 @@ import yaml
 from PIL import Image
 
 from pelita.core.registries import load_gazetteer, load_opd
-from pelita.importer.discover import linked_feeds
+from pelita.importer.fetching.discover import linked_feeds
 from pelita.importer.model import FetchResult
 
 REPO = Path(__file__).resolve().parent.parent

@@ -37,7 +37,7 @@ NEAR_MISSES = (
 @pytest.fixture(scope="module")
 def pages(demo_output: Path) -> dict[str, dict]:
     """Every demo post's page: its channel, title, URL path and parsed HTML."""
-    from pelita.importer.metadata import parse_header
+    from pelita.importer.writing.metadata import parse_header
 
     found = {}
     for path in sorted((demo_output.parent / "content" / "demo").rglob("*.md")):

@@ -1,4 +1,4 @@
-"""``python -m pelita.importer``: see ``importer.cli``."""
+"""``python -m pelita.importer``: see ``pelita.importer.cli``."""
 
 import sys
 

@@ -23,23 +23,24 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-from .channel_import import ChannelImporter
-from .channels import load_channels
+from pelita.importer.fetching.netpolicy import Resolver
+from pelita.importer.media.imaging import ImageLimits
+from pelita.importer.media.pool import ImageWorkers, image_worker_count
+from pelita.importer.media.stage import ImageMedia
+from pelita.importer.registry.channels import load_channels
+from pelita.importer.run.channel import ChannelImporter
+from pelita.importer.run.progress import RunProgress, setup_logging
+from pelita.importer.run.runner import ImportRun, RunOptions
+from pelita.importer.stories.grouper import StoryPass
+from pelita.importer.writing.files import remove_stale_temp_files
+from pelita.importer.writing.report import ChannelReport, print_summary, write_report
+from pelita.importer.writing.slugs import SlugRegistry
+from pelita.importer.writing.state import ChannelState, load_state, save_state
+from pelita.importer.writing.summary import write_summary
+
 from .errors import ChannelConfigError, ImporterConfigError, ImportLockedError
-from .imagepool import ImageWorkers, image_worker_count
-from .imaging import ImageLimits
-from .media import ImageMedia
 from .model import Channel
-from .netpolicy import Resolver
-from .progress import RunProgress, setup_logging
-from .report import ChannelReport, print_summary, write_report
-from .runner import ImportRun, RunOptions
 from .settings import ImporterConfig, load_config
-from .slugs import SlugRegistry
-from .state import ChannelState, load_state, save_state
-from .storypass import StoryPass
-from .summary import write_summary
-from .write import remove_stale_temp_files
 
 logger = logging.getLogger(__name__)
 

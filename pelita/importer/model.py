@@ -22,7 +22,7 @@ CHANNEL_FORMATS = ("feed", "html")
 
 @dataclass(frozen=True)
 class HtmlRules:
-    """The CSS selectors of an HTML channel (``htmlrules`` checks them)."""
+    """The CSS selectors of an HTML channel (``registry.htmlrules`` checks them)."""
 
     items: str
     body: str

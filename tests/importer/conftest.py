@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from feedserver import FeedServer
 
-from pelita.importer import netpolicy
+from pelita.importer.fetching import netpolicy
 
 
 @pytest.fixture

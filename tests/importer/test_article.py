@@ -6,11 +6,11 @@ import pytest
 from importer_testkit import REPO, fetch_result, live_markup, render_markdown
 from sitekit import HTML, HTML_RULES, LAZY, Article, listing
 
-from pelita.importer.article import ArticleJob, read_article
 from pelita.importer.errors import FeedError
-from pelita.importer.listing import ListingJob, read_listing
+from pelita.importer.htmlchannels.article import ArticleJob, read_article
+from pelita.importer.htmlchannels.listing import ListingJob, read_listing
+from pelita.importer.htmlchannels.noise import load_noise_rules
 from pelita.importer.model import Channel, HtmlRules
-from pelita.importer.noise import load_noise_rules
 
 SITE = "https://tlogosarikulon.example.go.id"
 RULES = HtmlRules(
@@ -196,7 +196,7 @@ def test_a_listing_of_only_other_sites_is_an_error():
 
 
 def test_a_monstrous_body_is_skipped_not_walked(monkeypatch):
-    monkeypatch.setattr("pelita.importer.article.MAX_BODY_ELEMENTS", 50)
+    monkeypatch.setattr("pelita.importer.htmlchannels.article.MAX_BODY_ELEMENTS", 50)
     item = Article("Judul berita", "1 Juni 2026", "<div><i>x</i></div>" * 30)
     read_ = read(item)
     assert read_.entry is None

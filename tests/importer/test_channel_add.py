@@ -8,9 +8,9 @@ from feedserver import Response
 from importer_testkit import REPO, fixture_bytes, make_settings, posts, read_report
 from sitekit import HTML, Site, article, listing, page, serve_site
 
-from pelita.importer.channeladd import ChannelAddError, run_channel_add
-from pelita.importer.channels import load_channels
+from pelita.importer.channeladd.command import ChannelAddError, run_channel_add
 from pelita.importer.cli import run_import
+from pelita.importer.registry.channels import load_channels
 from pelita.importer.settings import load_config
 
 REGISTRY = """\

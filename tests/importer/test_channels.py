@@ -6,8 +6,8 @@ import pytest
 from importer_testkit import CATEGORIES, REPO, make_settings
 
 from pelita.core.registries import load_gazetteer, load_opd, registry_paths
-from pelita.importer.channels import load_channels
 from pelita.importer.errors import ChannelConfigError
+from pelita.importer.registry.channels import load_channels
 
 FILES = registry_paths({}, REPO)
 

@@ -6,8 +6,8 @@ import pytest
 from importer_testkit import fetch_result, fixture_bytes, live_markup, render_markdown
 
 from pelita.core.htmlsafety.sanitize import html_to_text, plain_text, sanitize_html
-from pelita.importer.clean import absolute_url, clean_html
-from pelita.importer.entries import FeedJob, process_feed
+from pelita.importer.feeds.clean import absolute_url, clean_html
+from pelita.importer.feeds.entries import FeedJob, process_feed
 from pelita.importer.model import Channel
 
 BASE = "https://dinas.semarangkota.go.id/berita/post/"

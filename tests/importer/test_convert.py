@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 from importer_testkit import live_markup, render_markdown
 
-from pelita.importer.convert import html_to_markdown
-from pelita.importer.mdtext import escape_markdown
+from pelita.importer.feeds.convert import html_to_markdown
+from pelita.importer.feeds.mdtext import escape_markdown
 
 
 def test_preformatted_text_keeps_its_lines_inside_nested_tags():

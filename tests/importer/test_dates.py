@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from pelita.importer.dates import parse_date, resolve_dates
+from pelita.importer.feeds.dates import parse_date, resolve_dates
 
 FETCHED = dt.datetime(2024, 11, 5, 0, 0, tzinfo=dt.UTC)
 

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from importer_testkit import REPO, live_markup
 
 from pelita.core.registries import slugify_name
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 
 DEMO_CHANNELS = {
     "diskominfo", "dinkes", "kec-semarang-tengah", "kel-kandri",

@@ -15,8 +15,8 @@ from importer_testkit import (
 from sitekit import HTML, page
 
 from pelita.importer.cli import run_import
-from pelita.importer.discover import linked_feeds, wordpress_guesses
-from pelita.importer.report import ChannelReport, discovery_lines
+from pelita.importer.fetching.discover import linked_feeds, wordpress_guesses
+from pelita.importer.writing.report import ChannelReport, discovery_lines
 
 WORDPRESS = fixture_bytes("wordpress-rss2.xml")
 HOME = "https://kelurahan.example.go.id/berita/"

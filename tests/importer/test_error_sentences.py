@@ -10,7 +10,7 @@ from importer_testkit import fixture_bytes, make_settings, read_state, write_reg
 from pelita.build.kanal.messages import FALLBACK, indonesian_error, is_known
 from pelita.importer.cli import run_import
 from pelita.importer.errors import BlockedAddressError
-from pelita.importer.netpolicy import NetworkPolicy
+from pelita.importer.fetching.netpolicy import NetworkPolicy
 
 
 class Resolver:

@@ -14,11 +14,11 @@ from feedserver import (
     stall,
 )
 
-from pelita.importer.decode import BodyTooLargeError
 from pelita.importer.errors import FetchError, RetryLater
-from pelita.importer.fetch import FetchLimits, HttpFetcher
+from pelita.importer.fetching.decode import BodyTooLargeError
+from pelita.importer.fetching.http import FetchLimits, HttpFetcher
+from pelita.importer.fetching.netpolicy import NetworkPolicy
 from pelita.importer.model import Validators
-from pelita.importer.netpolicy import NetworkPolicy
 
 FEED = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
 LIMITS = FetchLimits(
@@ -212,7 +212,7 @@ def test_bomb_never_inflates_past_the_cap_in_memory():
     import tracemalloc
     import zlib
 
-    from pelita.importer.decode import BoundedDecoder
+    from pelita.importer.fetching.decode import BoundedDecoder
 
     bomb = zlib.compress(b"\0" * (64 * 1024 * 1024), 9)
     decoder = BoundedDecoder("deflate", 1024 * 1024)
@@ -227,7 +227,7 @@ def test_bomb_never_inflates_past_the_cap_in_memory():
 
 
 def test_multi_member_gzip_and_trailing_garbage():
-    from pelita.importer.decode import BoundedDecoder
+    from pelita.importer.fetching.decode import BoundedDecoder
 
     decoder = BoundedDecoder("gzip", 1024)
     body = gzip.compress(b"abc") + gzip.compress(b"def") + b"\0\0junk"

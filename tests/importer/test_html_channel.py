@@ -24,7 +24,7 @@ from sitekit import (
 
 from pelita.build.kanal.messages import indonesian_error
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 
 
 def register(root, url, **rules):
@@ -269,7 +269,7 @@ def test_an_unchanged_run_without_validators_writes_nothing(tmp_path, feed_serve
 def test_an_article_that_breaks_the_reader_is_one_warning(
     tmp_path, feed_server, monkeypatch
 ):
-    from pelita.importer import htmlchannel
+    from pelita.importer.htmlchannels import reader as htmlchannel
 
     real = htmlchannel.read_article
 

@@ -6,9 +6,9 @@ import pytest
 from importer_testkit import CATEGORIES, REPO
 
 from pelita.core.registries import registry_paths
-from pelita.importer.channels import load_channels
 from pelita.importer.errors import ChannelConfigError
 from pelita.importer.model import HtmlRules
+from pelita.importer.registry.channels import load_channels
 
 FILES = registry_paths({}, REPO)
 HTML_CHANNEL = """\

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pelita.importer.identity import (
+from pelita.importer.feeds.identity import (
     IDENTITY_GUID,
     IDENTITY_LINK,
     assign_identities,

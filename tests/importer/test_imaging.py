@@ -13,7 +13,12 @@ from imagekit import (
 )
 
 from pelita.importer.errors import MediaError
-from pelita.importer.imaging import ImageLimits, declared_mismatch, process_image, sniff
+from pelita.importer.media.imaging import (
+    ImageLimits,
+    declared_mismatch,
+    process_image,
+    sniff,
+)
 from tests.images.photos import CAMERA, GREEN, RED, phone_jpeg
 
 LIMITS = ImageLimits()

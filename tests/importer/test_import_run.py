@@ -14,7 +14,7 @@ from importer_testkit import (
 )
 
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 
 WORDPRESS = fixture_bytes("wordpress-rss2.xml")
 

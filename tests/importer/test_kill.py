@@ -8,7 +8,7 @@ import time
 from feedserver import Response
 from importer_testkit import REPO, make_settings, posts, write_registry
 
-from pelita.importer.metadata import document_hash, parse_header
+from pelita.importer.writing.metadata import document_hash, parse_header
 
 ENTRIES = 200
 

@@ -20,7 +20,7 @@ from importer_testkit import (
 )
 
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 from tests.images.photos import phone_jpeg
 
 PHONE = phone_jpeg(size=(1200, 800), orientation=6)

@@ -11,7 +11,12 @@ from pelican.settings import DEFAULT_CONFIG
 
 from pelita.core.htmlsafety.sanitize import plain_text
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import document_hash, parse_header, render_document, seal
+from pelita.importer.writing.metadata import (
+    document_hash,
+    parse_header,
+    render_document,
+    seal,
+)
 
 TITLES = {
     "colon": "Wali Kota: Semarang Siap Juara",

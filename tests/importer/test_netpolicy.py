@@ -13,8 +13,8 @@ from feedserver import Response, redirect
 from importer_testkit import FakeResolver
 
 from pelita.importer.errors import BlockedAddressError
-from pelita.importer.fetch import FetchLimits, HttpFetcher
-from pelita.importer.netpolicy import GuardedBackend, NetworkPolicy
+from pelita.importer.fetching.http import FetchLimits, HttpFetcher
+from pelita.importer.fetching.netpolicy import GuardedBackend, NetworkPolicy
 
 LIMITS = FetchLimits(connect_timeout=1, read_timeout=1, deadline=2, max_bytes=65536)
 

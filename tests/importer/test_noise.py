@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from importer_testkit import REPO
 
 from pelita.importer.errors import ImporterConfigError
-from pelita.importer.noise import load_noise_rules, remove_noise
+from pelita.importer.htmlchannels.noise import load_noise_rules, remove_noise
 
 RULES = load_noise_rules(REPO / "data" / "html-noise.yml")
 TEXT = "Warga RW 05 membersihkan saluran air menjelang musim hujan."

@@ -5,8 +5,8 @@ import time
 import pytest
 from importer_testkit import fetch_result, fixture_bytes
 
-from pelita.importer.entries import FeedJob, process_feed
 from pelita.importer.errors import FeedError
+from pelita.importer.feeds.entries import FeedJob, process_feed
 from pelita.importer.model import Channel
 
 CHANNEL = Channel("c", "C", "media", "https://feeds.example.go.id/feed/")

@@ -10,7 +10,7 @@ from importer_testkit import (
 )
 
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 
 RILIS = (
     "Dinas Perhubungan Kota Semarang memulai uji coba pembayaran parkir tepi jalan "

@@ -6,8 +6,8 @@ from feedserver import Response
 from importer_testkit import fixture_bytes, make_settings, write_registry
 
 from pelita.importer.cli import main
-from pelita.importer.report import ChannelReport
-from pelita.importer.summary import summary_markdown
+from pelita.importer.writing.report import ChannelReport
+from pelita.importer.writing.summary import summary_markdown
 
 NOW = dt.datetime(2026, 11, 23, 17, 0, tzinfo=dt.UTC)
 

@@ -1,13 +1,13 @@
 """Writing: atomic, and an admin's edit or deletion is never overwritten."""
 
-from pelita.importer.metadata import render_document
-from pelita.importer.write import (
+from pelita.importer.writing.files import (
     Outcome,
     atomic_write,
     remove_stale_temp_files,
     rewrite,
     write_new,
 )
+from pelita.importer.writing.metadata import render_document
 
 OLD = render_document([("Title", "A"), ("Slug", "a")], "Isi lama\n")
 NEW = render_document([("Title", "A"), ("Slug", "a")], "Isi baru\n")

@@ -4,7 +4,7 @@ import datetime as dt
 
 from pelita.build.kanal import channel_health, counts
 from pelita.importer.model import Channel
-from pelita.importer.state import ChannelState
+from pelita.importer.writing.state import ChannelState
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from pelita.importer.state import ChannelState, save_state
+from pelita.importer.writing.state import ChannelState, save_state
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = "https://kabar.example.id"

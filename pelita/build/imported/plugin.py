@@ -28,10 +28,10 @@ from pelita.core.htmlsafety.sanitize import (
     plain_text,
     sanitize_html,
 )
-from pelita.importer.channels import load_channels
-from pelita.importer.clean import absolute_url
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
+from pelita.importer.feeds.clean import absolute_url
 from pelita.importer.model import Channel
+from pelita.importer.registry.channels import load_channels
 from pelita.importer.settings import load_config
 
 logger = logging.getLogger(__name__)

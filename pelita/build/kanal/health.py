@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pelita.importer.model import Channel
-from pelita.importer.state import ChannelState, parse_iso
+from pelita.importer.writing.state import ChannelState, parse_iso
 
 from .messages import indonesian_error
 

@@ -21,11 +21,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from pelita.core.settings import merge_settings, plugin_enabled
-from pelita.importer.channels import load_channels
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
 from pelita.importer.model import Channel
+from pelita.importer.registry.channels import load_channels
 from pelita.importer.settings import load_config
-from pelita.importer.state import parse_iso, peek_state
+from pelita.importer.writing.state import parse_iso, peek_state
 
 from .health import channel_health, counts
 

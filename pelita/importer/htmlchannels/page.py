@@ -1,0 +1,104 @@
+"""A fetched web page as BeautifulSoup, and where its links may lead.
+
+Shared by the listing and article readers of HTML channels. Pages are parsed
+with Python's own ``html.parser`` (no extra dependency; a press-release page
+is small), decoded as the server declared, else as the page's ``<meta
+charset>`` says (BeautifulSoup's detection).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+from pelita.importer.model import FetchResult
+
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_NOT_PAGES = ("javascript:", "mailto:", "tel:", "data:", "#")
+
+
+def soup_of(result: FetchResult) -> BeautifulSoup:
+    """The page parsed, in the encoding its server declared if it declared one."""
+    match = _CHARSET.search(result.header("content-type") or "")
+    return BeautifulSoup(
+        result.body, "html.parser", from_encoding=match.group(1) if match else None
+    )
+
+
+def page_base(soup: BeautifulSoup, final_url: str) -> str:
+    """What the page's relative links resolve against (``<base href>``)."""
+    declared = soup.find("base", href=True)
+    if declared is None:
+        return final_url
+    return urljoin(final_url, str(declared["href"]).strip())
+
+
+def _site_of(url: str) -> tuple[str, int] | None:
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.lower().rstrip(".").removeprefix("www.")
+    return host, port or _DEFAULT_PORTS[scheme]
+
+
+def same_site(url: str, reference: str, file_root: str | None = None) -> bool:
+    """Whether ``url`` is on ``reference``'s site (``www.`` and http/https aside).
+
+    A demo page's links stay "on the site" while they are files under
+    ``file_root`` (the registry's folder).
+    """
+    if file_root is not None and reference.startswith("file:"):
+        return url.startswith(file_root)
+    site = _site_of(url)
+    return site is not None and site == _site_of(reference)
+
+
+def resolve_link(href: str | None, base: str) -> str | None:
+    """An ``href`` made absolute, without its fragment; None for non-pages."""
+    if not href or not href.strip() or href.strip().lower().startswith(_NOT_PAGES):
+        return None
+    try:
+        parts = urlsplit(urljoin(base, href.strip()))
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https", "file"):
+        return None
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def link_of(element: Any) -> str | None:
+    """The ``href`` an element is, or holds (its first ``<a href>``)."""
+    if element.name == "a" and element.get("href"):
+        return str(element["href"])
+    inner = element.find("a", href=True)
+    return str(inner["href"]) if inner is not None else None
+
+
+def text_of(element: Any) -> str:
+    """An element's visible text on one line."""
+    return " ".join(element.get_text(" ").split())
+
+
+def head_of(soup: BeautifulSoup) -> Any:
+    """Where a page's ``<meta>`` and ``<link>`` are: its head, else the page."""
+    return soup.head or soup
+
+
+def meta_content(soup: BeautifulSoup, *selectors: str) -> str | None:
+    """The ``content`` of the first matching ``<meta>`` that has one."""
+    head = head_of(soup)
+    for selector in selectors:
+        for element in head.select(selector, limit=5):
+            value = str(element.get("content") or "").strip()
+            if value:
+                return value
+    return None
