@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,17 @@ def referenced_files(article: Any, settings: dict[str, Any], siteurl: str) -> se
 
 
 def publish_file(cached: Path, target: Path) -> None:
-    """Put a cached derived file (card, resized photo) at ``target`` in output/.
+    """Put a cached file (page, card, resized photo) at ``target`` in output/.
 
     A hard link costs no copying: a 20,000-post site has some 18,000 cards
-    and 10,000 photo sizes, about a gigabyte copied on every build otherwise.
-    Output files are replaced, never written in place, so the cache cannot be
-    changed through the link. Falls back to a copy across file systems.
+    and 10,000 photo sizes, about a gigabyte copied on every build otherwise
+    (measured: 5.8 s to link 20,000 pages against 34 s to copy them on the
+    2-core machine). The link is safe because nothing of the build writes
+    into an output file: every writer first breaks a shared file off
+    (:func:`break_link`, :class:`.writer.ReplacingWriter`, the static files
+    in :func:`unlink_shared_static_targets`), so a later build, a
+    development build with other settings included, replaces the file and
+    leaves the cache as it was. Falls back to a copy across file systems.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
@@ -51,3 +57,35 @@ def publish_file(cached: Path, target: Path) -> None:
         os.link(cached, target)
     except OSError:
         shutil.copyfile(cached, target)
+
+
+def break_link(path: str | os.PathLike[str]) -> bool:
+    """Remove ``path`` if writing into it would write somewhere else too.
+
+    A hard link (more than one name for the file: a cached page, card or
+    photo published by :func:`publish_file`) or a symbolic link (writing
+    follows it out of output/) is unlinked, so that the next write makes a
+    new file. Say whether it was removed.
+    """
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    if stat.S_ISLNK(info.st_mode) or (stat.S_ISREG(info.st_mode) and info.st_nlink > 1):
+        os.unlink(path)
+        return True
+    return False
+
+
+def unlink_shared_static_targets(generator: Any) -> None:
+    """Break links at the output paths Pelican is about to copy static files to.
+
+    Pelican copies a static file with ``shutil.copyfile`` into an existing
+    output file, which writes through a hard link: a photo the images plugin
+    published from its cache would have its cached, re-encoded copy replaced
+    by the original (camera data and all) the first time a build copies it
+    as it is (the images plugin disabled, or a photo it could not read).
+    """
+    output = Path(generator.output_path)
+    for static in generator.staticfiles:
+        break_link(output / static.save_as)

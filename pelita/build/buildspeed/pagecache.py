@@ -46,6 +46,7 @@ from .files import publish_file, referenced_files
 from .fingerprint import FileHashes, code_folders, site_fingerprint, stable
 from .settings import BUILD_ONLY_SETTINGS
 from .tracking import install, names_read
+from .writer import ReplacingWriter
 
 logger = logging.getLogger(__name__)
 
@@ -59,13 +60,16 @@ class PageStore:
     """Rendered pages on disk, and one index of what each page read.
 
     ``<key>.html`` holds a page; ``index.json`` maps each key to the digests
-    of the context names the page read. Pages this build did not use are
-    pruned at its end, so the store holds one build's pages.
+    of the context names the page read and the page file's size and
+    modification time. A page whose file changed since it was stored
+    (written into through a link by anything at all) is not reused. Pages
+    this build did not use are pruned at its end, so the store holds one
+    build's pages.
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.used: dict[str, dict[str, str]] = {}
+        self.used: dict[str, dict[str, Any]] = {}
         try:
             self.known = json.loads((folder / "index.json").read_text("utf-8"))
         except (OSError, ValueError):
@@ -76,11 +80,19 @@ class PageStore:
 
     def get(self, key: str) -> tuple[dict[str, str], Path] | None:
         """The digests of the context names the page read, and the page's file."""
-        names = self.known.get(key)
-        if names is None:
+        entry = self.known.get(key)
+        if not isinstance(entry, dict) or "read" not in entry:
             return None
-        self.used[key] = names
-        return names, self._path(key)
+        page = self._path(key)
+        if _file_stamp(page) != entry.get("file"):
+            logger.warning(
+                "buildspeed: cached page %s changed on disk since it was stored; "
+                "rendering it again",
+                page,
+            )
+            return None
+        self.used[key] = entry
+        return entry["read"], page
 
     def put(self, key: str, names: dict[str, str], page: Path) -> None:
         """Keep a copy of ``page`` and what it read under ``key``."""
@@ -89,7 +101,7 @@ class PageStore:
         partial = html.with_suffix(".tmp")
         shutil.copyfile(page, partial)
         partial.replace(html)
-        self.used[key] = names
+        self.used[key] = {"read": names, "file": _file_stamp(html)}
 
     def save_and_prune(self) -> int:
         """Write the index of this build's pages, delete the others; say how many."""
@@ -105,7 +117,16 @@ class PageStore:
         return removed
 
 
-class CachingWriter(Writer):
+def _file_stamp(path: Path) -> list[int] | None:
+    """Size and modification time of ``path`` (None when it is missing)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+class CachingWriter(ReplacingWriter):
     """Pelican's writer, reusing stored article pages (see the module docstring)."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
