@@ -17,7 +17,12 @@ from pelita.tools.deploy.errors import DeployError
 from pelita.tools.deploy.lock import ServerLock
 from pelita.tools.deploy.pin import new_pin
 from pelita.tools.deploy.rsync_server import releases_to_prune
-from pelita.tools.deploy.rsync_ssh import RsyncTarget, count_itemized
+from pelita.tools.deploy.rsync_ssh import (
+    RsyncTarget,
+    Sent,
+    count_itemized,
+    parse_stats,
+)
 from pelita.tools.deploy.ssh import SshSession
 
 NO_SECRETS: dict[str, str] = {}
@@ -186,6 +191,23 @@ def _wait_for_partial_upload(folder: Path, process: subprocess.Popen) -> Path:
                 return partial
         time.sleep(0.05)
     raise AssertionError("the upload never started")
+
+
+def test_upload_statistics_are_read_with_thousands_separators():
+    stats = (
+        "Number of files: 6,073 (reg: 5,889, dir: 184)\n"
+        "Number of created files: 6,073 (reg: 5,889, dir: 184)\n"
+        "Number of regular files transferred: 1,181\n"
+        "Total file size: 168,868,727 bytes\n"
+        "Total transferred file size: 4,201,541 bytes\n"
+    )
+    assert parse_stats(stats) == Sent(1181, 4201541, 5889 - 1181)
+    small = (
+        "Number of files: 9 (reg: 7, dir: 2)\nNumber of regular files transferred: 0\n"
+    )
+    assert parse_stats(small) == Sent(0, 0, 7)
+    with pytest.raises(DeployError, match="no statistics"):
+        parse_stats("sent 198 bytes  received 57 bytes")
 
 
 def test_itemized_changes_are_counted():

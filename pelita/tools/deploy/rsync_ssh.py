@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shlex
 import subprocess
 from collections.abc import Mapping
@@ -233,21 +234,25 @@ class Sent:
     unchanged: int
 
 
+_STAT = re.compile(r"^(?P<label>[A-Za-z ]+): (?P<number>[\d.,]+)", re.MULTILINE)
+_REGULAR = re.compile(r"^Number of files: [\d.,]+ \(reg: (?P<number>[\d.,]+)", re.M)
+
+
+def _number(text: str) -> int:
+    """A number as rsync prints it, with its thousands separators (1,234)."""
+    return int(re.sub(r"[.,]", "", text))
+
+
 def parse_stats(text: str) -> Sent:
     """Read ``rsync --stats``: regular files in the release, and those sent."""
-    numbers: dict[str, int] = {}
-    for line in text.splitlines():
-        label, _, value = line.partition(":")
-        digits = value.strip().split(" ", 1)[0].replace(",", "").replace(".", "")
-        if digits.isdigit():
-            numbers[label.strip()] = int(digits)
-        if label.strip() == "Number of files" and "reg: " in value:
-            regular = value.split("reg: ", 1)[1].split(",")[0].split(")")[0]
-            numbers["regular"] = int(regular.replace(",", "").replace(".", ""))
+    numbers = {
+        found["label"]: _number(found["number"]) for found in _STAT.finditer(text)
+    }
     if "Number of regular files transferred" not in numbers:
         raise DeployError(f"deploy: rsync: no statistics in its output: {text[-500:]}")
     sent = numbers["Number of regular files transferred"]
-    total = numbers.get("regular", sent)
+    regular = _REGULAR.search(text)
+    total = _number(regular["number"]) if regular else sent
     return Sent(sent, numbers.get("Total transferred file size", 0), total - sent)
 
 
