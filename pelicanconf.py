@@ -37,6 +37,25 @@ CATEGORIES = [
     "Layanan Publik",
     "Klarifikasi",
 ]
+# The categories the code gives a job, by role (pelita/core/schema.py):
+# renaming one of them is this line and the list above, nothing else.
+CATEGORY_ROLES = {
+    "achievements": "Prestasi",  # achievements and awards; its page is the awards wall
+    "clarifications": "Klarifikasi",  # hoax clarifications, with Klaim and Putusan
+    "services": "Layanan Publik",  # public-service news, boxed on the home page
+}
+# One line under each category's heading.
+THEMECONTEXT = {
+    "category_descriptions": {
+        "Berita": "Kabar terbaru dari perangkat daerah, kecamatan, dan kelurahan.",
+        "Prestasi": "Prestasi dan penghargaan yang diraih warga dan Pemerintah Kota.",
+        "Wisata": "Tempat dan acara wisata di seluruh penjuru kota.",
+        "Kuliner": "Kuliner khas dan usaha makanan warga.",
+        "UMKM": "Program, pelatihan, dan kisah usaha mikro, kecil, dan menengah.",
+        "Layanan Publik": "Syarat, jadwal, dan cara mengakses layanan publik.",
+        "Klarifikasi": "Penjelasan resmi atas kabar dan klaim yang beredar.",
+    },
+}
 
 # Clean URLs: /berita/<slug>/, /topik/<slug>/, /arsip/2024/03/.
 ARTICLE_URL = "{category}/{slug}/"
@@ -206,6 +225,7 @@ PRESTASI = {
 # has every key); cards are cached under CACHE_PATH by content hash.
 SHAREKIT = {
     "hashtags": ["SemarangHebat"],
+    "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
 }
 
 # The web editor for admins at /admin/ (pelita/tools/webeditor/settings.py has every

@@ -460,3 +460,12 @@ def new_post(
     except NewPostError as exc:
         sys.stderr.write(f"{exc}\n")
         sys.exit(1)
+
+
+@task
+def docs(c):
+    """Rewrite the generated parts of the docs (the README's metadata table)."""
+    from pelita.tools.docs import refresh
+
+    changed = refresh(Path(__file__).resolve().parent, SETTINGS)
+    print("updated: " + ", ".join(changed) if changed else "docs are up to date")

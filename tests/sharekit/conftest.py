@@ -137,7 +137,11 @@ def build(site: Build) -> list[str]:
             "CACHE_PATH": str(site.cache),
             "SITEURL": SITE_URL,
             "RELATIVE_URLS": False,
-            "SHAREKIT": {"hashtags": ["SemarangHebat"], "today": TODAY},
+            "SHAREKIT": {
+                "hashtags": ["SemarangHebat"],
+                "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
+                "today": TODAY,
+            },
         },
     )
     with collected("pelita.build.sharekit") as messages:

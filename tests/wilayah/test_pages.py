@@ -4,11 +4,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from pelita.build.wilayah.achievements import is_achievement, register_by_kecamatan
+from pelita.build.wilayah.achievements import register_by_kecamatan
 from pelita.build.wilayah.channels import load_channel_refs
 from pelita.build.wilayah.generator import map_levels
 from pelita.build.wilayah.pages import build_pages, jsonld
 from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.prestasi import is_achievement
 from pelita.core.wilayah.places import Wilayah, build_areas
 
 

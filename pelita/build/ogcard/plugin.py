@@ -14,6 +14,7 @@ from pelican import signals
 
 from pelita.build.buildspeed.files import publish_file
 from pelita.core.indodate import format_date
+from pelita.core.schema import category_roles
 from pelita.core.settings import merge_settings
 
 from .card import CardSpec, CardStyle, card_key, encode_png, render_card, render_logo
@@ -29,8 +30,6 @@ DEFAULTS: dict[str, Any] = {
     "tokens": "static/css/tokens.css",
     # Where cards go in output/.
     "output_dir": "images/og",
-    # Category whose posts always get a verdict card, even with a photo.
-    "clarification_category": "Klarifikasi",
 }
 JOBS = "_ogcard_jobs"
 WIDTH, HEIGHT = 1200, 630
@@ -80,10 +79,12 @@ def plan_cards(generator: Any) -> None:
     style = _style(settings, options)
     jobs: dict[str, Job] = generator.context.setdefault(JOBS, {})
     out = options["output_dir"].strip("/")
+    clarifications = category_roles(settings).clarifications
     for article in [*generator.articles, *generator.hidden_articles]:
-        verdict = str(article.category) == options[
-            "clarification_category"
-        ] and getattr(article, "putusan", None)
+        # Clarifications (CATEGORY_ROLES) always get a verdict card.
+        verdict = str(article.category) == clarifications and getattr(
+            article, "putusan", None
+        )
         if getattr(article, "og_image", None) and not verdict:
             continue
         spec = _spec(article, settings, bool(verdict))

@@ -6,18 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from pelita.core.prestasi.model import PrestasiError
+from pelita.core.schema import SchemaError, category_roles
 from pelita.core.settings import PluginSettingsError
 from pelita.core.settings import merge_settings as merge_plugin_settings
 
 DEFAULTS: dict[str, Any] = {
     # The classifier's rules; another city edits this file, not code.
     "rules_file": "data/prestasi-rules.yml",
-    # Posts filed under this category are achievements; its category page
-    # becomes the awards wall, so the wall lives at the category's URL.
-    "category": "Prestasi",
-    # Categories the classifier never reads (a hoax about an award is not
-    # an award); explicit metadata still counts there.
-    "skip_categories": ["Klarifikasi"],
     # Entries per wall page; None means DEFAULT_PAGINATION.
     "per_page": None,
     # How many achievements `prestasi_terbaru` offers the home page.
@@ -47,6 +42,16 @@ def prestasi_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
         merged = merge_plugin_settings(settings, "PRESTASI", DEFAULTS)
     except PluginSettingsError as exc:
         raise PrestasiError(str(exc)) from exc
+    # Posts filed under the achievements category (CATEGORY_ROLES) are
+    # achievements, and its category page becomes the awards wall; the
+    # classifier never reads the clarifications category (a hoax about an
+    # award is not an award), where explicit metadata still counts.
+    try:
+        roles = category_roles(settings)
+    except SchemaError as exc:
+        raise PrestasiError(str(exc)) from exc
+    merged["category"] = roles.achievements
+    merged["skip_categories"] = [roles.clarifications]
     for key in ("opd_url", "opd_save_as"):
         if "{id}" not in str(merged[key]):
             raise PrestasiError(

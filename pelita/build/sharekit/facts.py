@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from pelita.build.themecontext.selection import is_achievement, kecamatan_names
+from pelita.build.themecontext.selection import kecamatan_names
 from pelita.core.indodate import format_date
+from pelita.core.prestasi import is_achievement
 from pelita.core.prestasi.model import LEVEL_LABELS, Award
 
 from .hashtags import hashtags

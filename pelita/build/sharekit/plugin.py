@@ -22,6 +22,7 @@ from pelican.generators import Generator
 
 from pelita.build.seo.plugin import build_time
 from pelita.core.registries import load_opd, registry_paths
+from pelita.core.schema import category_roles
 
 from .captions import captions, whatsapp_url
 from .cards import CardCache, Job, cache_files, card_key, thumb_size
@@ -58,7 +59,7 @@ def site_of(settings: dict[str, Any], options: Options) -> Site:
         url=str(settings.get("SITEURL") or ""),
         city=city,
         timezone=str(settings.get("TIMEZONE") or "Asia/Jakarta"),
-        clarification_category=options["clarification_category"],
+        clarification_category=category_roles(settings).clarifications,
         hashtags=tuple(options["hashtags"]),
         category_hashtags=dict(options["category_hashtags"] or {}),
         opd_suffix=hashtag(city) if suffix is None else str(suffix),

@@ -28,11 +28,10 @@ DEFAULTS: dict[str, Any] = {
     # Hashtags on every caption (letters and digits, without "#").
     "hashtags": [],
     # Hashtags per category (topic), instead of the category's own name.
-    "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
+    "category_hashtags": {},
     # Text after an OPD's short name in its hashtag; None: the CITY setting.
     "opd_hashtag_suffix": None,
     "max_hashtags": 8,
-    "clarification_category": "Klarifikasi",
     # Give kit posts the kit's link card as their og:image.
     "og_image": True,
     # Width of the thumbnails shown on the pages (WebP).

@@ -7,6 +7,6 @@ Computing them once per build here keeps templates simple and O(n).
 """
 
 from .plugin import register
-from .selection import is_achievement, verdict_slug
+from .selection import verdict_slug
 
-__all__ = ["is_achievement", "register", "verdict_slug"]
+__all__ = ["register", "verdict_slug"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -11,12 +12,14 @@ from urllib.parse import quote
 
 from pelican import signals
 
+from pelita.core.prestasi import is_achievement
 from pelita.core.registries import (
     load_gazetteer,
     load_opd,
     registry_paths,
     slugify_name,
 )
+from pelita.core.schema import category_roles
 from pelita.core.settings import merge_settings
 
 from . import home, selection
@@ -30,9 +33,6 @@ DEFAULTS: dict[str, Any] = {
     # newest post) lead the home page; older ones follow the news.
     "clarifications_recent_days": 14,
     "top_tags": 12,
-    "achievement_category": "Prestasi",
-    "clarification_category": "Klarifikasi",
-    "service_category": "Layanan Publik",
     # Pages other plugins publish; linked only while that plugin is enabled.
     "kecamatan_plugin": "wilayah",
     "kecamatan_url": "kecamatan/{slug}/",
@@ -41,16 +41,24 @@ DEFAULTS: dict[str, Any] = {
     "opd_url": "opd/{id}/",
     "achievements_plugin": "prestasi",
     "achievements_url": "prestasi/",
-    "category_descriptions": {
-        "Berita": "Kabar terbaru dari perangkat daerah, kecamatan, dan kelurahan.",
-        "Prestasi": "Prestasi dan penghargaan yang diraih warga dan Pemerintah Kota.",
-        "Wisata": "Tempat dan acara wisata di seluruh penjuru kota.",
-        "Kuliner": "Kuliner khas dan usaha makanan warga.",
-        "UMKM": "Program, pelatihan, dan kisah usaha mikro, kecil, dan menengah.",
-        "Layanan Publik": "Syarat, jadwal, dan cara mengakses layanan publik.",
-        "Klarifikasi": "Penjelasan resmi atas kabar dan klaim yang beredar.",
-    },
+    # One line under each category's heading, by category name (pelicanconf.py
+    # sets them beside CATEGORIES).
+    "category_descriptions": {},
 }
+
+
+def theme_options(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """``THEMECONTEXT`` over the defaults, plus the categories' roles.
+
+    The achievements, clarifications and services categories are the site's
+    ``CATEGORY_ROLES`` (pelita.core.schema), never options of this plugin.
+    """
+    options = merge_settings(settings, "THEMECONTEXT", DEFAULTS)
+    roles = category_roles(settings)
+    options["achievement_category"] = roles.achievements
+    options["clarification_category"] = roles.clarifications
+    options["service_category"] = roles.services
+    return options
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class Lookups:
     """Names and URLs of kecamatan and OPDs, read from the registries."""
 
     def __init__(self, settings: dict[str, Any]) -> None:
-        self.options = merge_settings(settings, "THEMECONTEXT", DEFAULTS)
+        self.options = theme_options(settings)
         paths = registry_paths(settings)
         self.gazetteer = load_gazetteer(paths["wilayah"], paths["wilayah_aliases"])
         self.opds = load_opd(paths["opd"])
@@ -120,7 +128,7 @@ def add_template_helpers(generator: Any) -> None:
     env.filters["kecamatan_url"] = lookups.kecamatan_url
     env.filters["verdict_slug"] = selection.verdict_slug
     env.filters["kecamatan_names"] = selection.kecamatan_names
-    env.tests["achievement"] = partial(selection.is_achievement, category=category)
+    env.tests["achievement"] = partial(is_achievement, category=category)
     env.filters["card_category"] = partial(
         selection.shown_category, achievement_category=category
     )
@@ -146,9 +154,7 @@ def add_site_context(generator: Any) -> None:
     nav = selection.ordered_categories(categories, settings.get("CATEGORIES") or [])
     context["nav_categories"] = nav
     context["category_descriptions"] = options["category_descriptions"]
-    achievement = partial(
-        selection.is_achievement, category=options["achievement_category"]
-    )
+    achievement = partial(is_achievement, category=options["achievement_category"])
     context["home_achievements"] = selection.latest(
         articles, achievement, options["achievements_on_home"]
     )

@@ -8,34 +8,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pelita.core.prestasi import is_achievement
 from pelita.core.registries import slugify_name
+from pelita.core.schema import ROLE_DEFAULTS
 
 from .home import series_key
 
-_YES = {"ya", "yes", "true", "1"}
-_NO = {"tidak", "no", "false", "0"}
 
-
-def is_achievement(article: Any, category: str = "Prestasi") -> bool:
-    """Whether a post is an achievement: the one place the theme decides it.
-
-    When the prestasi plugin has run it sets ``article.award`` (an award or
-    None) on every post, and its word is final: it already weighs
-    ``Prestasi: ya/tidak``, the award fields, the category and the text.
-    Without it: ``Prestasi: tidak`` (an admin's override) wins, then
-    ``Prestasi: ya``, then the category.
-    """
-    if hasattr(article, "award"):
-        return article.award is not None
-    flag = str(getattr(article, "prestasi", "") or "").strip().casefold()
-    if flag in _NO:
-        return False
-    if flag in _YES:
-        return True
-    return str(getattr(article, "category", "")) == category
-
-
-def shown_category(article: Any, achievement_category: str = "Prestasi") -> str:
+def shown_category(
+    article: Any, achievement_category: str = ROLE_DEFAULTS.achievements
+) -> str:
     """The category a list names for a post: an achievement is an achievement.
 
     A post filed under Berita that the register counts as an achievement is

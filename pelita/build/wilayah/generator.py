@@ -14,6 +14,8 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from pelita.core.schema import category_roles
+
 from .achievements import register_by_kecamatan
 from .channels import load_channel_refs
 from .pages import AreaPage, WilayahPages, build_pages, jsonld
@@ -70,6 +72,7 @@ class WilayahGenerator(Generator):
             self.context.get("articles", []),
             channels,
             config["index_url"],
+            category_roles(self.settings).achievements,
         )
         if self.settings.get("FEED_ALL_ATOM") and config["feed_atom"]:
             for page in self.pages.kecamatan:

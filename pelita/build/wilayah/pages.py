@@ -10,9 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelita.core.prestasi import is_achievement
+from pelita.core.schema import ROLE_DEFAULTS
 from pelita.core.wilayah.places import Area, Areas
 
-from .achievements import is_achievement
 from .channels import ChannelRef
 
 
@@ -82,6 +83,7 @@ def build_pages(
     articles: Iterable[Any],
     channels: Iterable[ChannelRef],
     index_url: str,
+    achievements_category: str = ROLE_DEFAULTS.achievements,
 ) -> WilayahPages:
     """Group articles (newest first, as given) and channels by area."""
     kec_pages = {kode: AreaPage(area) for kode, area in areas.kecamatan.items()}
@@ -92,7 +94,7 @@ def build_pages(
         wilayah = getattr(article, "wilayah", None)
         if not wilayah:
             continue
-        award = is_achievement(article)
+        award = is_achievement(article, achievements_category)
         for area in (*wilayah.kecamatan, *wilayah.kelurahan):
             page = (kel_pages if area.tingkat == "kelurahan" else kec_pages)[area.kode]
             page.articles.append(article)

@@ -5,6 +5,7 @@ work without Pelican; the build plugin ``pelita.build.prestasi`` attaches
 ``article.prestasi`` and writes the awards wall from them.
 """
 
+from .achievement import is_achievement
 from .classifier import classify, plain_text
 from .metadata import FIELDS, AwardFields, award_fields, validate_award_metadata
 from .model import LEVEL_LABELS, LEVELS, Award, PrestasiError, Problem
@@ -25,6 +26,7 @@ __all__ = [
     "Score",
     "award_fields",
     "classify",
+    "is_achievement",
     "load_rules",
     "parse_rules",
     "place_sets",

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
+from pelita.core.schema import ROLE_DEFAULTS
+
 from .extract import extract
 from .metadata import AwardFields, award_fields
 from .model import SOURCE_CATEGORY, SOURCE_CLASSIFIER, SOURCE_METADATA, Award
@@ -73,8 +75,8 @@ def classify(
     metadata: Mapping[str, Any] | None,
     rules: Rules,
     *,
-    category: str = "Prestasi",
-    skip_categories: Collection[str] = ("Klarifikasi",),
+    category: str = ROLE_DEFAULTS.achievements,
+    skip_categories: Collection[str] = (ROLE_DEFAULTS.clarifications,),
     is_known: Callable[[str], bool] | None = None,
 ) -> Award | None:
     """The award a post reports, or None when it reports none.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pelita.core.registries import closest
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles, SchemaError, category_roles
 
 DEFAULTS: dict[str, Any] = {
     # Folders under PATH whose files admins write by hand; every other article
@@ -49,6 +50,8 @@ class CheckConfig:
     image_min_width: int
     imported_media: tuple[str, ...]
     gps: str
+    # Which category is which (CATEGORY_ROLES), read with the settings.
+    roles: CategoryRoles = field(default=ROLE_DEFAULTS)
 
 
 def _with_hint(key: str) -> str:
@@ -73,4 +76,8 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
         )
     for key in ("admin_paths", "channel_files", "imported_media"):
         merged[key] = tuple(merged[key])
-    return CheckConfig(**merged)
+    try:
+        roles = category_roles(settings)
+    except SchemaError as exc:
+        raise CheckConfigError(str(exc)) from exc
+    return CheckConfig(**merged, roles=roles)

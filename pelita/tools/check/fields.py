@@ -29,8 +29,11 @@ def check_fields(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
         issues += validate_wilayah(
             source.get("kecamatan"), source.get("kelurahan"), ctx.gazetteer
         )
-    issues += validate_prestasi(values, category, opd=ctx.opd, gazetteer=ctx.gazetteer)
-    issues += validate_klarifikasi(values, category)
+    roles = ctx.config.roles
+    issues += validate_prestasi(
+        values, category, opd=ctx.opd, gazetteer=ctx.gazetteer, roles=roles
+    )
+    issues += validate_klarifikasi(values, category, roles)
     yield from _located(source, issues)
     yield from _opd(source, ctx)
 

@@ -9,25 +9,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pelita.core.registries import closest
+from pelita.core.schema import ROLE_DEFAULTS, VERDICTS, CategoryRoles
 
 from .model import FieldIssue, Severity
 
-PUTUSAN = ("Hoaks", "Tidak Tepat", "Benar")
+PUTUSAN = VERDICTS
 
 
-def validate_klarifikasi(fields: Mapping[str, str], category: str) -> list[FieldIssue]:
-    """Problems with ``Klaim``/``Putusan`` (required in category Klarifikasi)."""
+def validate_klarifikasi(
+    fields: Mapping[str, str], category: str, roles: CategoryRoles = ROLE_DEFAULTS
+) -> list[FieldIssue]:
+    """Problems with ``Klaim``/``Putusan`` (required in the clarifications category)."""
     klaim = fields.get("klaim", "").strip()
     putusan = fields.get("putusan", "").strip()
-    if category == "Klarifikasi":
-        issues = _missing(klaim, putusan)
+    clarifications = roles.clarifications
+    if category == clarifications:
+        issues = _missing(klaim, putusan, clarifications)
     elif klaim or putusan:
         key = "putusan" if putusan else "klaim"
         issues = [
             FieldIssue(
                 key, Severity.WARNING, "klarifikasi-kategori",
-                f"{key.capitalize()} hanya dipakai di kategori Klarifikasi",
-                'ganti kategorinya menjadi "Category: Klarifikasi", '
+                f"{key.capitalize()} hanya dipakai di kategori {clarifications}",
+                f'ganti kategorinya menjadi "Category: {clarifications}", '
                 "atau hapus baris ini",
             )
         ]  # fmt: skip
@@ -46,19 +50,20 @@ def validate_klarifikasi(fields: Mapping[str, str], category: str) -> list[Field
     return issues
 
 
-def _missing(klaim: str, putusan: str) -> list[FieldIssue]:
+def _missing(klaim: str, putusan: str, clarifications: str) -> list[FieldIssue]:
     issues = []
     if not klaim:
         issues.append(
             FieldIssue(
-                "klaim", Severity.ERROR, "klaim", "Klarifikasi tanpa Klaim",
+                "klaim", Severity.ERROR, "klaim", f"{clarifications} tanpa Klaim",
                 'tambahkan "Klaim: …", kabar yang beredar dalam satu kalimat',
             )
         )  # fmt: skip
     if not putusan:
         issues.append(
             FieldIssue(
-                "putusan", Severity.ERROR, "putusan", "Klarifikasi tanpa Putusan",
+                "putusan", Severity.ERROR, "putusan",
+                f"{clarifications} tanpa Putusan",
                 f'tambahkan "Putusan: …" dengan salah satu: {", ".join(PUTUSAN)}',
             )
         )  # fmt: skip

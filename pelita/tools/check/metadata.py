@@ -8,41 +8,22 @@ from collections.abc import Iterator
 from pelican.utils import slugify
 
 from pelita.core.registries import closest
+from pelita.core.schema import (
+    ADMIN_KEYS,
+    MULTILINE_KEYS,
+    REPEATABLE_KEYS,
+    STATUSES,
+    spelt,
+)
 
 from .context import ERROR, WARNING, CheckContext, problem
 from .model import Problem
 from .source import META_RE, SourceFile
 
-# Keys Pelita and Pelican understand (lower case, as Pelican reads them).
-KNOWN_KEYS = frozenset(
-    {
-        "title", "date", "modified", "category", "tags", "summary", "slug",
-        "author", "authors", "lang", "translation", "status", "template",
-        "save_as", "url", "kecamatan", "kelurahan", "opd", "image", "image_alt",
-        "channel", "source", "prestasi", "penghargaan", "pemberi", "tingkat",
-        "penerima", "tahun", "bukti", "klaim", "putusan", "story",
-        "duplicate_of", "ralat", "video",
-    }
-)  # fmt: skip
-# How each key is spelt in the documentation, for messages.
-SPELLING = {key: key.capitalize() for key in KNOWN_KEYS} | {
-    "opd": "OPD",
-    "image_alt": "Image_alt",
-    "duplicate_of": "Duplicate_of",
-    "save_as": "Save_as",
-}
-# Keys whose value may run over several lines (Pelican joins them).
-MULTILINE_KEYS = frozenset({"summary", "ralat"})
-# Keys that may be written more than once.
-REPEATABLE_KEYS = frozenset({"ralat"})
-STATUSES = ("published", "draft", "hidden")
+# The post schema (keys, spellings, statuses) is pelita.core.schema's.
+KNOWN_KEYS = ADMIN_KEYS
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER_RE = re.compile(r"\[\[.*?\]\]")
-
-
-def spelt(key: str) -> str:
-    """``Kecamatan`` for ``kecamatan``: the key as admins write it."""
-    return SPELLING.get(key, key.capitalize())
 
 
 def check_metadata(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:

@@ -16,6 +16,7 @@ from typing import Any
 from pelita.core.prestasi import LEVELS, validate_award_metadata
 from pelita.core.prestasi import Problem as AwardProblem
 from pelita.core.registries import Gazetteer, OpdRegistry
+from pelita.core.schema import NO, ROLE_DEFAULTS, YES, CategoryRoles
 
 from .model import FieldIssue, Severity
 
@@ -40,25 +41,27 @@ def validate_prestasi(
     *,
     opd: OpdRegistry | None = None,
     gazetteer: Gazetteer | None = None,
+    roles: CategoryRoles = ROLE_DEFAULTS,
 ) -> list[FieldIssue]:
     """Problems with the achievement fields of one post (``date`` bounds Tahun)."""
+    achievements = roles.achievements
     issues = [
         _worded(found)
         for found in validate_award_metadata(fields, opd, gazetteer)
         if found.message != "is empty"  # the metadata check reports empty lines
     ]
     flag = str(fields.get("prestasi", "")).strip().casefold()
-    if category == "Prestasi" and flag == "tidak":
+    if category == achievements and flag == NO:
         issues.append(
             FieldIssue(
                 "prestasi", Severity.WARNING, "prestasi-tidak",
-                'Kategori Prestasi tetapi "Prestasi: tidak", jadi tulisan ini '
-                "tidak masuk daftar penghargaan",
+                f'Kategori {achievements} tetapi "Prestasi: tidak", jadi '
+                "tulisan ini tidak masuk daftar penghargaan",
                 "pilih kategori lain, atau hapus baris Prestasi bila ini memang "
                 "kabar penghargaan",
             )
         )  # fmt: skip
-    elif category == "Prestasi" or flag == "ya":
+    elif category == achievements or flag == YES:
         issues += _missing(fields)
     return issues
 

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from pelita.core.prestasi import validate_award_metadata
 from pelita.core.registries import Gazetteer, OpdRegistry, closest
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
 from pelita.core.wilayah import resolve_metadata
 from pelita.tools.check.datetext import DateTextError, parse_date_text
 from pelita.tools.check.imageinfo import SUPPORTED_SUFFIXES, inspect_image
@@ -53,6 +54,7 @@ class Registries:
     taken_slugs: set[str]
     content: Path
     slug_substitutions: list | None = None
+    roles: CategoryRoles = ROLE_DEFAULTS
 
 
 def one_line(value: str) -> str:

@@ -14,6 +14,7 @@ from pelita.core.registries import (
     load_opd,
     registry_paths,
 )
+from pelita.core.schema import CategoryRoles
 from pelita.tools.check.config import load_config
 from pelita.tools.check.corpus import display_path, load_corpus, slug_of
 
@@ -39,7 +40,9 @@ def load_registries(
         opd = load_opd(paths["opd"])
     except RegistryError as exc:
         raise NewPostError(f"Registri rusak, jalankan invoke check: {exc}") from exc
-    corpus = load_corpus(settings, root, load_config(settings))
+    config = load_config(settings)
+    roles = config.roles
+    corpus = load_corpus(settings, root, config)
     taken = {slug_of(source, settings) for source in corpus.files} - {""}
     return Registries(
         categories=list(settings.get("CATEGORIES") or []),
@@ -52,6 +55,7 @@ def load_registries(
         taken_slugs=taken,
         content=corpus.content,
         slug_substitutions=settings.get("SLUG_REGEX_SUBSTITUTIONS"),
+        roles=roles,
     )
 
 
@@ -77,19 +81,25 @@ def run_new_post(
         say(INTRO.format(site=settings.get("SITENAME", "situs ini")))
     answers = collect_answers(given, reg, interactive=not yes, ask=ask, say=say)
     post, _ = planned_paths(answers, reg.content)
-    if not yes and not _confirmed(answers, post, root, ask, say):
+    if not yes and not _confirmed(answers, post, root, reg.roles, ask, say):
         raise NewPostError("Dibatalkan; tidak ada berkas yang dibuat.")
-    written = write_post(answers, reg.content)
+    written = write_post(answers, reg.content, reg.roles)
     _next_steps(written.post, written.image_dir, written.image, root, say)
     return written.post
 
 
-def _confirmed(
-    answers: Mapping[str, str], post: Path, root: Path, ask: Ask, say: Say
+def _confirmed(  # noqa: PLR0917 - the preview's inputs, then the console
+    answers: Mapping[str, str],
+    post: Path,
+    root: Path,
+    roles: CategoryRoles,
+    ask: Ask,
+    say: Say,
 ) -> bool:
     say("")
     say(f"Akan dibuat: {display_path(post, root)}")
-    say(render_post(answers, "…" if answers.get("image") else "").split("\n\n", 1)[0])
+    preview = render_post(answers, "…" if answers.get("image") else "", roles)
+    say(preview.split("\n\n", 1)[0])
     say("")
     try:
         reply = ask("Simpan? [Y/n]: ").strip().lower()

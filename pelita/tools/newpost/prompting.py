@@ -82,7 +82,7 @@ def collect_answers(
     answers: dict[str, str] = {}
     problems: list[str] = []
     for question in QUESTIONS:
-        if not question.applies(answers):
+        if not question.applies(answers, reg):
             continue
         raw = (given.get(question.key) or "").strip()
         default = question.default(answers, reg) if question.default else ""

@@ -24,16 +24,17 @@ class Question:
     check: Validator
     required: bool = False
     default: Callable[[Mapping[str, str], a.Registries], str] | None = None
-    when: Callable[[Mapping[str, str]], bool] | None = None
+    when: Callable[[Mapping[str, str], a.Registries], bool] | None = None
     automatic: bool = False  # without --yes answers, the default is used as is
 
-    def applies(self, answers: Mapping[str, str]) -> bool:
+    def applies(self, answers: Mapping[str, str], reg: a.Registries) -> bool:
         """Whether to ask (or require) this field for these answers."""
-        return self.when is None or self.when(answers)
+        return self.when is None or self.when(answers, reg)
 
 
-def _is(category: str) -> Callable[[Mapping[str, str]], bool]:
-    return lambda answers: answers.get("category") == category
+def _is(role: str) -> Callable[[Mapping[str, str], a.Registries], bool]:
+    """True when the post is in the category of ``role`` (CATEGORY_ROLES)."""
+    return lambda answers, reg: answers.get("category") == getattr(reg.roles, role)
 
 
 def _now(_: Mapping[str, str], reg: a.Registries) -> str:
@@ -49,7 +50,7 @@ def _slug(answers: Mapping[str, str], reg: a.Registries) -> str:
     return slug if slug not in reg.taken_slugs else a.free_slug(slug, reg)
 
 
-def _has_image(answers: Mapping[str, str]) -> bool:
+def _has_image(answers: Mapping[str, str], _: a.Registries) -> bool:
     return bool(answers.get("image"))
 
 
@@ -94,28 +95,28 @@ QUESTIONS: tuple[Question, ...] = (
         "Nama penghargaan atau juara",
         a.check_required_text,
         required=True,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
     ),
     Question(
         "pemberi",
         "Pemberi penghargaan (lembaga)",
         a.check_required_text,
         required=True,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
     ),
     Question(
         "tingkat",
         "Tingkat (internasional, nasional, provinsi, kota, kecamatan, kelurahan)",
         a.check_tingkat,
         required=True,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
     ),
     Question(
         "penerima",
         "Penerima (id OPD, nama kelurahan/kecamatan, atau nama)",
         a.check_penerima,
         required=True,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
     ),
     Question(
         "tahun",
@@ -123,28 +124,28 @@ QUESTIONS: tuple[Question, ...] = (
         a.check_tahun,
         required=True,
         default=_year,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
         automatic=True,
     ),
     Question(
         "bukti",
         "Tautan bukti resmi (https://…; kosongkan bila tidak ada)",
         a.check_url,
-        when=_is("Prestasi"),
+        when=_is("achievements"),
     ),
     Question(
         "klaim",
         "Klaim yang beredar, dalam satu kalimat",
         a.check_required_text,
         required=True,
-        when=_is("Klarifikasi"),
+        when=_is("clarifications"),
     ),
     Question(
         "putusan",
         "Putusan (Hoaks, Tidak Tepat, Benar)",
         a.check_putusan,
         required=True,
-        when=_is("Klarifikasi"),
+        when=_is("clarifications"),
     ),
     Question(
         "image",

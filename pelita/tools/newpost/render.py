@@ -9,6 +9,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
+
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_SLUG_LENGTH = 60
 
@@ -25,8 +27,16 @@ def slug_for(title: str, substitutions: list | None = None) -> str:
     return slug[: MAX_SLUG_LENGTH + 1].rsplit("-", 1)[0]
 
 
-def render_post(answers: Mapping[str, str], image_path: str = "") -> str:
-    """The post's text: metadata filled in, the body to write marked [[…]]."""
+def render_post(
+    answers: Mapping[str, str],
+    image_path: str = "",
+    roles: CategoryRoles = ROLE_DEFAULTS,
+) -> str:
+    """The post's text: metadata filled in, the body to write marked [[…]].
+
+    ``roles`` says which category gets the award fields, which the claim and
+    verdict, and which the service outline (``CATEGORY_ROLES``).
+    """
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -36,7 +46,9 @@ def render_post(answers: Mapping[str, str], image_path: str = "") -> str:
         autoescape=False,  # Markdown, not HTML; values are single plain lines
     )
     fields = {key: answers.get(key, "") for key in _KEYS}
-    return env.get_template("post.md.j2").render(**fields, image_path=image_path)
+    return env.get_template("post.md.j2").render(
+        **fields, image_path=image_path, roles=roles
+    )
 
 
 _KEYS = (

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
+
 from .prompting import NewPostError
 from .render import render_post
 
@@ -36,14 +38,16 @@ def _image_target(source: Path, image_dir: Path, slug: str) -> Path:
     return target
 
 
-def write_post(answers: Mapping[str, str], content: Path) -> Written:
+def write_post(
+    answers: Mapping[str, str], content: Path, roles: CategoryRoles = ROLE_DEFAULTS
+) -> Written:
     """Create the post (exclusively) and its image folder; copy the photo."""
     post, image_dir = planned_paths(answers, content)
     image = None
     if answers.get("image"):
         image = _image_target(Path(answers["image"]), image_dir, answers["slug"])
     relative = image.relative_to(content).as_posix() if image else ""
-    text = render_post(answers, relative)
+    text = render_post(answers, relative, roles)
     post.parent.mkdir(parents=True, exist_ok=True)
     try:
         with post.open("x", encoding="utf-8") as handle:

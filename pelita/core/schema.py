@@ -1,0 +1,307 @@
+"""The post schema: every metadata key a post may carry, and the category roles.
+
+One owner for what a post's header means. ``invoke check`` and the web
+editor know the keys and their spellings from here, the README's metadata
+table is generated from :data:`POST_KEYS`, the build-safety checks read
+:data:`URL_KEYS`, and every plugin and tool asks :func:`category_roles`
+which category holds the achievements and which the hoax clarifications.
+Renaming a category is then one setting (``CATEGORY_ROLES`` in
+``pelicanconf.py``) and the ``CATEGORIES`` list, not a search through code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .registries import closest
+
+
+class SchemaError(ValueError):
+    """A setting of the post schema (``CATEGORY_ROLES``) is wrong."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """One metadata key: how Pelican reads it, how admins write it, what it holds."""
+
+    name: str  # lower case, as Pelican reads it
+    spelling: str  # as admins write it, in the docs and in messages
+    meaning: str  # one line of Markdown for the README's table
+    required: str = "no"  # "yes", "no", "recommended", or when it is needed
+    url: bool = False  # the value is a web address and is checked as one
+    multiline: bool = False  # the value may continue on indented lines
+    repeatable: bool = False  # the key may be written more than once
+    admin: bool = True  # admins may write it (else only the importer does)
+
+
+# Every key, in the order of the README's table. ``{categories}``,
+# ``{levels}``, ``{verdicts}`` and ``{clarifications}`` are filled from the
+# settings and the prestasi core when the table is made.
+POST_KEYS: tuple[Key, ...] = (
+    Key("title", "Title", "the headline", required="yes"),
+    Key(
+        "date",
+        "Date",
+        "`YYYY-MM-DD HH:MM` in WIB, or ISO 8601 with an offset",
+        required="yes",
+    ),
+    Key("modified", "Modified", "last substantive change"),
+    Key("category", "Category", "one of {categories}", required="yes"),
+    Key("tags", "Tags", "comma-separated topics"),
+    Key(
+        "summary",
+        "Summary",
+        "one or two sentences for lists and link previews",
+        multiline=True,
+    ),
+    Key(
+        "slug",
+        "Slug",
+        "the URL part; made from the title when absent (so editing the title "
+        "would change the URL)",
+        required="recommended",
+    ),
+    Key(
+        "kecamatan",
+        "Kecamatan",
+        "the post's kecamatan, any spelling (`Gunung Pati`, `kec. tembalang`); "
+        "several separated by commas; `-` for none. Found in the text when "
+        "absent; see [Kecamatan and kelurahan](#kecamatan-and-kelurahan)",
+    ),
+    Key(
+        "kelurahan",
+        "Kelurahan",
+        "the post's kelurahan; must lie in the `Kecamatan` given (a name that "
+        "exists twice needs it), and sets the kecamatan when that is absent",
+    ),
+    Key("opd", "OPD", "an OPD `id` from the OPD registry, e.g. `diskominfo`"),
+    Key(
+        "image",
+        "Image",
+        "path of the featured image under `content/`, e.g. "
+        "`images/2025/foo.jpg`; a phone photo can go in as it is (turned "
+        "upright, stripped of location and camera data, resized to WebP at "
+        "build time); on imported posts the importer's copy "
+        "(`images/imported/<hash>.webp`), or an `https://` URL for a channel "
+        "with `images: remote`",
+    ),
+    Key(
+        "image_alt",
+        "Image_alt",
+        "the image's alternative text",
+        required="with `Image`",
+    ),
+    Key("status", "Status", "`draft`, `hidden` or `published`"),
+    Key(
+        "ralat",
+        "Ralat",
+        "a correction, one line each: `2025-09-12 — what was wrong and what "
+        "is right`; shown under the post and on `/ralat/`",
+        multiline=True,
+        repeatable=True,
+    ),
+    Key(
+        "prestasi",
+        "Prestasi",
+        "`ya`: this post reports an achievement or award; `tidak`: it does "
+        "not, whatever the text says (see [the register]"
+        "(#prestasi--penghargaan-the-register))",
+    ),
+    Key("penghargaan", "Penghargaan", "the award's name, e.g. `Adipura Kencana`"),
+    Key("pemberi", "Pemberi", "who gave it, e.g. `Kementerian Lingkungan Hidup`"),
+    Key("tingkat", "Tingkat", "{levels}"),
+    Key(
+        "penerima",
+        "Penerima",
+        "who received it: an OPD `id` (`dinkes`), a kecamatan or kelurahan "
+        "(`Kecamatan Tembalang`, `Meteseh`), or free text "
+        "(`SMP Negeri 2 Semarang`)",
+    ),
+    Key(
+        "tahun", "Tahun", "the award's year, e.g. `2025` (the post's year when absent)"
+    ),
+    Key(
+        "bukti", "Bukti", "a link (`https://…`) to the decree or certificate", url=True
+    ),
+    Key(
+        "klaim",
+        "Klaim",
+        "the claim being checked, in one sentence",
+        required="{clarifications}",
+    ),
+    Key("putusan", "Putusan", "the verdict: {verdicts}", required="{clarifications}"),
+    Key(
+        "video",
+        "Video",
+        "a YouTube watch URL (`https://www.youtube.com/watch?v=…`); the theme "
+        "shows `Image` as a click-to-load player, never an iframe",
+        url=True,
+    ),
+    Key(
+        "channel",
+        "Channel",
+        "the channel's id in the channel registry",
+        required="imported",
+    ),
+    Key("source", "Source", "the original URL", required="imported", url=True),
+    Key(
+        "import_id",
+        "Import_id",
+        "the entry's identity (`guid:…`, `link:…` or `hash:…`, hashed); how a "
+        "re-run finds the file again, even without the state file",
+        required="imported",
+        admin=False,
+    ),
+    Key(
+        "import_hash",
+        "Import_hash",
+        "SHA-256 of the file as the importer wrote it (without this line); a "
+        "file that no longer matches was edited by hand and is never overwritten",
+        required="imported",
+        admin=False,
+    ),
+    Key(
+        "story",
+        "Story",
+        "the story the post belongs to (the slug of its first post); a label "
+        "written by the importer, see [One story, many channels]"
+        "(#one-story-many-channels)",
+    ),
+    Key(
+        "duplicate_of",
+        "Duplicate_of",
+        "this post reports the same story as another post, named by its slug, "
+        "its `Import_id` or its URL: it is not listed, its page stays and "
+        "points to that post. Delete the line to list the post again; add it "
+        "(to any post, an admin's too) to merge",
+    ),
+    Key(
+        "story_reason",
+        "Story_reason",
+        "why the importer grouped the post, in words",
+        admin=False,
+    ),
+)
+
+# Keys Pelican itself understands; admins rarely need them, the check knows them.
+PELICAN_KEYS: frozenset[str] = frozenset(
+    {"author", "authors", "lang", "translation", "template", "save_as", "url"}
+)
+KEYS: dict[str, Key] = {key.name: key for key in POST_KEYS}
+# Keys an admin's post may carry; anything else is reported as unknown.
+ADMIN_KEYS: frozenset[str] = frozenset(
+    {key.name for key in POST_KEYS if key.admin} | PELICAN_KEYS
+)
+# Keys whose value is a web address: validated as one wherever it is read.
+URL_KEYS: frozenset[str] = frozenset(key.name for key in POST_KEYS if key.url)
+MULTILINE_KEYS: frozenset[str] = frozenset(k.name for k in POST_KEYS if k.multiline)
+REPEATABLE_KEYS: frozenset[str] = frozenset(k.name for k in POST_KEYS if k.repeatable)
+STATUSES: tuple[str, ...] = ("published", "draft", "hidden")
+# The verdicts a clarification's ``Putusan`` may give.
+VERDICTS: tuple[str, ...] = ("Hoaks", "Tidak Tepat", "Benar")
+
+# The words of a yes/no key (``Prestasi``). Admins write YES or NO; the other
+# words are read the same way but reported, with YES or NO as the suggestion.
+YES, NO = "ya", "tidak"
+_YES_WORDS = frozenset({YES, "yes", "true", "1"})
+_NO_WORDS = frozenset({NO, "no", "false", "0"})
+
+
+def spelt(key: str) -> str:
+    """``Image_alt`` for ``image_alt``: the key as admins write it."""
+    found = KEYS.get(key)
+    return found.spelling if found else key.capitalize()
+
+
+def yes_no(value: Any) -> bool | None:
+    """True for ``ya`` (or yes/true/1), False for ``tidak`` (no/false/0), else None."""
+    word = str(value if value is not None else "").strip().casefold()
+    if word in _YES_WORDS:
+        return True
+    if word in _NO_WORDS:
+        return False
+    return None
+
+
+@dataclass(frozen=True)
+class CategoryRoles:
+    """The categories that mean something to the code, by role.
+
+    ``achievements``: posts in it are achievements (its page becomes the
+    awards wall); ``clarifications``: hoax clarifications, with ``Klaim`` and
+    ``Putusan`` and never read by the achievements classifier; ``services``:
+    public-service news, shown in its own box on the home page.
+    """
+
+    achievements: str = "Prestasi"
+    clarifications: str = "Klarifikasi"
+    services: str = "Layanan Publik"
+
+
+ROLE_DOCS = {
+    "achievements": "the category of achievements; its page is the awards wall",
+    "clarifications": "the category of hoax clarifications (`Klaim`, `Putusan`)",
+    "services": "the category of public-service news, boxed on the home page",
+}
+ROLE_DEFAULTS = CategoryRoles()
+
+
+def category_roles(settings: Mapping[str, Any]) -> CategoryRoles:
+    """The site's ``CATEGORY_ROLES`` merged over :data:`ROLE_DEFAULTS`.
+
+    Raises :class:`SchemaError` for an unknown role (naming the closest) or a
+    category that is not in ``CATEGORIES`` (naming the closest category).
+    """
+    given = settings.get("CATEGORY_ROLES") or {}
+    if not isinstance(given, Mapping):
+        raise SchemaError(
+            f"CATEGORY_ROLES: expected a dict of role -> category, got "
+            f"{type(given).__name__} {given!r}; roles: {', '.join(ROLE_DOCS)}"
+        )
+    roles = dict(vars(ROLE_DEFAULTS))
+    for role, category in given.items():
+        if role not in roles:
+            hint = closest(str(role), list(ROLE_DOCS), limit=1)
+            raise SchemaError(
+                f"CATEGORY_ROLES: unknown role {role!r}"
+                + (f"; did you mean {hint[0]!r}?" if hint else "")
+                + f" Roles: {', '.join(ROLE_DOCS)}"
+            )
+        roles[role] = str(category)
+    categories = [str(c) for c in settings.get("CATEGORIES") or ()]
+    for role, category in roles.items():
+        if categories and category not in categories:
+            hint = closest(category, categories, limit=1)
+            raise SchemaError(
+                f"CATEGORY_ROLES[{role!r}]: {category!r} is not in CATEGORIES "
+                f"({', '.join(categories)})"
+                + (f"; did you mean {hint[0]!r}?" if hint else "")
+            )
+    return CategoryRoles(**roles)
+
+
+def metadata_table(settings: Mapping[str, Any]) -> str:
+    """The README's metadata reference: one Markdown row per key of POST_KEYS."""
+    roles = category_roles(settings)
+    categories = [str(c) for c in settings.get("CATEGORIES") or ()]
+    from .prestasi.model import LEVELS  # noqa: PLC0415 - only the docs need it
+
+    fill = {
+        "categories": ", ".join(categories) or "the site's `CATEGORIES`",
+        "levels": " or ".join(
+            [", ".join(f"`{level}`" for level in LEVELS[:-1]), f"`{LEVELS[-1]}`"]
+        ),
+        "verdicts": " or ".join(
+            [", ".join(f"`{v}`" for v in VERDICTS[:-1]), f"`{VERDICTS[-1]}`"]
+        ),
+        "clarifications": roles.clarifications,
+    }
+    rows = ["| key | required | meaning |", "|---|---|---|"]
+    for key in POST_KEYS:
+        rows.append(
+            f"| `{key.spelling}` | {key.required.format(**fill)} "
+            f"| {key.meaning.format(**fill)} |"
+        )
+    return "\n".join(rows) + "\n"
