@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pelita.core.settings import merge_settings
+
 DEFAULTS: dict[str, Any] = {"page_cache": False}
 
 # Settings that say where and how to build, not what a page shows.
@@ -18,12 +20,9 @@ BUILD_ONLY_SETTINGS = frozenset(
 
 
 def buildspeed_settings(settings: dict[str, Any]) -> dict[str, Any]:
-    """``BUILDSPEED`` merged over the defaults; an unknown key is an error."""
-    given = settings.get("BUILDSPEED") or {}
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        raise ValueError(
-            f"buildspeed: unknown BUILDSPEED key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULTS))}"
-        )
-    return {**DEFAULTS, **given}
+    """``BUILDSPEED`` merged over the defaults by the one settings merge.
+
+    An unknown key, or a setting that is not a dict, is a
+    ``PluginSettingsError`` naming the allowed keys and the closest one.
+    """
+    return merge_settings(settings, "BUILDSPEED", DEFAULTS)

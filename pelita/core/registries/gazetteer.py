@@ -9,11 +9,11 @@ on purpose: callers decide with context.
 from __future__ import annotations
 
 import csv
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RegistryError
+from .filecache import cached_by_file_time
 from .names import closest, normalize_name, slugify_name
 
 _COLUMNS = ("kode", "tingkat", "nama", "kecamatan")
@@ -127,9 +127,9 @@ def _check_row(path: Path, line: int, row: dict, kec_names: set[str]) -> None:
         )
 
 
-@functools.cache
+@cached_by_file_time
 def load_gazetteer(path: Path, aliases_path: Path | None = None) -> Gazetteer:
-    """Load and validate the gazetteer (cached per path pair)."""
+    """Load and validate the gazetteer (cached until either file changes)."""
     rows = _read_rows(Path(path), _COLUMNS)
     rows = [
         (line, {k: (v or "").strip() for k, v in row.items()}) for line, row in rows

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import RegistryError
+from .filecache import cached_by_file_time
 from .names import closest, normalize_name
 
 _COLUMNS = ("id", "singkatan", "nama", "jenis", "website")
@@ -48,9 +48,9 @@ class OpdRegistry:
         ]
 
 
-@functools.cache
+@cached_by_file_time
 def load_opd(path: Path) -> OpdRegistry:
-    """Load and validate the OPD CSV (cached per path)."""
+    """Load and validate the OPD CSV (cached until the file changes)."""
     path = Path(path)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
