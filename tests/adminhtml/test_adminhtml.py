@@ -7,7 +7,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from pelita.core.htmlsafety.admin import sanitize_admin_html
+from pelita.core.htmlsafety import sanitize_admin
 from tests.conftest import REPO
 
 HOSTILE_POST = """\
@@ -44,7 +44,7 @@ def test_markup_admins_and_markdown_use_survives():
         '<table><tr><td style="text-align: right;">6</td></tr></table>'
         '<pre><code class="language-python">x</code></pre>'
     )
-    cleaned = sanitize_admin_html(html)
+    cleaned = sanitize_admin(html)
     for kept in ('id="jadwal"', 'class="footnote-ref"', 'href="#fn:1"',
                  'href="{filename}/posts/a.md"', 'src="{static}/images/a.jpg"',
                  "text-align:right", 'class="language-python"'):  # fmt: skip
@@ -66,7 +66,7 @@ def test_markup_admins_and_markdown_use_survives():
     ],
 )
 def test_hostile_markup_is_dropped(hostile):
-    cleaned = sanitize_admin_html(hostile).lower()
+    cleaned = sanitize_admin(hostile).lower()
     for live in ("<script", "<iframe", "onclick", "javascript", "<svg", "<form",
                  "url(", "data:"):  # fmt: skip
         assert live not in cleaned

@@ -98,7 +98,7 @@ def test_every_layer_keeps_to_its_imports():
         ),
         (
             "build/seo/probe.py",
-            "from pelita.importer.fetch import fetch\n",
+            "from pelita.importer.fetching.http import fetch\n",
             "pelita.build ↛ pelita.importer",
         ),
         (

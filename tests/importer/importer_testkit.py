@@ -109,7 +109,7 @@ def live_markup(html: str, allowed_tags: frozenset[str] | None = None) -> list[s
 
     from bs4 import BeautifulSoup
 
-    from pelita.core.htmlsafety.sanitize import ALLOWED_TAGS
+    from pelita.core.htmlsafety import IMPORTED_TAGS as ALLOWED_TAGS
 
     allowed = allowed_tags if allowed_tags is not None else ALLOWED_TAGS
     problems = []

@@ -5,7 +5,8 @@ import re
 import pytest
 from importer_testkit import fetch_result, fixture_bytes, live_markup, render_markdown
 
-from pelita.core.htmlsafety.sanitize import html_to_text, plain_text, sanitize_html
+from pelita.core.htmlsafety import html_to_text, plain_text
+from pelita.core.htmlsafety import sanitize_imported as sanitize_html
 from pelita.importer.feeds.clean import absolute_url, clean_html
 from pelita.importer.feeds.entries import FeedJob, process_feed
 from pelita.importer.model import Channel

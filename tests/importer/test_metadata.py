@@ -9,7 +9,7 @@ from importer_testkit import fixture_bytes, make_settings, posts, write_registry
 from pelican.readers import MarkdownReader
 from pelican.settings import DEFAULT_CONFIG
 
-from pelita.core.htmlsafety.sanitize import plain_text
+from pelita.core.htmlsafety import plain_text
 from pelita.importer.cli import run_import
 from pelita.importer.writing.metadata import (
     document_hash,

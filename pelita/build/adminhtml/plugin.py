@@ -8,7 +8,7 @@ from typing import Any
 from pelican import signals
 
 from pelita.build.imported.plugin import imported_folders, is_imported
-from pelita.core.htmlsafety.admin import sanitize_admin_html
+from pelita.core.htmlsafety import sanitize_admin
 
 logger = logging.getLogger(__name__)
 
@@ -23,13 +23,13 @@ def _clean(items: list[Any], folders: tuple[Any, ...]) -> None:
         if is_imported(item, folders):
             continue  # the importer plugin cleans these with its stricter list
         before = item._content or ""
-        after = sanitize_admin_html(before)
+        after = sanitize_admin(before)
         if after != before:
             logger.debug("adminhtml: cleaned raw HTML in %s", item.source_path)
         item._content = after
         summary = getattr(item, "_summary", None)
         if isinstance(summary, str):
-            item._summary = sanitize_admin_html(summary)
+            item._summary = sanitize_admin(summary)
 
 
 def on_articles(generator: Any) -> None:

@@ -22,11 +22,11 @@ from typing import Any
 
 from pelican import signals
 
-from pelita.core.htmlsafety.sanitize import (
+from pelita.core.htmlsafety import (
     escape_text,
     html_to_text,
     plain_text,
-    sanitize_html,
+    sanitize_imported,
 )
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
 from pelita.importer.feeds.clean import absolute_url
@@ -87,7 +87,7 @@ def _plain(value: str) -> str:
 
 def clean_article(article: Any) -> None:
     """Re-sanitize one imported article's content and text fields in place."""
-    article._content = sanitize_html(article._content or "")
+    article._content = sanitize_imported(article._content or "")
     if "summary" in article.metadata:
         summary = _plain(article.metadata["summary"])
         article.metadata["summary"] = summary

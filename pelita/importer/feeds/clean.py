@@ -20,13 +20,10 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
 
-from pelita.core.htmlsafety.sanitize import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    DROPPED_WITH_CONTENT,
-    URL_SCHEMES,
-    sanitize_html,
-)
+from pelita.core.htmlsafety import DROPPED_WITH_CONTENT, URL_SCHEMES
+from pelita.core.htmlsafety import IMPORTED_ATTRIBUTES as ALLOWED_ATTRIBUTES
+from pelita.core.htmlsafety import IMPORTED_TAGS as ALLOWED_TAGS
+from pelita.core.htmlsafety import sanitize_imported as sanitize_html
 from pelita.importer.model import MediaRef
 
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-srcset")

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from bs4 import Tag
 from markdownify import ATX, MarkdownConverter
 
-from pelita.core.htmlsafety.sanitize import html_to_text
+from pelita.core.htmlsafety import html_to_text
 
 from .mdtext import escape_markdown
 

@@ -13,7 +13,7 @@ import html as htmlmod
 import re
 from dataclasses import dataclass, replace
 
-from pelita.core.htmlsafety.sanitize import html_to_text, plain_text
+from pelita.core.htmlsafety import html_to_text, plain_text
 from pelita.importer.model import Channel, Entry, FeedDocument, FetchResult, MediaRef
 
 from .clean import CleanHtml, absolute_url, clean_html

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pelita.core.htmlsafety.sanitize import escape_text
+from pelita.core.htmlsafety import escape_text
 from pelita.importer.feeds.mdtext import escape_markdown
 from pelita.importer.model import Channel, Entry, Post
 

@@ -13,8 +13,7 @@ import re
 from collections.abc import Iterator
 
 # The build's own lists, so the check names exactly what the build would drop.
-from pelita.core.htmlsafety.admin import ALLOWED_TAGS
-from pelita.core.htmlsafety.sanitize import DROPPED_WITH_CONTENT
+from pelita.core.htmlsafety import ADMIN_TAGS, DROPPED_WITH_CONTENT
 
 from .context import ERROR, WARNING, CheckContext, problem
 from .htmlrules import KNOWN_ELEMENTS
@@ -73,7 +72,7 @@ def _tag(source: SourceFile, tag: Tag) -> Iterator[Problem]:
             ADVICE.get(name, "hapus tag ini"),
         )
         return
-    if name not in ALLOWED_TAGS:
+    if name not in ADMIN_TAGS:
         if name in KNOWN_ELEMENTS:
             yield problem(
                 source,

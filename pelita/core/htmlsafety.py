@@ -1,10 +1,16 @@
-"""The one HTML allow-list and the plain-text rules, for import and build alike.
+"""HTML safety: the allow-lists, the two sanitizers and the plain-text rules.
 
-Imported HTML is hostile. The importer cleans it with these rules before
-converting it to Markdown, and the Pelican plugin cleans the rendered HTML of
-imported posts again with the same rules at build time, so nothing the
-Markdown round trip could reopen (escaped ``&lt;script&gt;`` text, a
-``[x](javascript:...)`` link written as text) becomes live markup.
+The one owner of what HTML may reach a page. Two policies:
+
+- :func:`sanitize_imported` for imported HTML, which is hostile. The importer
+  cleans it before converting it to Markdown, and the build cleans the
+  rendered HTML of imported posts again with the same rules, so nothing the
+  Markdown round trip could reopen (escaped ``&lt;script&gt;`` text, a
+  ``[x](javascript:...)`` link written as text) becomes live markup.
+- :func:`sanitize_admin` for posts and pages admins write: the imported
+  list plus what Python-Markdown itself produces (footnote and heading ids,
+  code classes, table alignment). ``invoke check`` reads these lists to name
+  the raw HTML the build would drop.
 
 Text fields (title, summary, author, alt text) are plain text. Templates
 often print them through ``striptags``, which un-escapes entities, so
@@ -21,7 +27,7 @@ import unicodedata
 
 import nh3
 
-ALLOWED_TAGS = frozenset(
+IMPORTED_TAGS = frozenset(
     {
         "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd",
         "del", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
@@ -30,7 +36,7 @@ ALLOWED_TAGS = frozenset(
         "td", "tfoot", "th", "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
-ALLOWED_ATTRIBUTES = {
+IMPORTED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
     "img": {"src", "alt", "title", "width", "height"},
@@ -48,6 +54,20 @@ DROPPED_WITH_CONTENT = frozenset(
     }
 )  # fmt: skip
 
+# Admin-written HTML: the imported lists plus the elements Python-Markdown's
+# extensions emit (footnotes, attr_list, abbr).
+ADMIN_TAGS = IMPORTED_TAGS | frozenset({"div", "span", "section", "time"})
+ADMIN_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(names) for tag, names in IMPORTED_ATTRIBUTES.items()},
+    # Footnote and heading anchors, code-language and footnote classes.
+    "*": {"id", "class", "lang", "title"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "style"},
+    "time": {"datetime"},
+}
+# Markdown tables align columns with an inline style; nothing else survives.
+STYLE_PROPERTIES = frozenset({"text-align"})
+
 _BIDI_AND_INVISIBLE = re.compile(
     "[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]"
 )
@@ -57,20 +77,34 @@ _BLOCK_END = re.compile(
 )
 
 
-def sanitize_html(value: str, extra_schemes: frozenset[str] = frozenset()) -> str:
-    """Clean HTML with the allow-list (the build-time and final import pass).
+def sanitize_imported(value: str, extra_schemes: frozenset[str] = frozenset()) -> str:
+    """Clean imported HTML (the build-time and final import pass).
 
     ``extra_schemes`` lets the import keep ``file:`` images of a local demo
     feed for the media stage; the build never allows them.
     """
     return nh3.clean(
         value,
-        tags=set(ALLOWED_TAGS),
-        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        tags=set(IMPORTED_TAGS),
+        attributes={k: set(v) for k, v in IMPORTED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES | extra_schemes),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         strip_comments=True,
         link_rel="noopener noreferrer",
+    )
+
+
+def sanitize_admin(value: str) -> str:
+    """Clean rendered admin HTML; Pelican's ``{static}``/``{filename}`` links stay."""
+    return nh3.clean(
+        value,
+        tags=set(ADMIN_TAGS),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes=ADMIN_ATTRIBUTES,
+        url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
+        link_rel=None,
+        strip_comments=True,
     )
 
 
