@@ -7,6 +7,7 @@ refuses a post that still has a ``[[…]]`` placeholder.
 
 from __future__ import annotations
 
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
 from pelita.tools.newpost.render import render_post
 
 from .kinds import category_of
@@ -21,7 +22,8 @@ _EMPTY_ANSWERS = dict.fromkeys(
 )  # fmt: skip
 
 
-def body_scaffold(kind: str) -> str:
+def body_scaffold(kind: str, roles: CategoryRoles = ROLE_DEFAULTS) -> str:
     """The Markdown body new-post writes for a post of this form's category."""
-    text = render_post({**_EMPTY_ANSWERS, "category": category_of(kind)})
+    answers = {**_EMPTY_ANSWERS, "category": category_of(kind, roles)}
+    text = render_post(answers, roles=roles)
     return text.split("\n\n", 1)[1] if "\n\n" in text else ""

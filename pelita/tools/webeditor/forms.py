@@ -22,13 +22,20 @@ from pelita.core.registries import (
     normalize_name,
     registry_paths,
 )
+from pelita.core.schema import (
+    ROLE_DEFAULTS,
+    STATUSES,
+    CategoryRoles,
+    category_roles,
+    spelt,
+)
 from pelita.tools.check.klarifikasi_fields import PUTUSAN
-from pelita.tools.check.metadata import SLUG_RE, STATUSES, spelt
+from pelita.tools.check.metadata import SLUG_RE
 from pelita.tools.newpost.render import MAX_SLUG_LENGTH
 
 from .backend import backend_config
 from .bodies import body_scaffold
-from .kinds import DEFAULT_KIND, KINDS, category_of
+from .kinds import DEFAULT_KIND, category_of, kinds
 
 # The order a new post's header is written in (new-post's template order).
 KEY_ORDER = (
@@ -47,7 +54,7 @@ def _field(name: str, label: str, widget: str = "string", **options: Any) -> dic
     return {"name": name, "label": label, "widget": widget, **options}
 
 
-def _common_head(kind: str, categories: list[str]) -> list[dict]:
+def _common_head(kind: str, categories: list[str], roles: CategoryRoles) -> list[dict]:
     fields = [
         _field("title", "Judul", hint="Satu kalimat yang jelas, tanpa huruf kapital "
                "semua."),
@@ -65,7 +72,7 @@ def _common_head(kind: str, categories: list[str]) -> list[dict]:
         )  # fmt: skip
     else:
         fields.append(
-            _field("category", "Kategori", "hidden", default=category_of(kind))
+            _field("category", "Kategori", "hidden", default=category_of(kind, roles))
         )
     fields.append(
         _field("summary", "Ringkasan", "text", required=False,
@@ -121,7 +128,7 @@ def _clarification_fields() -> list[dict]:
     ]
 
 
-def _tail(kind: str) -> list[dict]:
+def _tail(kind: str, roles: CategoryRoles) -> list[dict]:
     return [
         _field("image", "Foto utama", "image", required=False, choose_url=False,
                hint="Foto dari ponsel boleh langsung diunggah: ukurannya "
@@ -129,7 +136,7 @@ def _tail(kind: str) -> list[dict]:
         _field("image_alt", "Keterangan foto untuk tunanetra", required=False,
                hint="Apa yang tampak di foto, mis. Lurah Meteseh menerima piala "
                "di halaman balai kota. Wajib bila ada foto."),
-        _field("body", "Isi tulisan", "markdown", default=body_scaffold(kind),
+        _field("body", "Isi tulisan", "markdown", default=body_scaffold(kind, roles),
                modes=["rich_text", "raw"],
                buttons=["bold", "italic", "link", "heading-two", "heading-three",
                         "quote", "bulleted-list", "numbered-list"],
@@ -164,35 +171,38 @@ def _collection(
 
 
 def collections(
-    categories: list[str], gazetteer: Gazetteer, opd: OpdRegistry
+    categories: list[str],
+    gazetteer: Gazetteer,
+    opd: OpdRegistry,
+    roles: CategoryRoles = ROLE_DEFAULTS,
 ) -> list[dict]:
-    """The three forms, each over the posts of its kind."""
-    others = [c for c in categories if c not in KINDS]
+    """The three forms, each over the posts of its kind (``CATEGORY_ROLES``)."""
+    others = [c for c in categories if c not in kinds(roles)]
     places = _places(gazetteer, opd)
-    prestasi = _common_head("prestasi", categories) + _award_fields() + places
-    klarifikasi = _common_head("klarifikasi", categories)
+    prestasi = _common_head("prestasi", categories, roles) + _award_fields() + places
+    klarifikasi = _common_head("klarifikasi", categories, roles)
     klarifikasi += _clarification_fields() + places
-    kabar = _common_head("kabar", others) + places
+    kabar = _common_head("kabar", others, roles) + places
     return [
-        _collection("prestasi", "Prestasi", "Prestasi",
-                    prestasi + _tail("prestasi"),
+        _collection("prestasi", roles.achievements, roles.achievements,
+                    prestasi + _tail("prestasi", roles),
                     "Penghargaan dan juara yang diraih kota, OPD, kecamatan, "
                     "kelurahan, sekolah dan warga."),
-        _collection("klarifikasi", "Klarifikasi (mendesak)", "Klarifikasi",
-                    klarifikasi + _tail("klarifikasi"),
+        _collection("klarifikasi", f"{roles.clarifications} (mendesak)",
+                    roles.clarifications, klarifikasi + _tail("klarifikasi", roles),
                     "Jawaban resmi atas hoaks: ditinjau dan diterbitkan lebih dulu."),
-        _collection("kabar", "Kabar", "Kabar", kabar + _tail("kabar"),
+        _collection("kabar", "Kabar", "Kabar", kabar + _tail("kabar", roles),
                     f"Tulisan kategori {', '.join(others)}."),
     ]  # fmt: skip
 
 
-def post_schema() -> dict[str, Any]:
+def post_schema(roles: CategoryRoles = ROLE_DEFAULTS) -> dict[str, Any]:
     """What the editor's post format needs: key order, spellings, lists, kinds."""
     return {
         "order": list(KEY_ORDER),
         "spelling": {key: spelt(key) for key in KEY_ORDER},
         "lists": list(LIST_KEYS),
-        "kinds": KINDS,
+        "kinds": kinds(roles),
         "defaultKind": DEFAULT_KIND,
         "statuses": list(STATUSES),
         "slugMaxLength": MAX_SLUG_LENGTH,
@@ -240,6 +250,7 @@ def editor_config(
     gazetteer = load_gazetteer(paths["wilayah"], paths["wilayah_aliases"])
     opd = load_opd(paths["opd"])
     categories = list(settings.get("CATEGORIES") or [])
+    roles = category_roles(settings)
     return {
         "cms": {
             "load_config_file": False,
@@ -262,9 +273,9 @@ def editor_config(
             },
             "slug": {"encoding": "ascii", "clean_accents": True,
                      "sanitize_replacement": "-"},
-            "collections": collections(categories, gazetteer, opd),
+            "collections": collections(categories, gazetteer, opd, roles),
         },
-        "schema": post_schema(),
+        "schema": post_schema(roles),
         "wilayah": wilayah_choices(gazetteer),
         "opd": opd_choices(opd),
         "photos": {

@@ -1,14 +1,22 @@
-"""The editor's three forms and the category each one writes."""
+"""The editor's three forms and the category each one writes.
+
+The categories come from ``CATEGORY_ROLES`` (``pelita.core.schema``): the
+achievements category gets the "prestasi" form, the clarifications category
+the "klarifikasi" form, every other category the "kabar" form.
+"""
 
 from __future__ import annotations
 
-ACHIEVEMENTS = "Prestasi"
-CLARIFICATIONS = "Klarifikasi"
-# Category -> form; every other category is written with the "kabar" form.
-KINDS = {ACHIEVEMENTS: "prestasi", CLARIFICATIONS: "klarifikasi"}
+from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
+
 DEFAULT_KIND = "kabar"
 
 
-def category_of(kind: str) -> str:
+def kinds(roles: CategoryRoles = ROLE_DEFAULTS) -> dict[str, str]:
+    """Category -> form, for the categories that have a form of their own."""
+    return {roles.achievements: "prestasi", roles.clarifications: "klarifikasi"}
+
+
+def category_of(kind: str, roles: CategoryRoles = ROLE_DEFAULTS) -> str:
     """The category a form writes ("" for the kabar form, which lets admins pick)."""
-    return {form: category for category, form in KINDS.items()}.get(kind, "")
+    return {form: category for category, form in kinds(roles).items()}.get(kind, "")

@@ -18,22 +18,23 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from pelita.core.schema import ROLE_DEFAULTS
 from pelita.tools.check.source import parse_source
-
-from .kinds import CLARIFICATIONS
 
 MARKER = "<!-- pelita-ruang-redaksi -->"
 GUIDE = "docs/panduan-admin.md#pesan-invoke-check"
 
 
-def urgent_posts(paths: Iterable[Path]) -> list[str]:
+def urgent_posts(
+    paths: Iterable[Path], clarifications: str = ROLE_DEFAULTS.clarifications
+) -> list[str]:
     """The posts among ``paths`` filed under the clarifications category."""
     found = []
     for path in paths:
         if path.suffix != ".md" or not path.is_file():
             continue
         source = parse_source(path, str(path), "admin", is_page=False)
-        if source.get("category").strip() == CLARIFICATIONS:
+        if source.get("category").strip() == clarifications:
             found.append(path.as_posix())
     return found
 
