@@ -252,7 +252,8 @@ def category_roles(settings: Mapping[str, Any]) -> CategoryRoles:
     """The site's ``CATEGORY_ROLES`` merged over :data:`ROLE_DEFAULTS`.
 
     Raises :class:`SchemaError` for an unknown role (naming the closest) or a
-    category that is not in ``CATEGORIES`` (naming the closest category).
+    role set to a category that is not in ``CATEGORIES`` (naming the closest
+    category).
     """
     given = settings.get("CATEGORY_ROLES") or {}
     if not isinstance(given, Mapping):
@@ -271,8 +272,10 @@ def category_roles(settings: Mapping[str, Any]) -> CategoryRoles:
             )
         roles[role] = str(category)
     categories = [str(c) for c in settings.get("CATEGORIES") or ()]
+    # A role left at its default may name a category the site does not have
+    # (a city without public-service news): that role then matches nothing.
     for role, category in roles.items():
-        if categories and category not in categories:
+        if role in given and categories and category not in categories:
             hint = closest(category, categories, limit=1)
             raise SchemaError(
                 f"CATEGORY_ROLES[{role!r}]: {category!r} is not in CATEGORIES "

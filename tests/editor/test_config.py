@@ -100,6 +100,8 @@ def test_another_citys_data_gives_that_citys_forms(tmp_path: Path):
         REGISTRIES={"wilayah": "data/wilayah.csv", "wilayah_aliases": "data/none.csv",
                     "opd": "data/opd.csv"},
         CATEGORIES=["Kabar Kota", "Prestasi", "Klarifikasi"],
+        # A city without a public-service category names only these roles.
+        CATEGORY_ROLES={"achievements": "Prestasi", "clarifications": "Klarifikasi"},
     )  # fmt: skip
     config = editor_config(city, editor_settings(city), tmp_path)
     form = forms(config)
