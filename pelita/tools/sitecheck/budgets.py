@@ -14,9 +14,10 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 DEFAULT_LIMIT = 60_000
 FONT_SUFFIXES = (".woff", ".woff2", ".ttf", ".otf", ".eot")
@@ -59,18 +60,26 @@ class BudgetProblem:
         return f"{self.page}: {self.message}"
 
 
+# Every element that can make the browser fetch something while loading.
+_ASSET_SELECTOR = ",".join(["link", *_FETCHED])
+
+
 @dataclass
-class _Collector(HTMLParser):
+class _Collector:
+    """What one page makes the browser fetch, sorted by what it is."""
+
     stylesheets: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     fonts: list[str] = field(default_factory=list)
     fetched: list[str] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    def feed(self, html: str) -> None:
+        """Collect the URLs of ``html`` (parsed with lexbor, as the link check does)."""
+        for node in LexborHTMLParser(html).css(_ASSET_SELECTOR):
+            values = {k: v or "" for k, v in node.attributes.items()}
+            self._element(node.tag, values)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
+    def _element(self, tag: str, values: dict[str, str]) -> None:
         if tag == "link":
             rel = values.get("rel", "").lower().split()
             href = values.get("href", "")
@@ -150,6 +159,26 @@ class _Weigher:
         self.output = output
         self.site_url = site_url
         self.sizes: dict[str, int] = {}
+        self.stylesheets: dict[str, tuple[bool, list[str], list[str]]] = {}
+
+    def _stylesheet(
+        self, relative: str, path: Path
+    ) -> tuple[bool, list[str], list[str]]:
+        """A stylesheet read once: declares a font?, its url()s, its @imports."""
+        if relative not in self.stylesheets:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            self.stylesheets[relative] = (
+                "@font-face" in text.lower(),
+                _CSS_URL.findall(text),
+                _CSS_IMPORT.findall(text),
+            )
+        return self.stylesheets[relative]
+
+    def _size(self, relative: str, path: Path) -> int:
+        """Gzip bytes of an asset, compressed once however many pages load it."""
+        if relative not in self.sizes:
+            self.sizes[relative] = gzip_size(path.read_bytes())
+        return self.sizes[relative]
 
     def _file(self, relative: str) -> Path | None:
         path = self.output / relative
@@ -168,18 +197,18 @@ class _Weigher:
         if path is None:
             problems.append(BudgetProblem(page, f"stylesheet {relative} is missing"))
             return 0
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "@font-face" in text.lower():
+        font_face, urls, imports = self._stylesheet(relative, path)
+        if font_face:
             problems.append(BudgetProblem(page, f"{relative} declares a web font"))
-        for url in _CSS_URL.findall(text):
+        for url in urls:
             if url.lower().split("?")[0].endswith(FONT_SUFFIXES):
                 problems.append(BudgetProblem(page, f"{relative} loads font {url}"))
             if resolve(url, relative, self.site_url) is None:
                 problems.append(
                     BudgetProblem(page, f"{relative} requests {url} from another host")
                 )
-        total = self.sizes.setdefault(relative, gzip_size(path.read_bytes()))
-        for url in _CSS_IMPORT.findall(text):
+        total = self._size(relative, path)
+        for url in imports:
             target = resolve(url, relative, self.site_url)
             if target:
                 total += self._css(target, page, seen, problems)
@@ -212,7 +241,7 @@ class _Weigher:
                 problems.append(BudgetProblem(page, f"script {target} is missing"))
             elif path is not None and target not in scripts:
                 scripts.append(target)
-                js += self.sizes.setdefault(target, gzip_size(path.read_bytes()))
+                js += self._size(target, path)
         return PageWeight(
             page, page_kind(page), gzip_size(data), css, js, (*sorted(seen), *scripts)
         )
