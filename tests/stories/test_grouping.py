@@ -6,7 +6,8 @@ import random
 
 from storykit import CITY, load_pairs, places, when
 
-from pelita.core.stories import StoryPost, StoryText, features, group_posts
+from pelita.core.stories import StoryPost, StoryText, Vocabulary, features, group_posts
+from pelita.core.stories.index import QUERY_TERMS, IndexedPost, StoryIndex
 
 PAIRS = {p["id"]: p for p in load_pairs()}
 
@@ -165,3 +166,35 @@ def test_grouping_compares_only_within_the_window_and_finds_every_rewrite():
     everything = len(posts) * (len(posts) - 1) // 2
     assert compared < 5 * len(posts)  # linear, not the 1.1 million pairs
     assert compared < everything / 400
+
+
+def test_a_trimmed_copy_does_not_use_up_the_lookups_that_find_the_original():
+    """The rewrite's rarest words are the ones only its copy shares.
+
+    The words it shares with the original are in the copy too, so a little
+    more common: looking up only the rarest ``QUERY_TERMS`` words would
+    find the copy alone. Words that find nothing new cost no lookup.
+    """
+    rng = random.Random(3)
+    vocabulary = rng.sample(WORDS, 400)
+    facts, copied = vocabulary[:8], vocabulary[8 : 8 + 2 * QUERY_TERMS]
+    filler = iter(vocabulary[100:])
+    original = facts + [next(filler) for _ in range(40)]
+    rewrite = facts + copied + [next(filler) for _ in range(30)]
+    texts = {
+        "original": original,
+        "rewrite": rewrite,
+        "copy": facts + copied,
+        **{f"other{n}": [next(filler) for _ in range(20)] for n in range(5)},
+    }
+    found = {
+        key: features(StoryText(key, "", " ".join(words)))
+        for key, words in texts.items()
+    }
+    index = StoryIndex(
+        [IndexedPost(0.0, key, found[key]) for key in texts],
+        Vocabulary(found.values()),
+    )
+    keys = list(texts)
+    candidates = index.candidates(keys.index("rewrite"), window=3600.0)
+    assert {keys[i] for i in candidates} == {"original", "copy"}

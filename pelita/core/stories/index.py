@@ -7,6 +7,13 @@ that share at least two of its rarest terms (not the common ones: a word in
 one distinct text of twenty names nothing), at most ``MAX_CANDIDATES`` of them, and
 with exact copies of its text published within ``copy_window`` (a press
 release reposted weeks later is still the same story).
+
+The rarest terms are looked up until ``QUERY_TERMS`` of them have counted.
+A term that only finds posts already found (candidates by then) does not
+count: a trimmed copy shares all of a post's rare words, and must not use
+up the lookups that would find a rewrite of it by another outlet (which
+shares fewer, slightly less rare words). A term that finds nothing within
+the window counts, as before, so a post's lookups stay few.
 """
 
 from __future__ import annotations
@@ -21,6 +28,9 @@ from .similarity import Features, Vocabulary
 QUERY_TERMS = 20
 MIN_SHARED = 2
 MAX_CANDIDATES = 30
+# However many terms only find posts found already, a lookup stops after
+# visiting this many postings (the cost of one post's lookup stays bounded).
+MAX_VISITS = 4000
 # A term in more than this share of the posts names nothing in particular.
 COMMON_SHARE = 0.05
 MIN_COMMON = 20
@@ -75,10 +85,11 @@ class StoryIndex:
         return {*features.text, *features.lead, _DIGEST + features.digest}
 
     def _query(self, features: Features) -> list[str]:
-        """The post's digest and its rarest terms that some other post shares.
+        """The post's digest, then its terms that some other post shares, rarest first.
 
         Rare shared terms are names and numbers, mostly: what two reports of
-        one story have in common. A term no other post has finds nothing.
+        one story have in common. A term no other post has finds nothing, and
+        a common one (``COMMON_SHARE``) is never looked up.
         """
         df, texts = self.vocabulary.df, self._texts
         terms = [
@@ -86,8 +97,17 @@ class StoryIndex:
             for t in features.text.keys() | features.lead.keys()
             if df[t] > 1 and texts[t] <= self._common
         ]
-        rarest = sorted(terms, key=lambda t: (df[t], t))
-        return [_DIGEST + features.digest, *rarest[:QUERY_TERMS]]
+        return [_DIGEST + features.digest, *sorted(terms, key=lambda t: (df[t], t))]
+
+    def _window(self, term: str, timestamp: float, reach: float) -> list[int]:
+        """The posts with ``term`` published within ``reach`` of ``timestamp``."""
+        found, times = self._postings.get(term), self._times.get(term)
+        if not found or times is None:
+            return []
+        start = bisect.bisect_left(times, timestamp - reach)
+        end = bisect.bisect_right(times, timestamp + reach)
+        self.lookups += end - start
+        return found[start:end]
 
     def candidates(
         self,
@@ -99,30 +119,34 @@ class StoryIndex:
         """Posts of other channels within ``window`` seconds sharing enough terms.
 
         Exact copies count within ``copy_window`` (default: ``window``). Only
-        ``eligible`` posts (default: all) count towards ``MAX_CANDIDATES``,
-        so posts the caller would skip never crowd out one it wants.
+        ``eligible`` posts (default: all) of other channels count, towards
+        ``MIN_SHARED`` and ``MAX_CANDIDATES`` alike, so posts the caller
+        would skip never crowd out one it wants.
         """
         post = self.posts[target]
+
+        def wanted(other: int) -> bool:
+            return (
+                other != target
+                and self.posts[other].channel != post.channel
+                and (eligible is None or other in eligible)
+            )
+
+        digest, *terms = self._query(post.features)
         shared: Counter[int] = Counter()
-        query = self._query(post.features)
-        for term in query:
-            found, times = self._postings.get(term), self._times.get(term)
-            if not found or times is None:
-                continue
-            copy = term == query[0]
-            reach = copy_window if copy and copy_window else window
-            start = bisect.bisect_left(times, post.timestamp - reach)
-            end = bisect.bisect_right(times, post.timestamp + reach)
-            self.lookups += end - start
-            for other in found[start:end]:
-                shared[other] += MIN_SHARED if copy else 1
+        for other in self._window(digest, post.timestamp, copy_window or window):
+            if wanted(other):
+                shared[other] += MIN_SHARED
+        charged, visits = 0, self.lookups
+        for term in terms:
+            if charged >= QUERY_TERMS or self.lookups - visits > MAX_VISITS:
+                break
+            found = [o for o in self._window(term, post.timestamp, window) if wanted(o)]
+            charged += not found or any(shared[o] < MIN_SHARED for o in found)
+            for other in found:
+                shared[other] += 1
         ranked = [
-            (count, other)
-            for other, count in shared.items()
-            if count >= MIN_SHARED
-            and other != target
-            and self.posts[other].channel != post.channel
-            and (eligible is None or other in eligible)
+            (count, other) for other, count in shared.items() if count >= MIN_SHARED
         ]
         best = sorted(ranked, key=lambda pair: (-pair[0], pair[1]))[:MAX_CANDIDATES]
         return sorted(other for _, other in best)
