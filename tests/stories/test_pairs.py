@@ -1,29 +1,40 @@
 """Precision and recall of story grouping on the labelled pairs.
 
-Every pair of ``pairs.yml`` goes through the same code as an import: the
-features, the date window, the index, the comparison and the grouping. The
-pairs are placed a month apart from each other, so each pair is judged on
-its own, with a vocabulary built over all of them (as a real window holds
-many posts). The figures are printed (``pytest -s``) for the record.
+Every pair goes through the same code as an import: the features, the date
+window, the index, the comparison and the grouping. The pairs of one set
+are placed a month apart from each other, so each pair is judged on its
+own, with a vocabulary built over all of them (as a real window holds many
+posts). The figures are printed (``pytest -s``) for the record.
+
+Three sets: ``pairs.yml`` (the original near misses and rewrites),
+``pairs-rewrites.yml`` (rewrites in very different words sharing only
+quotes, names and numbers, and the hard negatives that share such things;
+the anchors were tuned on these two) and ``pairs-heldout.yml`` (never used
+for tuning: measured only).
 """
 
 import datetime as dt
-from collections import Counter
 
 import pytest
-from storykit import load_pairs, story_post, when
+from storykit import LABELLED_SETS, load_pairs, story_post, when
 
 from pelita.core.stories import Vocabulary, compare, group_posts
 from pelita.core.stories.grouping import DEFAULT_WINDOW
 
 PAIRS = load_pairs()
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+# The least each set must score: (precision, recall).
+TARGETS = {
+    "pairs.yml": (0.95, 0.9),
+    "pairs-rewrites.yml": (0.9, 0.8),
+    "pairs-heldout.yml": (0.85, 0.9),
+}
 
 
-def isolated_posts():
+def isolated_posts(pairs):
     """Both posts of every pair, the pair moved to its own month."""
     posts = []
-    for number, pair in enumerate(PAIRS):
+    for number, pair in enumerate(pairs):
         a, b = when(pair["a"]["date"]), when(pair["b"]["date"])
         start = EPOCH + dt.timedelta(days=30 * number)
         for side, date in (("a", a), ("b", b)):
@@ -33,9 +44,8 @@ def isolated_posts():
     return posts
 
 
-@pytest.fixture(scope="module")
-def grouped():
-    posts = isolated_posts()
+def group(pairs):
+    posts = isolated_posts(pairs)
     decisions, compared = group_posts(posts)
     parent = {d.key: d.duplicate_of for d in decisions if d.duplicate_of}
 
@@ -47,6 +57,11 @@ def grouped():
     return posts, decisions, compared, root
 
 
+@pytest.fixture(scope="module")
+def grouped():
+    return group(PAIRS)
+
+
 def figures(predicted, expected):
     tp = sum(p and e for p, e in zip(predicted, expected, strict=True))
     fp = sum(p and not e for p, e in zip(predicted, expected, strict=True))
@@ -56,36 +71,41 @@ def figures(predicted, expected):
     return precision, recall, (tp, fp, fn)
 
 
-def test_the_labelled_set_is_large_varied_and_cross_channel():
-    kinds = Counter(p["kind"] for p in PAIRS)
-    same = sum(p["same"] for p in PAIRS)
-    assert len(PAIRS) >= 40
-    assert same >= 15
-    assert len(PAIRS) - same >= 15
-    assert {"tempat", "rutin", "program", "lanjutan", "tulis-ulang", "salinan"} <= set(
-        kinds
-    )
-    assert all(p["a"]["channel"] != p["b"]["channel"] for p in PAIRS)
-    assert len({p["id"] for p in PAIRS}) == len(PAIRS)
+@pytest.mark.parametrize("name", LABELLED_SETS)
+def test_each_labelled_set_is_large_varied_and_cross_channel(name):
+    pairs = load_pairs(name)
+    same = sum(p["same"] for p in pairs)
+    assert len(pairs) >= 24
+    assert same >= 12
+    assert len(pairs) - same >= 12
+    assert {"tempat", "rutin", "program", "lanjutan", "tulis-ulang", "topik"} <= {
+        p["kind"] for p in pairs
+    }
+    assert all(p["a"]["channel"] != p["b"]["channel"] for p in pairs)
+    every = [p["id"] for n in LABELLED_SETS for p in load_pairs(n)]
+    assert len(set(every)) == len(every)
 
 
-def test_grouping_meets_the_precision_and_recall_targets(grouped):
-    posts, _, compared, root = grouped
-    predicted = [root(f"{p['id']}/a") == root(f"{p['id']}/b") for p in PAIRS]
-    expected = [p["same"] for p in PAIRS]
+@pytest.mark.parametrize("name", LABELLED_SETS)
+def test_grouping_meets_the_precision_and_recall_targets(name):
+    pairs = load_pairs(name)
+    posts, _, compared, root = group(pairs)
+    predicted = [root(f"{p['id']}/a") == root(f"{p['id']}/b") for p in pairs]
+    expected = [p["same"] for p in pairs]
     precision, recall, (tp, fp, fn) = figures(predicted, expected)
     same = sum(expected)
     print(
-        f"\nstory grouping on {len(PAIRS)} labelled pairs ({same} same story, "
-        f"{len(PAIRS) - same} different): precision {precision:.2f}, "
+        f"\nstory grouping on {name}, {len(pairs)} labelled pairs ({same} same "
+        f"story, {len(pairs) - same} different): precision {precision:.2f}, "
         f"recall {recall:.2f} (tp {tp}, fp {fp}, fn {fn}; "
         f"{compared} pairs compared in full among {len(posts)} posts)"
     )
-    wrong = [p["id"] for p, guess in zip(PAIRS, predicted, strict=True)
+    wrong = [p["id"] for p, guess in zip(pairs, predicted, strict=True)
              if guess != p["same"]]  # fmt: skip
     print(f"misjudged: {wrong or 'none'}")
-    assert precision >= 0.95
-    assert recall >= 0.9
+    least_precision, least_recall = TARGETS[name]
+    assert precision >= least_precision
+    assert recall >= least_recall
 
 
 def test_the_pairwise_verdicts_agree_with_the_grouping(grouped):
@@ -112,7 +132,7 @@ def test_each_story_keeps_its_most_official_earliest_post_as_primary(grouped):
 
 
 def test_near_misses_say_why_they_differ():
-    posts = {p.key: p for p in isolated_posts()}
+    posts = {p.key: p for p in isolated_posts(PAIRS)}
     vocabulary = Vocabulary(p.features for p in posts.values())
     why = {}
     for pair in PAIRS:

@@ -71,9 +71,10 @@ def _indonesian(verdict: Verdict, other: str) -> str:
         return f"teks sama dengan {other}"
     if verdict.kind == NEAR_COPY_KIND:
         return f"teks hampir sama dengan {other} ({verdict.score:.0%} sama)"
+    facts = f"; {verdict.anchors.indonesian()}" if verdict.anchors else ""
     return (
         f"isi mirip dengan {other} (kemiripan isi {verdict.lead:.2f}, "
-        f"judul {verdict.title:.2f})"
+        f"judul {verdict.title:.2f}{facts})"
     )
 
 

@@ -15,7 +15,10 @@ The checks run in this order, and the first that decides gives the reason:
    of the whole text (content words, names and numbers) is high, or fairly
    high with a similar title or with the same event date named in both. Rewrites
    follow the original within a day or so; posts further apart must be more
-   alike (a follow-up two days later shares the names but not the news).
+   alike (a follow-up two days later shares the names but not the news),
+   unless they also share the event's exact facts (``anchors``): the same
+   quoted words, or two specific numbers that few other posts have (both
+   kinds lower the bar further than one).
 
 Thresholds were set on the labelled pairs in ``tests/stories/pairs.yml``;
 the tests there print precision and recall.
@@ -28,6 +31,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .anchors import ANCHORED_REWRITE, Anchors, numbers, quoted_shingles
 from .text import (
     event_dates,
     numbered_labels,
@@ -53,6 +57,10 @@ REWRITE_SAME_DATE = 0.35  # both name the same event date
 REWRITE_WITH_TITLE = (0.33, 0.3)  # lead cosine, title cosine
 LATE_HOURS = 36.0  # posts further apart than this need LATE_REWRITE
 LATE_REWRITE = 0.65
+# A number in more than this share of the posts (or MIN_COMMON_NUMBER of
+# them) is the city's, not the event's: a hotline, "177 kelurahan".
+COMMON_NUMBER_SHARE = 0.05
+MIN_COMMON_NUMBER = 8
 
 PlaceFinder = Callable[[str], tuple[frozenset[str], frozenset[str]]]
 
@@ -85,6 +93,8 @@ class Features:
     labels: dict[str, frozenset[int]] = field(default_factory=dict)
     kecamatan: frozenset[str] = frozenset()
     kelurahan: frozenset[str] = frozenset()
+    quotes: bytes = b""  # packed, see anchors.quoted_shingles
+    numbers: frozenset[str] = frozenset()
 
 
 def features(
@@ -104,6 +114,7 @@ def features(
     title = Counter(terms(text.title, ignore))
     opening = Counter(terms_of(body_words[:LEAD_WORDS], ignore))
     rest = Counter(terms_of(body_words[LEAD_WORDS:BODY_WORDS], ignore))
+    whole = f"{text.title}\n{text.summary}\n{body}"
     return Features(
         digest=words_digest(body_words),
         body_words=len(body_words),
@@ -115,6 +126,8 @@ def features(
         labels=numbered_labels(lead),
         kecamatan=kecamatan,
         kelurahan=kelurahan,
+        quotes=quoted_shingles(whole),
+        numbers=numbers(whole),
     )
 
 
@@ -133,10 +146,13 @@ class Vocabulary:
 
     def __init__(self, documents: Iterable[Features]) -> None:
         self.df: Counter[str] = Counter()
+        self.numbers: Counter[str] = Counter()
         self.size = 0
         for doc in documents:
             self.size += 1
             self.df.update(doc.text.keys() | doc.lead.keys())
+            self.numbers.update(doc.numbers)
+        self._common_number = max(MIN_COMMON_NUMBER, COMMON_NUMBER_SHARE * self.size)
         self._scale = math.log(1 + max(self.size, MIN_CORPUS))
         self._idf: dict[str, float] = {}
         self._vectors: OrderedDict[int, tuple[Counter[str], dict[str, float]]] = (
@@ -150,6 +166,10 @@ class Vocabulary:
             value = self._scale - math.log(1 + self.df.get(term, 0)) + 1.0
             self._idf[term] = value
         return value
+
+    def specific(self, number: str) -> bool:
+        """Whether ``number`` is rare enough to tell one event from another."""
+        return self.numbers[number] <= self._common_number
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
         """Sublinear TF times IDF, normalized to unit length."""
@@ -188,7 +208,8 @@ class Verdict:
 
     ``kind`` is one of the constants above; ``detail`` names the conflict
     ("event dates", "kecamatan", "rw numbers"); ``lead`` and ``title`` are
-    the cosines when they were computed.
+    the cosines when they were computed; ``anchors`` the exact facts both
+    posts share when they decided a late rewrite.
     """
 
     same: bool
@@ -197,6 +218,7 @@ class Verdict:
     lead: float = 0.0
     title: float = 0.0
     detail: str = ""
+    anchors: Anchors | None = None
 
     @property
     def reason(self) -> str:
@@ -208,9 +230,18 @@ class Verdict:
         if self.kind == CONFLICT:
             return f"different {self.detail}"
         words = f"lead {self.lead:.2f}, title {self.title:.2f}"
+        if self.kind == REWRITE_KIND and self.anchors:
+            return f"similar wording ({words}) and {self.anchors.english()}"
         if self.kind == REWRITE_KIND:
             return f"similar wording ({words})"
         return f"not similar enough ({words})"
+
+
+def shared_anchors(a: Features, b: Features, vocabulary: Vocabulary) -> Anchors:
+    """The quoted runs and the specific numbers ``a`` and ``b`` both have."""
+    runs = len(unpack(a.quotes) & unpack(b.quotes)) if a.quotes and b.quotes else 0
+    both = sorted(n for n in a.numbers & b.numbers if vocabulary.specific(n))
+    return Anchors(runs, tuple(both))
 
 
 def conflict(a: Features, b: Features) -> str | None:
@@ -263,4 +294,9 @@ def compare(
     )
     title = cosine(vocabulary.vector(a.title), vocabulary.vector(b.title))
     same = _rewrite(lead, title, abs(hours_apart), bool(a.dates & b.dates))
-    return Verdict(same, REWRITE_KIND if same else UNLIKE, lead, lead, title)
+    anchors = None
+    if not same and abs(hours_apart) > LATE_HOURS and lead >= min(ANCHORED_REWRITE):
+        anchors = shared_anchors(a, b, vocabulary)
+        same = lead >= anchors.bar()
+    kind = REWRITE_KIND if same else UNLIKE
+    return Verdict(same, kind, lead, lead, title, anchors=anchors if same else None)

@@ -175,8 +175,12 @@ def shingles(tokens: Iterable[str], size: int = 4) -> bytes:
     """
     seq = list(tokens)
     runs = [tuple(seq[i : i + size]) for i in range(max(len(seq) - size + 1, 1))]
-    found = sorted({hash(run) for run in runs if run})
-    return array("q", found).tobytes()
+    return pack({hash(run) for run in runs if run})
+
+
+def pack(hashes: Iterable[int]) -> bytes:
+    """Hashes sorted, unique and packed as 64-bit integers (``unpack`` reverses)."""
+    return array("q", sorted(set(hashes))).tobytes()
 
 
 def unpack(packed: bytes) -> set[int]:
