@@ -20,7 +20,7 @@ from feedserver import Response
 from importer_testkit import make_settings, posts, read_report, write_registry
 
 from pelita.importer.cli import run_import
-from pelita.importer.metadata import parse_header
+from pelita.importer.writing.metadata import parse_header
 
 STORIES = Path(__file__).parents[1] / "stories"
 WIB = dt.timezone(dt.timedelta(hours=7))
@@ -31,8 +31,9 @@ OTHER_NEWS = [
     ("d23-lain-wifi-beasiswa", "a"), ("d23-lain-wifi-beasiswa", "b"),
     ("d19-dua-hoaks-sehari", "a"), ("d19-dua-hoaks-sehari", "b"),
     ("d20-dinkes-dua-kabar", "a"), ("d20-dinkes-dua-kabar", "b"),
-    ("s21-dbd-turun", "a"), ("s12-batik-pameran", "a"), ("s26-aplikasi-aduan-anekdot", "a"),
-    ("s19-kandri-juara", "a"), ("d31-dua-acara-medsos-sehari", "b"),
+    ("s21-dbd-turun", "a"), ("s12-batik-pameran", "a"),
+    ("s26-aplikasi-aduan-anekdot", "a"), ("s19-kandri-juara", "a"),
+    ("d31-dua-acara-medsos-sehari", "b"),
 ]  # fmt: skip
 
 
@@ -75,7 +76,8 @@ def rss(base: str, items: list[dict]) -> bytes:
 
 
 def serve(server, channel: str, kind: str, items: list[dict]) -> dict:
-    url = server.add(f"/{channel}/feed", Response(rss(server.url(f"/{channel}"), items)))
+    feed = rss(server.url(f"/{channel}"), items)
+    url = server.add(f"/{channel}/feed", Response(feed))
     return {"id": channel, "kind": kind, "url": url}
 
 

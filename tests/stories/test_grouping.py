@@ -198,3 +198,7 @@ def test_a_trimmed_copy_does_not_use_up_the_lookups_that_find_the_original():
     keys = list(texts)
     candidates = index.candidates(keys.index("rewrite"), window=3600.0)
     assert {keys[i] for i in candidates} == {"original", "copy"}
+    # The copy not decided yet (published after the rewrite): still free.
+    decided = {i for i, key in enumerate(keys) if key != "copy"}
+    candidates = index.candidates(keys.index("rewrite"), 3600.0, eligible=decided)
+    assert {keys[i] for i in candidates} == {"original"}

@@ -9,7 +9,8 @@ with exact copies of its text published within ``copy_window`` (a press
 release reposted weeks later is still the same story).
 
 The rarest terms are looked up until ``QUERY_TERMS`` of them have counted.
-A term that only finds posts already found (candidates by then) does not
+A term that only finds posts already found (candidates by then), or posts
+the caller skips (the post's own channel, posts not decided yet), does not
 count: a trimmed copy shares all of a post's rare words, and must not use
 up the lookups that would find a rewrite of it by another outlet (which
 shares fewer, slightly less rare words). A term that finds nothing within
@@ -141,8 +142,11 @@ class StoryIndex:
         for term in terms:
             if charged >= QUERY_TERMS or self.lookups - visits > MAX_VISITS:
                 break
-            found = [o for o in self._window(term, post.timestamp, window) if wanted(o)]
-            charged += not found or any(shared[o] < MIN_SHARED for o in found)
+            near = [
+                o for o in self._window(term, post.timestamp, window) if o != target
+            ]
+            found = [o for o in near if wanted(o)]
+            charged += not near or any(shared[o] < MIN_SHARED for o in found)
             for other in found:
                 shared[other] += 1
         ranked = [
