@@ -23,6 +23,7 @@ from typing import Any
 from pelita.importer.feeds.clean import largest_candidate
 from pelita.importer.feeds.dates import parse_date
 from pelita.importer.feeds.entries import build_entry
+from pelita.importer.feeds.identity import page_guid
 from pelita.importer.feeds.raw import RawEntry
 from pelita.importer.model import Channel, Entry, FetchResult, MediaRef
 
@@ -235,7 +236,7 @@ def _raw_entry(page: _Page, body: list[Any]) -> RawEntry:
         for m in head_of(page.soup).select('meta[property="article:tag"]', limit=20)
     ]
     return RawEntry(
-        guid=job.identity,
+        guid=page_guid(job.identity),
         link=_canonical(page),
         title=title,
         title_is_html=False,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from pelita.importer.errors import FeedError, FetchError
-from pelita.importer.feeds.identity import Identity, guid_key, link_key
+from pelita.importer.feeds.identity import Identity, link_key, page_key
 from pelita.importer.fetching.local import registry_relative
 from pelita.importer.fetching.pages import PageGetter
 from pelita.importer.model import (
@@ -162,7 +162,7 @@ class HtmlChannelReader:
         new = [
             url
             for url in links
-            if index.find(Identity(_guid(self._identity_url(url)), link_key(url)))
+            if index.find(Identity(page_key(self._identity_url(url)), link_key(url)))
             is None
         ]
         return new[: self.max_entries], max(0, len(new) - self.max_entries)
@@ -229,12 +229,6 @@ def _image_note(
         f"html.image {rules.image!r} matched nothing on any of the {len(read)} "
         f"new article pages (e.g. {show(read[0].url)})"
     ]
-
-
-def _guid(identity_url: str) -> str:
-    key = guid_key(identity_url)
-    assert key is not None
-    return key
 
 
 def _check_breakage(

@@ -17,7 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pelita.importer.feeds.identity import Identity, assign_identities, feed_mode
+from pelita.importer.feeds.identity import (
+    Identity,
+    assign_identities,
+    drop_repeats,
+    feed_mode,
+)
 from pelita.importer.media.stage import MediaMemo, MediaStage
 from pelita.importer.model import Channel, Entry, FeedDocument
 from pelita.importer.writing.files import Outcome, Written, rewrite, write_new
@@ -108,15 +113,19 @@ class ChannelImporter:
         tally = ChannelTally()
         tally.counts[Outcome.SKIPPED] += document.skipped
         index = self._index(channel, state, tally)
-        mode = feed_mode(document.entries, state.identity)
+        entries, repeats = drop_repeats(document.entries)
+        if repeats:
+            tally.notes.append(
+                f"{repeats} item(s) listed again with the same GUID and link; "
+                "the newest version of each was imported"
+            )
+        mode = feed_mode(entries, state.identity)
         if mode != state.identity:
             tally.notes.append(
                 "the feed reuses GUIDs; entries are now told apart by link"
             )
         pairs = sorted(
-            zip(
-                document.entries, assign_identities(document.entries, mode), strict=True
-            ),
+            zip(entries, assign_identities(entries, mode), strict=True),
             key=lambda pair: pair[0].published or fetched_at,
         )
         run = _ChannelRun(channel, index, tally, fetched_at)

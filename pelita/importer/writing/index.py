@@ -65,10 +65,15 @@ class EntryIndex:
             )
 
     def find(self, identity: Identity) -> tuple[str, EntryRecord] | None:
-        """The known key and record of an entry, by identity, else by link."""
-        record = self.records.get(identity.key)
-        if record is not None:
-            return identity.key, record
+        """The known key and record of an entry: by identity, legacy key, link.
+
+        A file an older import wrote keeps the key it was found by, so the
+        file is not rewritten only to change its ``Import_id``.
+        """
+        for key in (identity.key, identity.legacy):
+            record = self.records.get(key) if key else None
+            if record is not None:
+                return key, record
         key = self._by_link.get(identity.link_key) if identity.link_key else None
         if key is not None:
             return key, self.records[key]
