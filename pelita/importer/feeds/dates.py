@@ -1,15 +1,24 @@
 """Entry dates: timezone-aware, with Indonesian conventions.
 
-feedparser reads "WIB" as UTC (seven hours off) and gives nothing for
-Indonesian month names or for dates without a zone. Here the zone
-abbreviations WIB (+07:00), WITA (+08:00) and WIT (+09:00) are known,
+A date that names its zone is read as that instant, whatever the spelling:
+numeric offsets (``+0700``, ``-05:00``, ``+07``, glued to the clock as in
+``01:55:07-05:00``), ``GMT``/``UTC`` with an offset (``GMT-0500``,
+``UTC+09:00``), zone names (``WIB``, ``WITA`` and ``WIT``, which feedparser
+reads as UTC; the North American names; ``CET``, ``BST``, ``JST``, ``IST``
+and other common ones), RFC 822's military letters, and IANA names
+(``Asia/Jakarta``). Where feedparser knows a name its offset is the same
+here; where it does not (it reads ``CET`` or ``UTC+09:00`` as UTC) the
+zone's own offset is used. A date without a zone is Asia/Jakarta time.
+
 Indonesian and English day and month names are read (the names come from
-Babel's CLDR data, plus the old spellings "Pebruari", "Nopember"), and a date
-without a zone is taken as Asia/Jakarta time. feedparser's own parse is the
-last resort. A missing or unreadable date becomes the first-seen time and a
-date in the future is clamped to the fetch time; both are noted for the
-report. Relative dates ("3 jam yang lalu", "kemarin"; see ``relative_dates``)
-are read against the fetch time and marked approximate.
+Babel's CLDR data, plus the old spellings "Pebruari", "Nopember"). This
+reading comes first; feedparser's own parse is kept where it is the
+stronger one: when this reading fails, and when feedparser shifted the clock
+by an offset this reading did not see. A missing or unreadable date becomes
+the first-seen time and a date in the future is clamped to the fetch time;
+both are noted for the report. Relative dates ("3 jam yang lalu", "kemarin";
+see ``relative_dates``) are read against the fetch time and marked
+approximate.
 """
 
 from __future__ import annotations
@@ -18,33 +27,53 @@ import datetime as dt
 import functools
 import re
 import time
+import zoneinfo
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names, get_month_names
+from feedparser.datetimes.rfc822 import timezone_names
 
 from .relative_dates import parse_relative
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 _OLDEST_YEAR = 1995  # older dates are placeholders of broken CMSes (1970-01-01)
-_ZONES = {
-    "wib": 7 * 60,
-    "wita": 8 * 60,
-    "wit": 9 * 60,
-    "utc": 0,
-    "gmt": 0,
-    "ut": 0,
-    "z": 0,
-    # RFC 822's North American zones, which some feed generators still write.
-    "est": -5 * 60,
-    "edt": -4 * 60,
-    "cst": -6 * 60,
-    "cdt": -5 * 60,
-    "mst": -7 * 60,
-    "mdt": -6 * 60,
-    "pst": -8 * 60,
-    "pdt": -7 * 60,
+# Zone names and their offsets in minutes: feedparser's own table (RFC 822's
+# names and its additions) so both readings agree, then the names it reads
+# as UTC. Ambiguous names take their most common meaning in feeds: IST is
+# India (+05:30; also Irish +01:00 and Israel +02:00), BST British Summer
+# Time (+01:00; also Bangladesh +06:00); CST and AST follow feedparser (US
+# Central -06:00 and Atlantic -04:00, not China +08:00 or Arabia +03:00).
+_FEEDPARSER_ZONES = {
+    name: hours * 60 for name, hours in timezone_names.items() if len(name) > 1
 }
+_ZONES = {
+    **_FEEDPARSER_ZONES,
+    "z": 0,
+    # Indonesia
+    "wib": 7 * 60, "wita": 8 * 60, "wit": 9 * 60,
+    # the rest of the world, as feeds write it
+    "utc": 0, "uct": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60,
+    "cest": 2 * 60, "eet": 2 * 60, "eest": 3 * 60, "msk": 3 * 60,
+    "wat": 60, "cat": 2 * 60, "sast": 2 * 60, "eat": 3 * 60, "gst": 4 * 60,
+    "pkt": 5 * 60, "ist": 5 * 60 + 30, "npt": 5 * 60 + 45, "ict": 7 * 60,
+    "hkt": 8 * 60, "sgt": 8 * 60, "myt": 8 * 60, "pht": 8 * 60,
+    "awst": 8 * 60, "jst": 9 * 60, "kst": 9 * 60, "acst": 9 * 60 + 30,
+    "acdt": 10 * 60 + 30, "aest": 10 * 60, "aedt": 11 * 60,
+    "nzst": 12 * 60, "nzdt": 13 * 60, "akst": -9 * 60, "akdt": -8 * 60,
+    "hst": -10 * 60, "nst": -3 * 60 - 30, "ndt": -2 * 60 - 30,
+    "brt": -3 * 60, "art": -3 * 60,
+}  # fmt: skip
+# RFC 822's military zones, as RFC 822 (and feedparser, for A, M, N and Y)
+# reads them: A-I and K-M are -1 to -12 hours, N-Y +1 to +12. (RFC 1123 notes
+# the signs are the reverse of military use and advises treating them as
+# unknown; a feed that writes one follows RFC 822, as feedparser does.)
+_MILITARY = {
+    **{letter: -(i + 1) * 60 for i, letter in enumerate("abcdefghiklm")},
+    **{letter: (i + 1) * 60 for i, letter in enumerate("nopqrstuvwxy")},
+}
+# Names that are also English words: a zone only as the text's last word.
+_WORDLIKE = frozenset({"at", "et", "ct", "mt", "pt", "art", "cat", "ist"})
 _EXTRA_MONTHS = {
     "pebruari": 2,
     "peb": 2,
@@ -58,8 +87,17 @@ _EXTRA_MONTHS = {
     "des": 12,
     "mrt": 3,
 }
-_ZONE_RE = re.compile(
-    r"(?:\s|^)(wita|wib|wit|utc|gmt|ut|z|[ecmp][sd]t|[+-]\d{2}:?\d{2})\s*$"
+_CLOCK = r"(?<![\d.,:])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[.,]\d{1,9})?"
+# A zone written right after the time of day: an offset (with or without
+# GMT/UTC before it), an IANA name, or a name from the tables above.
+_CLOCK_ZONE_RE = re.compile(
+    rf"(?P<clock>{_CLOCK})\s*(?:(?:am|pm|a\.m\.|p\.m\.)(?![a-z])\s*)?"
+    r"(?P<zone>"
+    r"(?P<iana>[a-z]+(?:/[a-z0-9_+-]+)+)"
+    r"|(?:(?P<prefix>gmt|utc|ut)\s*)?(?P<sign>[+\-\u2212])\s*"
+    r"(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?(?![\d:])"
+    r"|(?P<name>[a-z]{1,5})(?![a-z.])"
+    r")"
 )
 # A clock time; "1.234" (a view count with a thousands dot) is not one.
 _TIME_RE = re.compile(
@@ -91,6 +129,14 @@ class EntryDates:
     approximate: bool = False  # read from a relative date ("2 hari lalu")
 
 
+@dataclass(frozen=True)
+class ReadDate:
+    """A date read from text, and whether the text said which zone it is in."""
+
+    value: dt.datetime
+    zoned: bool
+
+
 @functools.cache
 def _month_names() -> dict[str, int]:
     names: dict[str, int] = dict(_EXTRA_MONTHS)
@@ -116,27 +162,55 @@ def _day_names_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\b\.?")
 
 
-def _zone(token: str | None, default: dt.tzinfo) -> dt.tzinfo:
-    if token is None:
-        return default
-    if token in _ZONES:
-        return dt.timezone(dt.timedelta(minutes=_ZONES[token]))
-    sign = -1 if token[0] == "-" else 1
-    digits = token[1:].replace(":", "")
-    minutes = int(digits[:2]) * 60 + int(digits[2:])
-    return dt.timezone(sign * dt.timedelta(minutes=minutes))
+@functools.cache
+def _iana_names() -> dict[str, str]:
+    """Lower-case IANA zone name -> its spelling (``asia/jakarta``)."""
+    return {name.lower(): name for name in zoneinfo.available_timezones()}
 
 
-def _iso(text: str, default: dt.tzinfo) -> dt.datetime | None:
-    candidate = re.sub(r"\s*(wib|wita|wit)$", "", text.strip(), flags=re.IGNORECASE)
+def _offset(minutes: int) -> dt.tzinfo:
+    return dt.timezone(dt.timedelta(minutes=minutes))
+
+
+def _zone_of(match: re.Match[str], at_end: bool) -> dt.tzinfo | None:
+    """The zone a ``_CLOCK_ZONE_RE`` match names, or None if it is no zone."""
+    if match.group("iana"):
+        name = _iana_names().get(match.group("iana"))
+        return ZoneInfo(name) if name else None
+    if match.group("sign"):
+        hours, minutes = int(match.group("hours")), int(match.group("minutes") or 0)
+        if hours > 14 or minutes > 59:
+            return None
+        sign = 1 if match.group("sign") == "+" else -1
+        return _offset(sign * (hours * 60 + minutes))
+    minutes = _named_offset(match.group("name"), at_end)
+    return None if minutes is None else _offset(minutes)
+
+
+def _named_offset(name: str, at_end: bool) -> int | None:
+    if name in _WORDLIKE and not at_end:
+        return None
+    if name in _ZONES:
+        return _ZONES[name]
+    return _MILITARY.get(name) if at_end else None
+
+
+def find_zone(lowered: str) -> tuple[dt.tzinfo, int, int] | None:
+    """The zone written after the time of day in ``lowered``, and its span."""
+    text = re.sub(r"\s*\([^()]*\)\s*$", "", lowered)  # "+0700 (WIB)": a comment
+    for match in _CLOCK_ZONE_RE.finditer(text):
+        at_end = not text[match.end() :].strip(" .")
+        zone = _zone_of(match, at_end)
+        if zone is not None:
+            return zone, match.start("zone"), match.end("zone")
+    return None
+
+
+def _fromiso(text: str) -> dt.datetime | None:
     try:
-        value = dt.datetime.fromisoformat(candidate)
+        return dt.datetime.fromisoformat(text.strip())
     except ValueError:
         return None
-    if value.tzinfo is None:
-        zone = _ZONE_RE.search(text.lower())
-        value = value.replace(tzinfo=_zone(zone.group(1) if zone else None, default))
-    return value
 
 
 def _date_part(text: str) -> tuple[int, int, int, tuple[int, int]] | None:
@@ -170,25 +244,44 @@ def _time_part(text: str) -> tuple[int, int, int]:
     return hour, minute, second
 
 
-def _words(text: str, default: dt.tzinfo) -> dt.datetime | None:
+def _words(text: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """A date (and time) in words or digits, its zone written elsewhere."""
     lowered = _FILLER.sub(" ", _day_names_re().sub(" ", text.lower()))
-    zone = _ZONE_RE.search(lowered)
-    if zone:
-        lowered = lowered[: zone.start()]
-    else:  # "09:15 WIB | Dilihat 90 kali": the zone is not always last
-        zone = _INNER_ZONE_RE.search(lowered)
     date = _date_part(lowered)
     if date is None:
         return None
     year, month, day, span = date
     rest = lowered[: span[0]] + " " + lowered[span[1] :]
     try:
-        return dt.datetime(
-            year, month, day, *_time_part(rest),
-            tzinfo=_zone(zone.group(1) if zone else None, default),
-        )  # fmt: skip
+        return dt.datetime(year, month, day, *_time_part(rest), tzinfo=zone)
     except ValueError:
         return None
+
+
+def _in_zone(text: str, zone: dt.tzinfo) -> dt.datetime | None:
+    """``text`` (a date whose zone was cut out of it) in ``zone``."""
+    value = _fromiso(text)
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return _words(text, zone)
+
+
+def read_date(text: str | None, default: dt.tzinfo = JAKARTA) -> ReadDate | None:
+    """Read one date as feeds and Indonesian sites write it; naive means ``default``."""
+    if not text or not text.strip():
+        return None
+    text = " ".join(text.split())[:200]
+    found = find_zone(text.lower())
+    if found is not None:
+        zone, start, end = found
+        value = _in_zone(f"{text[:start]} {text[end:]}".strip(), zone)
+        if value is not None:
+            return ReadDate(value, zoned=True)
+    iso = _fromiso(text)
+    if iso is not None and iso.tzinfo is not None:
+        return ReadDate(iso, zoned=True)
+    value = _in_zone(text, default)
+    return None if value is None else ReadDate(value, zoned=False)
 
 
 def parse_date(
@@ -201,18 +294,19 @@ def parse_date(
     """
     if not text or not text.strip():
         return None
-    text = " ".join(text.split())[:200]
-    found = _iso(text, default) or _words(text, default)
-    if found is None and now is not None:
-        found = _relative(text, default, now)
-    return found
+    found = read_date(text, default)
+    if found is not None:
+        return found.value
+    if now is not None:
+        return _relative(" ".join(text.split())[:200], default, now)
+    return None
 
 
 def _relative(text: str, default: dt.tzinfo, now: dt.datetime) -> dt.datetime | None:
     lowered = text.lower()
     zone = _INNER_ZONE_RE.search(lowered)
-    local = now.astimezone(_zone(zone.group(1) if zone else None, default))
-    found = parse_relative(lowered, local.replace(microsecond=0))
+    tz = _offset(_ZONES[zone.group(1)]) if zone else default
+    found = parse_relative(lowered, now.astimezone(tz).replace(microsecond=0))
     return found.replace(second=0) if found else None
 
 
@@ -230,6 +324,78 @@ def _plausible(value: dt.datetime | None) -> dt.datetime | None:
     return value if value is not None and value.year >= _OLDEST_YEAR else None
 
 
+def _shifted_by_a_zone(ours: dt.datetime, theirs: dt.datetime) -> bool:
+    """Whether feedparser's UTC reading is ours moved by a zone's offset.
+
+    feedparser gives UTC. When it read the text's clock as it is (no zone),
+    its value equals our wall-clock time as UTC; when it applied an offset we
+    did not see, the two differ by whole quarter hours, at most 14 hours.
+    """
+    gap = (theirs - ours.replace(tzinfo=dt.UTC)).total_seconds()
+    return gap != 0 and gap % 900 == 0 and abs(gap) <= 14 * 3600
+
+
+def _choose(
+    raw: str | None, parsed: time.struct_time | None, tz: dt.tzinfo
+) -> dt.datetime | None:
+    """Our reading of ``raw``, or feedparser's ``parsed`` where it is stronger."""
+    ours = read_date(raw, tz)
+    theirs = _plausible(from_struct(parsed))
+    if theirs is None:
+        return ours.value if ours else None
+    if ours is not None:
+        if (
+            not ours.zoned
+            and _shifted_by_a_zone(ours.value, theirs)
+            and not _word_after_clock(raw or "")
+        ):
+            return theirs  # feedparser saw an offset we did not
+        return ours.value
+    return _theirs(raw or "", theirs, tz)
+
+
+def _word_after_clock(raw: str) -> bool:
+    """Whether an English word that is also a zone name follows the clock.
+
+    feedparser takes the word after the time as the zone ("10:00 at the
+    hall" is 10:00 Atlantic time to it); here such a word is a zone only as
+    the text's last word.
+    """
+    text = " ".join(raw.split()).lower()
+    return any(m.group("name") in _WORDLIKE for m in _CLOCK_ZONE_RE.finditer(text))
+
+
+def _theirs(raw: str, theirs: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """The feedparser reading of a text we could not read, its zone checked.
+
+    Without a zone in the text, feedparser took the clock as UTC: when that
+    clock is in the text as written, it is the local (``tz``) time; when it
+    is not, feedparser moved it for a zone of its own (Korean dates are
+    KST), and its instant stands.
+    """
+    text = " ".join(raw.split()).lower()
+    found = find_zone(text)
+    if found is None:
+        clock = re.compile(rf"(?<!\d)0?{theirs.hour}[:.]{theirs.minute:02d}(?!\d)")
+        return theirs.replace(tzinfo=tz) if clock.search(text) else theirs
+    if _feedparser_knows(raw):
+        return theirs
+    return theirs.replace(tzinfo=found[0])  # feedparser read an unknown name as UTC
+
+
+def _feedparser_knows(raw: str) -> bool:
+    """Whether feedparser reads the zone of ``raw`` right (not as UTC)."""
+    text = " ".join(raw.split()).lower()
+    match = next(_CLOCK_ZONE_RE.finditer(text), None)
+    if match is None:
+        return False
+    at_end = not text[match.end() :].strip(" .")
+    if match.group("sign"):
+        return match.group("prefix") in (None, "gmt")
+    name = match.group("name")
+    return name in timezone_names and (len(name) > 1 or name == "z" or at_end)
+
+
 def _read(
     raw: str | None,
     parsed: time.struct_time | None,
@@ -237,13 +403,11 @@ def _read(
     now: dt.datetime,
 ) -> tuple[dt.datetime | None, bool, bool]:
     """The date, whether there was text, and whether it was a relative one."""
-    value = _plausible(parse_date(raw, tz))
+    value = _plausible(_choose(raw, parsed, tz))
     relative = False
     if value is None and raw and raw.strip():
         value = _plausible(_relative(" ".join(raw.split())[:200], tz, now))
         relative = value is not None
-    if value is None:
-        value = _plausible(from_struct(parsed))
     return value, bool(raw and raw.strip()), relative
 
 
