@@ -71,21 +71,113 @@ STYLE_PROPERTIES = frozenset({"text-align"})
 _BIDI_AND_INVISIBLE = re.compile(
     "[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]"
 )
-_BLOCK_END = re.compile(
-    r"<(?:/(?:p|div|li|h[1-6]|td|th|tr|blockquote|figcaption|dd|dt|pre)|br\s*/?)>",
+# Block-level elements (and line breaks): where one ends or begins, so does a
+# word, even once the tag is gone.
+BLOCK_ELEMENTS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "br", "caption",
+        "center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+        "main", "menu", "nav", "ol", "option", "p", "pre", "section",
+        "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:{})(?=[\s/>])[^>]*>".format("|".join(sorted(BLOCK_ELEMENTS))),
     re.IGNORECASE,
 )
+# Elements whose text is not markup: it runs to their end tag, or (without
+# one) to the end of the document.
+_RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+     "noframes", "noscript"}
+)  # fmt: skip
+# Elements removed with their content (void ones, which hold nothing, aside).
+_SWALLOWING = (DROPPED_WITH_CONTENT - {"embed", "frame", "head"}) - _RAW_TEXT
+_TOKEN = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*>")
 
 
-def sanitize_imported(value: str, extra_schemes: frozenset[str] = frozenset()) -> str:
+def close_unclosed(value: str) -> str:
+    """Close, where they begin, the elements left open that would hide the rest.
+
+    An ``<object>``, ``<iframe>``, ``<video>``, ``<form>``, ``<script>`` (any
+    element removed with its content, or whose content is raw text) or a
+    ``<!--`` left open runs to the end of the document, so the sanitizer
+    dropped every paragraph after it. Such an element is closed right after
+    its start tag (it holds nothing), a lone ``<!--`` and ``<plaintext>``
+    are dropped, and the text after them stays. Well-formed HTML comes back
+    unchanged.
+    """
+    if "<" not in value:
+        return value
+    parts: list[str] = []
+    open_at: list[tuple[str, int]] = []  # (element, index of its start tag)
+    closed: set[int] = set()
+    position = 0
+    for match in _TOKEN.finditer(value):
+        if match.start() < position:
+            continue  # inside a comment or raw text already copied
+        parts.append(value[position : match.start()])
+        if match.group(0) == "<!--":
+            end = value.find("-->", match.end())  # never closed: the marker goes
+            parts.append(value[match.start() : end + 3] if end >= 0 else "")
+            position = end + 3 if end >= 0 else match.end()
+            continue
+        name, is_end = match.group(2).lower(), bool(match.group(1))
+        position = match.end()
+        if name == "plaintext":
+            continue
+        parts.append(match.group(0))
+        if is_end:
+            _close(name, open_at, closed)
+        elif name in _RAW_TEXT:
+            text, position = _raw_text(value, name, position)
+            parts.append(text)
+        elif name in _SWALLOWING and not match.group(0).endswith("/>"):
+            open_at.append((name, len(parts) - 1))
+    parts.append(value[position:])
+    for name, index in open_at:
+        if index not in closed:
+            parts[index] += f"</{name}>"
+    return "".join(parts)
+
+
+def _raw_text(value: str, name: str, start: int) -> tuple[str, int]:
+    """The raw text of ``name`` from ``start`` with its end tag, and where it ends.
+
+    Without an end tag the element is closed empty, and the rest is markup.
+    """
+    end_tag = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(value, start)
+    if end_tag is None:
+        return f"</{name}>", start
+    return value[start : end_tag.end()], end_tag.end()
+
+
+def _close(name: str, open_at: list[tuple[str, int]], closed: set[int]) -> None:
+    """An end tag closes the latest open element of its name (and any inside)."""
+    for depth in range(len(open_at) - 1, -1, -1):
+        if open_at[depth][0] == name:
+            closed.update(index for _, index in open_at[depth:])
+            del open_at[depth:]
+            return
+
+
+def sanitize_imported(
+    value: str,
+    extra_schemes: frozenset[str] = frozenset(),
+    extra_tags: frozenset[str] = frozenset(),
+) -> str:
     """Clean imported HTML (the build-time and final import pass).
 
     ``extra_schemes`` lets the import keep ``file:`` images of a local demo
-    feed for the media stage; the build never allows them.
+    feed for the media stage, and ``extra_tags`` its block containers (div,
+    section...) until the Markdown conversion turns them into paragraphs;
+    the build allows neither.
     """
     return nh3.clean(
-        value,
-        tags=set(IMPORTED_TAGS),
+        close_unclosed(value),
+        tags=set(IMPORTED_TAGS | extra_tags),
         attributes={k: set(v) for k, v in IMPORTED_ATTRIBUTES.items()},
         url_schemes=set(URL_SCHEMES | extra_schemes),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
@@ -97,7 +189,7 @@ def sanitize_imported(value: str, extra_schemes: frozenset[str] = frozenset()) -
 def sanitize_admin(value: str) -> str:
     """Clean rendered admin HTML; Pelican's ``{static}``/``{filename}`` links stay."""
     return nh3.clean(
-        value,
+        close_unclosed(value),
         tags=set(ADMIN_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes=ADMIN_ATTRIBUTES,
@@ -109,8 +201,12 @@ def sanitize_admin(value: str) -> str:
 
 
 def html_to_text(value: str) -> str:
-    """The visible text of an HTML fragment, on one line."""
-    spaced = _BLOCK_END.sub(" ", value)
+    """The visible text of an HTML fragment, on one line.
+
+    A block boundary is a word boundary: ``<div>safe</div><div>example.com
+    </div>`` is "safe example.com", not "safeexample.com".
+    """
+    spaced = _BLOCK_TAG.sub(" ", close_unclosed(value))
     text = nh3.clean(spaced, tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT))
     return " ".join(html.unescape(text).split())
 

@@ -111,3 +111,12 @@ def test_built_admin_post_keeps_markdown_structure(built_post):
     assert body.select_one("pre code") is not None
     for script in built_post.find_all("script"):
         assert "pelitaXss" not in (script.string or "")
+
+
+@pytest.mark.parametrize(
+    "opener", ['<iframe src="https://x.example/">', "<object>", "<video>", "<script>"]
+)
+def test_an_element_an_admin_left_open_does_not_hide_the_rest(opener):
+    cleaned = sanitize_admin(f"<p>Awal.</p>{opener}<p>Sampai jumpa.</p>")
+    assert "<p>Sampai jumpa.</p>" in cleaned
+    assert "<iframe" not in cleaned and "<script" not in cleaned

@@ -20,13 +20,25 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
 
-from pelita.core.htmlsafety import DROPPED_WITH_CONTENT, URL_SCHEMES
+from pelita.core.htmlsafety import (
+    BLOCK_ELEMENTS,
+    DROPPED_WITH_CONTENT,
+    URL_SCHEMES,
+    close_unclosed,
+)
 from pelita.core.htmlsafety import IMPORTED_ATTRIBUTES as ALLOWED_ATTRIBUTES
 from pelita.core.htmlsafety import IMPORTED_TAGS as ALLOWED_TAGS
 from pelita.core.htmlsafety import sanitize_imported as sanitize_html
 from pelita.importer.model import MediaRef
 
 _LAZY_SOURCES = ("data-src", "data-lazy-src", "data-original", "data-srcset")
+# Block containers a feed wraps its text in (header, section, div...). The
+# allow-list strips them, which glued "safe" to "example.com"; they become
+# ``div`` instead, which the Markdown conversion turns into paragraph breaks.
+_BLOCK_CONTAINERS = BLOCK_ELEMENTS - ALLOWED_TAGS - DROPPED_WITH_CONTENT - {
+    "body", "html", "option",
+}  # fmt: skip
+_CONTAINER_TAG = re.compile(r"<(/?)(?:{})>".format("|".join(sorted(_BLOCK_CONTAINERS))))
 _URL_ATTRIBUTES = frozenset({"href", "src", *_LAZY_SOURCES, "srcset"})
 _FIRST_PASS_ATTRIBUTES = {
     **{k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
@@ -56,8 +68,8 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 # text node each; inline spacing (between </a> and <em>) is left alone.
 _BLOCK_GAP = re.compile(
     r"(</(?:p|li|ul|ol|h[1-6]|blockquote|table|thead|tbody|tfoot|tr|td|th|figure"
-    r"|figcaption|dl|dt|dd|caption)>|<(?:ul|ol|table|thead|tbody|tfoot|tr|"
-    r"blockquote|figure|dl)>|<hr>)\s+(?=<)"
+    r"|figcaption|dl|dt|dd|caption|div)>|<(?:ul|ol|table|thead|tbody|tfoot|tr|"
+    r"blockquote|figure|dl|div)>|<hr>)\s+(?=<)"
 )
 _YOUTUBE_EMBED = re.compile(
     r"^https?://(?:www\.)?(?:youtube\.com|youtube-nocookie\.com)/embed/([\w-]{11})"
@@ -136,8 +148,8 @@ def _attribute_filter(base: str | None, file_root: str | None) -> Any:
 
 def _first_pass(value: str, base: str | None, file_root: str | None) -> str:
     return nh3.clean(
-        value,
-        tags={*ALLOWED_TAGS, "iframe"},
+        close_unclosed(value),
+        tags={*ALLOWED_TAGS, "iframe", *_BLOCK_CONTAINERS},
         attributes=_FIRST_PASS_ATTRIBUTES,
         url_schemes=set(URL_SCHEMES | ({"file"} if file_root else set())),
         clean_content_tags=set(DROPPED_WITH_CONTENT - {"iframe"}),
@@ -213,6 +225,7 @@ def clean_html(value: str, base: str | None, file_root: str | None = None) -> Cl
     canonical = _first_pass(value, base, file_root)
     rewritten = _IMG.sub(lambda m: _rewrite_image(m, images), canonical)
     rewritten = _IFRAME.sub(_rewrite_iframe, rewritten)
+    rewritten = _CONTAINER_TAG.sub(r"<\1div>", rewritten)
     extra = frozenset({"file"}) if file_root else frozenset()
-    final = sanitize_html(_demote_headings(rewritten), extra)
+    final = sanitize_html(_demote_headings(rewritten), extra, frozenset({"div"}))
     return CleanHtml(_BLOCK_GAP.sub(r"\1", final).strip(), tuple(images))
