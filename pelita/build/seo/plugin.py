@@ -116,8 +116,27 @@ def get_generators(pelican: Any) -> type:
     return SeoFilesGenerator
 
 
+def reset_sitemap_state(pelican: Any) -> None:
+    """Pelican ``initialized``: forget what an aborted build left in the sitemap plugin.
+
+    The sitemap plugin keeps one module-level generator that remembers the
+    first Pelican object of a run and writes ``sitemap.xml`` only when that
+    object finishes. A build that stops with an error never finishes, so every
+    later build in the same process (``invoke regenerate``, a gate after a
+    failed build, the test suite) would silently write no sitemap at all.
+    """
+    del pelican
+    try:
+        from pelican.plugins.sitemap.sitemap import generator  # noqa: PLC0415
+    except ImportError:  # the sitemap plugin is not installed
+        return
+    generator._main_pelican = None
+    generator.page_queue = []
+
+
 def register() -> None:
     """Pelican entry point."""
+    signals.initialized.connect(reset_sitemap_state)
     signals.generator_init.connect(add_globals)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(noindex.on_finalized)
