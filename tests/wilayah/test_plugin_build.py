@@ -165,7 +165,22 @@ def test_kelurahan_page_lists_its_posts_and_channels(site):
         in page
     )
     assert "33.74.10.1001" in page
-    assert card_titles(read(site, "kecamatan/tembalang/rowosari/index.html")) == []
+    assert 'name="robots"' not in page
+
+
+def test_an_empty_kelurahan_says_so_and_shows_its_kecamatan_news(site):
+    """Rowosari has no post of its own: no own list, but the nearby news."""
+    page = read(site, "kecamatan/tembalang/rowosari/index.html")
+    assert 'id="kabar-kelurahan"' not in page
+    assert "Belum ada kabar dari Kelurahan Rowosari" in page
+    nearby = page.split('id="nearby-heading"')[1]
+    assert "Kecamatan Tembalang" in nearby.split("</h2>")[0]
+    assert card_titles(nearby) == [  # the kecamatan's posts, none of elsewhere
+        "Kelurahan Meteseh Juara Kampung Hijau",
+        "Kerja Bakti Serentak di Tembalang dan Banyumanik",
+        "Posyandu Raih Penghargaan",
+    ]
+    assert '<meta name="robots" content="noindex, follow">' in page
 
 
 def test_kecamatan_page_shows_achievements_kelurahan_and_channels(site):
