@@ -49,6 +49,26 @@ def text_of(inner: str, own: tuple[str, ...] = ()) -> str:
         "<div id='comments'><h3>Tinggalkan Komentar</h3></div>",
         "<form><input name='q'><button>Cari</button></form>",
         "<script>track()</script>",
+        "<p>ADVERTISEMENT</p>",
+        "<div class='ads-slot'>SCROLL TO RESUME CONTENT</div>",
+        "<p>Advertisement Scroll to continue with content</p>",
+        '<p><strong>Simak Video "Banjir di Kaligawe"</strong></p>',
+        "<p>Saksikan juga video: warga panen raya</p>",
+        "<p>Copyright © 2021 Warta Semarang. All rights reserved.</p>",
+        "<p>© 2019 Pemkot Semarang</p>",
+        "<p>Hak cipta dilindungi undang-undang.</p>",
+        "<p>Ikuti perkembangan berita ini dalam topik Banjir Semarang</p>",
+        "<p>Ikuti berita terkini dari Warta di Google News</p>",
+        "<span>0 Komentar</span>",
+        "<div>12 comments</div>",
+        "<p>(ant/hrs)</p>",
+        "<p>(***)</p>",
+        "<div><a href='/tag/banjir'>banjir</a>, <a href='/tag/semarang'>semarang</a>"
+        "</div>",
+        "<p>Tags: <a href='https://warta.example/topik/banjir'>#banjir</a></p>",
+        "<ul><li><a href='/tag/a'>A</a></li><li><a href='/label/b'>B</a></li></ul>",
+        "<div><span>Topik:</span> <a href='/?tag=rw'>RW</a> | <a href='/?tag=x'>X</a>"
+        "</div>",
     ],
 )
 def test_noise_is_removed_and_the_text_kept(noise):
@@ -59,6 +79,24 @@ def test_noise_is_removed_and_the_text_kept(noise):
 def test_a_noise_line_between_br_breaks_goes_alone():
     result = text_of(f"{TEXT}<br>Dilihat: 15 kali<br>Warga pulang siang.")
     assert result == f"{TEXT} Warga pulang siang."
+
+
+@pytest.mark.parametrize("code", ["(ant/hrs)", "( rls / bbs )", "(***)"])
+def test_a_credit_code_at_the_very_end_goes(code):
+    ending = "Kegiatan ditutup di Semarang, Kamis."
+    assert text_of(f"<p>{TEXT}</p><p>{ending} {code}</p>") == f"{TEXT} {ending}"
+    kept = f"Data (bps/2019) menunjukkan kenaikan. {ending}"
+    assert text_of(f"<p>{kept}</p>") == kept
+
+
+def test_links_to_tag_pages_inside_a_sentence_stay():
+    text = (
+        "<p>Warga <a href='/tag/rw05'>RW 05</a> bekerja bakti.</p>"
+        "<p>Lihat <a href='/tag/banjir'>topik banjir</a> di laman kami.</p>"
+    )
+    assert (
+        text_of(text) == "Warga RW 05 bekerja bakti. Lihat topik banjir di laman kami."
+    )
 
 
 def test_the_channel_selectors_go_first():
@@ -72,6 +110,9 @@ def test_the_channel_selectors_go_first():
         "Foto: Wali Kota meninjau saluran yang baru dibersihkan warga.",
         "Baca juga pengumuman di papan kelurahan, kata Lurah, sebelum mendaftar. " * 4,
         "Warga yang sudah dibaca namanya diminta maju ke depan.",
+        "Hak cipta foto milik warga, katanya, tidak dijual.",
+        "Iklan rokok dilarang dipasang di sekitar sekolah.",
+        "Simak pula penjelasan lurah soal jadwal kerja bakti berikutnya.",
     ],
 )
 def test_text_that_only_looks_like_noise_stays(text):

@@ -1,11 +1,13 @@
 """Remove the noise city CMSes print around an article's text.
 
 "Dilihat: 990 kali", "Baca juga: ..." boxes, share buttons, tag clouds,
-navigation, comment forms, "Editor: ... | Penulis: ..." lines: none of it is
-the article. A channel's own ``html: remove:`` selectors go first; then the
-general rules of ``data/html-noise.yml`` (selectors, whole-line phrases, and
-labels that head a box of links), kept in data so a new phrase needs no code.
-Works on the BeautifulSoup element of the article body, in place.
+navigation, comment forms, "Editor: ... | Penulis: ..." lines, advertising
+prompts, credit codes like "(ant/hrs)": none of it is the article. A
+channel's own ``html: remove:`` selectors go first; then the general rules
+of ``data/html-noise.yml`` (selectors, whole-line phrases, labels that head
+a box of links, blocks of links to tag pages, and codes at the text's very
+end), kept in data so a new phrase needs no code. Works on the
+BeautifulSoup element of the article body, in place.
 """
 
 from __future__ import annotations
@@ -31,7 +33,13 @@ _LINE_TAGS = (
 _INLINE = frozenset({"strong", "b", "em", "i", "span", "a", "u", "small", "font"})
 _CONTAINERS = frozenset({"div", "aside", "section", "blockquote", "footer", "table"})
 _BOX_MAX_TEXT = 800
-_KEYS = ("selectors", "lines", "boxes", "max_line_length")
+_KEYS = ("selectors", "lines", "boxes", "tails", "tag_links", "max_line_length")
+# What a block of tag links may say besides its links: a label and separators.
+_TAG_LABEL = re.compile(
+    r"^(?:(?:tags?|topik|topic|label|kata\s+kunci|keywords?|terkait)\s*:?|[\s,|/#•·:;-])*$",
+    re.IGNORECASE,
+)
+_TAG_BLOCKS = ("p", "div", "ul", "ol", "li", "span", "section", "footer", "small")
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,8 @@ class NoiseRules:
     lines: tuple[str, ...] = ()
     boxes: tuple[str, ...] = ()
     max_line_length: int = 200
+    tails: tuple[str, ...] = ()
+    tag_links: tuple[str, ...] = ()
 
 
 def _strings(data: dict, key: str, path: Path) -> tuple[str, ...]:
@@ -80,15 +90,16 @@ def load_noise_rules(path: Path) -> NoiseRules:
         problem = selector_problem(selector)
         if problem:
             raise ImporterConfigError(f"importer: {path}: {selector!r}: {problem}")
-    lines, boxes = _strings(data, "lines", path), _strings(data, "boxes", path)
-    _check_patterns(lines, "lines", path)
-    _check_patterns(boxes, "boxes", path)
+    patterns = {}
+    for key in ("lines", "boxes", "tails", "tag_links"):
+        patterns[key] = _strings(data, key, path)
+        _check_patterns(patterns[key], key, path)
     limit = data.get("max_line_length", 200)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ImporterConfigError(
             f"importer: {path}: max_line_length {limit!r} must be a whole number"
         )
-    return NoiseRules(selectors, lines, boxes, limit)
+    return NoiseRules(selectors, max_line_length=limit, **patterns)
 
 
 @functools.cache
@@ -237,9 +248,84 @@ def _remove_boxes(root: Any, rules: NoiseRules) -> int:
     return removed
 
 
+class _Links:
+    """Per element: its links, those to tag pages, and its text outside links.
+
+    Computed once, bottom-up, like ``_Texts`` (linear in the tree).
+    """
+
+    def __init__(self, root: Any, pattern: re.Pattern[str]) -> None:
+        self.links: dict[int, int] = {}
+        self.tags: dict[int, int] = {}
+        self.rest: dict[int, str] = {}
+        self._elements = root.find_all(True)
+        for element in reversed(self._elements):
+            self._measure(element, pattern)
+
+    def _measure(self, element: Any, pattern: re.Pattern[str]) -> None:
+        if element.name == "a":
+            href = str(element.get("href") or "")
+            self.links[id(element)] = 1 if href else 0
+            self.tags[id(element)] = 1 if href and pattern.search(href) else 0
+            self.rest[id(element)] = ""
+            return
+        links = tags = 0
+        rest: list[str] = []
+        for child in element.children:
+            if isinstance(child, Tag):
+                links += self.links[id(child)]
+                tags += self.tags[id(child)]
+                if len(rest) < 20:
+                    rest.append(self.rest[id(child)])
+            elif type(child) in (NavigableString, CData) and len(rest) < 20:
+                rest.append(str(child))
+        self.links[id(element)], self.tags[id(element)] = links, tags
+        self.rest[id(element)] = " ".join(rest)[:200]
+
+    def tag_block(self, element: Any) -> bool:
+        """Only links to tag pages, and no words of its own but a label."""
+        key = id(element)
+        return (
+            self.links.get(key, 0) >= 1
+            and self.tags[key] == self.links[key]
+            and bool(_TAG_LABEL.match(self.rest[key]))
+            and (self.links[key] >= 2 or bool(self.rest[key].strip(" ,|#:")))
+        )
+
+
+def _remove_tag_links(root: Any, rules: NoiseRules) -> int:
+    pattern = _compiled(rules.tag_links)
+    if pattern is None:
+        return 0
+    links = _Links(root, pattern)
+    removed = 0
+    for element in root.find_all(_TAG_BLOCKS):
+        if not _gone(element) and links.tag_block(element):
+            element.decompose()
+            removed += 1
+    return removed
+
+
+def _remove_tail(root: Any, rules: NoiseRules) -> int:
+    """A credit code at the very end of the text ("... Kamis. (ant/hrs)")."""
+    pattern = _compiled(tuple(f"(?:{p})\\s*$" for p in rules.tails))
+    if pattern is None:
+        return 0
+    last = next((s for s in reversed(root.find_all(string=True)) if s.strip()), None)
+    if last is None or type(last) not in (NavigableString, CData):
+        return 0
+    kept = pattern.sub("", str(last).rstrip())
+    if kept == str(last).rstrip():
+        return 0
+    last.replace_with(NavigableString(kept))
+    return 1
+
+
 def remove_noise(root: Any, rules: NoiseRules, own: Iterable[str] = ()) -> int:
     """Remove the channel's ``own`` selectors, then the general noise; a count."""
     removed = _remove_selected(root, own)
     removed += _remove_selected(root, rules.selectors)
     removed += _remove_boxes(root, rules)
-    return removed + _remove_lines(root, rules)
+    removed += _remove_tag_links(root, rules)
+    removed += _remove_lines(root, rules)
+    return removed + _remove_tail(root, rules)
