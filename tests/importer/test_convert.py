@@ -60,3 +60,66 @@ def test_text_that_looks_like_markup_renders_as_the_same_text(text):
     assert [tag.name for tag in page.find_all(True)] == ["p"]
     assert page.get_text() == text
     assert not live_markup(rendered)
+
+
+def test_a_gallery_table_keeps_its_photos_and_captions_in_order():
+    html = (
+        "<table><tr><td><img src='https://x.example/a.jpg' alt='Kerja bakti'><br>"
+        "Warga membersihkan saluran</td><td><p><img src='https://x.example/b.jpg' "
+        "alt='Lurah'></p><p>Lurah menyapa warga</p></td></tr></table>"
+    )
+    markdown = html_to_markdown(html)
+    assert markdown.index("![Kerja bakti](https://x.example/a.jpg)") < markdown.index(
+        "Warga membersihkan saluran"
+    )
+    assert markdown.index("Warga membersihkan saluran") < markdown.index(
+        "![Lurah](https://x.example/b.jpg)"
+    )
+    rendered = render_markdown(markdown)
+    assert rendered.count("<img") == 2
+    assert "<table" not in rendered
+
+
+def test_a_data_table_stays_a_table():
+    html = (
+        "<table><tr><th>Kelurahan</th><th>Peserta</th></tr>"
+        "<tr><td>Tandang</td><td>120</td></tr></table>"
+    )
+    assert html_to_markdown(html) == (
+        "| Kelurahan | Peserta |\n| --- | --- |\n| Tandang | 120 |\n"
+    )
+
+
+def test_a_layout_table_inside_a_layout_table_keeps_every_photo():
+    inner = (
+        "<table><tr><td><img src='https://x.example/c.jpg' alt='c'></td></tr></table>"
+    )
+    html = f"<table><tr><td><p>Teks</p>{inner}</td></tr></table>"
+    assert "![c](https://x.example/c.jpg)" in html_to_markdown(html)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (
+            "<p>Warga RW 05 bergotong royong<br>membersihkan saluran air dan<br>"
+            "memangkas rumput.</p>",
+            "Warga RW 05 bergotong royong membersihkan saluran air dan memangkas "
+            "rumput.\n",
+        ),
+        (
+            "<p>Baris satu\nbaris dua yang\nterputus.</p>",
+            "Baris satu baris dua yang terputus.\n",
+        ),
+        (
+            "<p>Kegiatan selesai pukul 10.00.<br>Lurah: Budi<br>Sekretaris: Ani</p>",
+            "Kegiatan selesai pukul 10.00.  \nLurah: Budi  \nSekretaris: Ani\n",
+        ),
+        (
+            "<p>Alamat: <b>Jalan Pemuda</b><br>Telepon 024 123</p>",
+            "Alamat: **Jalan Pemuda**  \nTelepon 024 123\n",
+        ),
+    ],
+)
+def test_hard_wrapped_lines_are_joined_and_real_breaks_kept(html, expected):
+    assert html_to_markdown(html) == expected
