@@ -47,6 +47,9 @@ def make_settings(root: Path, **importer: Any) -> dict[str, Any]:
         "workers": 0,
         "page_delay": 0,
         "noise_file": str(REPO / "data" / "html-noise.yml"),
+        # The test servers listen on 127.0.0.1, which the SSRF guard refuses
+        # unless the settings open it, as they would an intranet.
+        "allow_networks": ["127.0.0.0/8"],
     }
     base.update(importer)
     return {

@@ -201,21 +201,36 @@ def test_addresses_that_cannot_be_used_are_explained(
         add(settings, url, name="Situs", kind="media")
 
 
-def test_the_invoke_task_prints_the_entry_and_names_wrong_flags(feed_server):
+def loopback_site_settings(folder):
+    """The repository's settings and data, with the test server's network open.
+
+    The address is checked like any other, so 127.0.0.1 needs
+    ``allow_networks`` as an intranet would; invoke runs in ``folder``.
+    """
+    conf = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
+    extra = '\nIMPORTER["allow_networks"] = ["127.0.0.0/8"]\n'
+    (folder / "pelicanconf.py").write_text(conf + extra, encoding="utf-8")
+    (folder / "data").symlink_to(REPO / "data")
+    return folder
+
+
+def test_the_invoke_task_prints_the_entry_and_names_wrong_flags(tmp_path, feed_server):
     """Through invoke, with the repository's settings; nothing is written."""
     url = wordpress_site(feed_server)
     before = (REPO / "data" / "channels.yml").read_bytes()
-    command = [sys.executable, "-m", "invoke", "channel-add", url, "--yes"]
+    where = loopback_site_settings(tmp_path)
+    command = [sys.executable, "-m", "invoke", "-r", str(REPO), "channel-add", url]
+    command.append("--yes")
     done = subprocess.run(
         [*command, "--kind", "opd", "--opd", "disperkim", "--name", "Disperkim"],
-        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+        cwd=where, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "  - id: disperkim\n" in done.stdout
     assert f"    url: {feed_server.url('/feed/')}\n" in done.stdout
     wrong = subprocess.run(
         [*command, "--kind", "opd", "--opd", "disperkimm", "--name", "Disperkim"],
-        cwd=REPO, capture_output=True, text=True, timeout=60, check=False,
+        cwd=where, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
     assert wrong.returncode == 1
     assert "--opd: 'disperkimm' tidak ada di daftar OPD" in wrong.stderr

@@ -2,7 +2,9 @@
 
 import asyncio
 import gzip
+import ipaddress
 import time
+from urllib.parse import urlsplit
 
 import pytest
 from feedserver import (
@@ -30,12 +32,17 @@ LIMITS = FetchLimits(
     per_host=2,
     user_agent="Pelita/test (+https://example.org/pelita)",
 )
-POLICY = NetworkPolicy(trusted_hosts=frozenset({"127.0.0.1"}))
+LOOPBACK = (ipaddress.ip_network("127.0.0.0/8"),)
 
 
-def fetch(url, validators=None, limits=LIMITS, policy=POLICY):
+def loopback_policy(url):
+    """The test server's network and its port, opened as settings would."""
+    return NetworkPolicy(LOOPBACK, frozenset({("127.0.0.1", urlsplit(url).port)}))
+
+
+def fetch(url, validators=None, limits=LIMITS, policy=None):
     async def go():
-        async with HttpFetcher(limits, policy) as fetcher:
+        async with HttpFetcher(limits, policy or loopback_policy(url)) as fetcher:
             return await fetcher.fetch(url, validators)
 
     return asyncio.run(go())
@@ -193,7 +200,7 @@ def test_at_most_two_requests_per_host(feed_server):
     url = feed_server.add("/slow", feed_server.track(slow(Response(FEED), 0.2)))
 
     async def go():
-        async with HttpFetcher(LIMITS, POLICY) as fetcher:
+        async with HttpFetcher(LIMITS, loopback_policy(url)) as fetcher:
             return await asyncio.gather(*(fetcher.fetch(url) for _ in range(6)))
 
     results = asyncio.run(go())

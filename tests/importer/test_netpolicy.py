@@ -6,17 +6,22 @@ address only ever reaches a fake connector that records it.
 
 import asyncio
 import ipaddress
+from pathlib import Path
 
 import httpcore
 import pytest
 from feedserver import Response, redirect
-from importer_testkit import FakeResolver
+from importer_testkit import FakeResolver, make_settings
 
 from pelita.importer.errors import BlockedAddressError
 from pelita.importer.fetching.http import FetchLimits, HttpFetcher
 from pelita.importer.fetching.netpolicy import GuardedBackend, NetworkPolicy
+from pelita.importer.model import Channel
+from pelita.importer.run.runner import network_policy
+from pelita.importer.settings import load_config
 
 LIMITS = FetchLimits(connect_timeout=1, read_timeout=1, deadline=2, max_bytes=65536)
+CONFIG = load_config(make_settings(Path("/nonexistent")))
 
 
 class RecordingConnector(httpcore.AsyncNetworkBackend):
@@ -82,14 +87,50 @@ def test_ip_literal_is_checked_without_resolving():
     assert connector.attempts == []
 
 
-def test_the_channels_own_feed_host_is_trusted_by_name():
+def test_a_registry_host_is_checked_like_any_other():
+    """A channel's own host that resolves to an intranet address is refused."""
     resolver = FakeResolver({"intranet.test": ["10.1.2.3"]})
     connector = RecordingConnector()
-    policy = NetworkPolicy(trusted_hosts=frozenset({"intranet.test"}))
+    channel = Channel("c", "C", "media", "http://INTRANET.test/feed")
+    policy = network_policy(CONFIG, [channel])
     backend = GuardedBackend(policy, resolver, connector)
+    with pytest.raises(BlockedAddressError, match="private or reserved"):
+        connect(backend, "intranet.test")
+    assert connector.attempts == []
+
+
+@pytest.mark.parametrize("port", [22, 25, 6379, 8080, 8443, 9200, 11211])
+def test_only_web_ports_are_connected_to(port):
+    resolver = FakeResolver({"cdn.test": ["93.184.216.34"]})
+    connector = RecordingConnector()
+    backend = GuardedBackend(NetworkPolicy(), resolver, connector)
+    with pytest.raises(BlockedAddressError, match=rf"port {port} is not allowed"):
+        connect(backend, "cdn.test", port)
+    assert resolver.asked == []
+    assert connector.attempts == []
+
+
+def test_a_port_the_registry_names_is_open_for_that_host_only():
+    resolver = FakeResolver(
+        {"dinas.test": ["93.184.216.34"], "lain.test": ["93.184.216.35"]}
+    )
+    connector = RecordingConnector()
+    channel = Channel("c", "C", "media", "https://Dinas.test:8443/feed")
+    backend = GuardedBackend(network_policy(CONFIG, [channel]), resolver, connector)
     with pytest.raises(httpcore.ConnectError, match="recorded"):
-        connect(backend, "INTRANET.test")
-    assert connector.attempts == [("10.1.2.3", 80)]
+        connect(backend, "dinas.test", 8443)
+    with pytest.raises(BlockedAddressError, match="port 8443"):
+        connect(backend, "lain.test", 8443)
+    with pytest.raises(BlockedAddressError, match="port 8080"):
+        connect(backend, "dinas.test", 8080)
+    for port in (80, 443):
+        with pytest.raises(httpcore.ConnectError, match="recorded"):
+            connect(backend, "lain.test", port)
+    assert connector.attempts == [
+        ("93.184.216.34", 8443),
+        ("93.184.216.35", 80),
+        ("93.184.216.35", 443),
+    ]
 
 
 def test_allowed_networks_open_a_private_range_explicitly():
@@ -108,12 +149,21 @@ def test_unresolvable_host_is_a_connect_error():
         connect(backend, "nowhere.test")
 
 
+def loopback(port):
+    return NetworkPolicy(
+        (ipaddress.ip_network("127.0.0.0/8"),), frozenset({("127.0.0.1", port)})
+    )
+
+
 def test_real_fetch_goes_to_the_resolved_and_checked_address(feed_server):
     """Through httpx: a name resolved by the fake resolver to 127.0.0.1, allowed
     explicitly, reaches the real server on 127.0.0.1."""
     feed_server.add("/feed", Response(b"<rss/>"))
     resolver = FakeResolver({"feeds.test": ["127.0.0.1"]})
-    policy = NetworkPolicy((ipaddress.ip_network("127.0.0.0/8"),))
+    policy = NetworkPolicy(
+        (ipaddress.ip_network("127.0.0.0/8"),),
+        frozenset({("feeds.test", feed_server.port)}),
+    )
 
     async def go():
         async with HttpFetcher(LIMITS, policy, resolver) as fetcher:
@@ -126,25 +176,26 @@ def test_real_fetch_goes_to_the_resolved_and_checked_address(feed_server):
 
 def test_loopback_is_refused_unless_allowed(feed_server):
     url = feed_server.add("/feed", Response(b"<rss/>"))
+    policy = NetworkPolicy(named_ports=frozenset({("127.0.0.1", feed_server.port)}))
 
     async def go():
-        async with HttpFetcher(LIMITS, NetworkPolicy()) as fetcher:
+        async with HttpFetcher(LIMITS, policy) as fetcher:
             return await fetcher.fetch(url)
 
-    with pytest.raises(BlockedAddressError):
+    with pytest.raises(BlockedAddressError, match="private or reserved"):
         asyncio.run(go())
     assert feed_server.seen == []
 
 
 def test_every_redirect_is_checked(feed_server):
-    """A trusted feed host redirecting to the cloud metadata address is stopped
-    after resolution, before any connection to it."""
+    """A feed host redirecting to the cloud metadata address is stopped after
+    resolution, before any connection to it."""
     url = feed_server.add("/feed", redirect("http://metadata.test/latest/meta-data/"))
     resolver = FakeResolver({"metadata.test": ["169.254.169.254"]})
     connector = RecordingConnector()
-    policy = NetworkPolicy(trusted_hosts=frozenset({"127.0.0.1"}))
 
     async def go():
+        policy = loopback(feed_server.port)
         async with HttpFetcher(LIMITS, policy, resolver, connector) as fetcher:
             return await fetcher.fetch(url)
 
@@ -153,3 +204,19 @@ def test_every_redirect_is_checked(feed_server):
     assert resolver.asked == ["metadata.test"]
     assert connector.attempts == [("127.0.0.1", feed_server.port)]
     assert len(feed_server.requests_to("/feed")) == 1
+
+
+def test_a_redirect_to_another_port_is_refused(feed_server):
+    url = feed_server.add("/feed", redirect("http://cdn.test:6379/"))
+    resolver = FakeResolver({"cdn.test": ["93.184.216.34"]})
+    connector = RecordingConnector()
+
+    async def go():
+        policy = loopback(feed_server.port)
+        async with HttpFetcher(LIMITS, policy, resolver, connector) as fetcher:
+            return await fetcher.fetch(url)
+
+    with pytest.raises(BlockedAddressError, match="port 6379"):
+        asyncio.run(go())
+    assert resolver.asked == []
+    assert connector.attempts == [("127.0.0.1", feed_server.port)]

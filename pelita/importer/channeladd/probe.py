@@ -1,10 +1,11 @@
 """Look at an address an admin pasted: a feed, a page with a feed, or neither.
 
 For ``invoke channel-add``. The address is fetched with the importer's own
-client, limits and network policy (its host is trusted as a registry host
-would be, nothing else); a web page is searched for its feed as an import
-would search it; a site without a feed gets guessed ``html:`` selectors,
-tried on its listing and on its first article.
+client, limits and network policy (its port is allowed as a registry
+entry's would be; its addresses are checked like any other); a web page is
+searched for its feed as an import would search it; a site without a feed
+gets guessed ``html:`` selectors, tried on its listing and on its first
+article.
 """
 
 from __future__ import annotations

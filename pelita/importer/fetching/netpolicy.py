@@ -2,11 +2,16 @@
 
 A URL's host is resolved here, every address is checked against the policy,
 and the connection goes to the checked address itself, so a DNS answer cannot
-change between the check and the connect. Redirects open new connections and
-so pass through the same check. Public (globally routable) addresses are
-allowed; private, loopback, link-local and the like only when the
-``IMPORTER['allow_networks']`` setting lists them, or when the host is trusted
-(the hosts of the registry's own feeds).
+change between the check and the connect. Redirects and images open new
+connections and so pass through the same check. Public (globally routable)
+addresses are allowed; private, loopback, link-local and the like only when
+the ``IMPORTER['allow_networks']`` setting lists them. No host is trusted by
+name, not even the registry's own: a registry host that resolves to an
+internal address is refused like any other, so a feed cannot reach the
+intranet by redirecting (or pointing an image) to such a name.
+
+Only ports 80 and 443 are connected to, and a port a registry entry names
+in its address (``https://dinas.example:8443/feed``), for that host only.
 
 Tests inject ``resolver`` and ``connector`` so the policy is exercised below
 the socket without sending traffic anywhere but 127.0.0.1.
@@ -48,12 +53,23 @@ def _plain_address(address: IPAddress) -> IPAddress:
     return address
 
 
+WEB_PORTS = frozenset({80, 443})
+
+
+def _host_key(host: str) -> str:
+    return host.lower().rstrip(".").strip("[]")
+
+
 @dataclass(frozen=True)
 class NetworkPolicy:
-    """Public addresses, ``allowed_networks``, and ``trusted_hosts`` by name."""
+    """Public addresses and ``allowed_networks``; ports 80, 443 and ``named_ports``.
+
+    ``named_ports`` holds the (host, port) pairs the registry's addresses
+    name, such as ``("dinas.example", 8443)``.
+    """
 
     allowed_networks: tuple[IPNetwork, ...] = ()
-    trusted_hosts: frozenset[str] = field(default_factory=frozenset)
+    named_ports: frozenset[tuple[str, int]] = field(default_factory=frozenset)
 
     def allows_address(self, text: str) -> bool:
         """Whether a connection to the IP address ``text`` is allowed."""
@@ -62,23 +78,31 @@ class NetworkPolicy:
             return True
         return address.is_global and not address.is_multicast
 
-    def is_trusted(self, host: str) -> bool:
-        """Whether ``host`` is one the registry names (checked by name)."""
-        return host.lower().rstrip(".") in self.trusted_hosts
+    def allows_port(self, host: str, port: int) -> bool:
+        """Whether ``host`` may be reached on ``port``."""
+        return port in WEB_PORTS or (_host_key(host), port) in self.named_ports
+
+    def check_port(self, host: str, port: int) -> None:
+        """Raise unless ``host`` may be reached on ``port`` (before resolving)."""
+        if not self.allows_port(host, port):
+            raise BlockedAddressError(
+                f"{host}: port {port} is not allowed; only ports 80 and 443 may "
+                "be fetched, or the port a registry entry names in its url for "
+                "that host"
+            )
 
     def check(self, host: str, addresses: Iterable[str]) -> list[str]:
         """The addresses to connect to; raise if any of them is forbidden."""
         addresses = list(addresses)
         if not addresses:
             raise BlockedAddressError(f"{host} has no address")
-        if self.is_trusted(host):
-            return addresses
         blocked = [a for a in addresses if not self.allows_address(a)]
         if blocked:
             raise BlockedAddressError(
                 f"{host} resolves to {', '.join(blocked)}, a private or reserved "
-                "address; only public addresses (or the channel's own feed host) "
-                "may be fetched"
+                "address; only public addresses may be fetched (a network the "
+                "city runs its feeds in can be opened with "
+                "IMPORTER['allow_networks'])"
             )
         return addresses
 
@@ -122,6 +146,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         """Connect to the first allowed address of ``host`` (all are checked)."""
+        self.policy.check_port(host, port)
         addresses = self.policy.check(host, await self._addresses(host, port, timeout))
         error: Exception | None = None
         for address in addresses:

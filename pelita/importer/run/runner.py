@@ -74,20 +74,24 @@ def fetch_limits(config: ImporterConfig) -> FetchLimits:
 
 
 def network_policy(config: ImporterConfig, channels: list[Channel]) -> NetworkPolicy:
-    """Public addresses, the configured networks, and the registry's feed hosts."""
-    hosts = {
-        (host or "").lower()
-        for host in (_host(c.url) for c in channels if not c.is_local)
-        if host
-    }
-    return NetworkPolicy(config.allow_networks, frozenset(hosts))
+    """Public addresses, the configured networks, and the registry's own ports.
+
+    The registry opens no address (its hosts are checked like any other),
+    only the port an entry's url names, for that entry's host.
+    """
+    ports = {_named_port(c.url) for c in channels if not c.is_local}
+    return NetworkPolicy(config.allow_networks, frozenset(p for p in ports if p))
 
 
-def _host(url: str) -> str | None:
+def _named_port(url: str) -> tuple[str, int] | None:
     try:
-        return urlsplit(url).hostname
+        parts = urlsplit(url)
+        port = parts.port
     except ValueError:
         return None
+    if not parts.hostname or port is None:
+        return None
+    return parts.hostname.lower().rstrip("."), port
 
 
 def _report(
