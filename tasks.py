@@ -464,7 +464,7 @@ def new_post(
 
 @task
 def docs(c):
-    """Rewrite the generated parts of the docs (the README's metadata table)."""
+    """Rewrite the generated parts of the docs (metadata table, settings manual)."""
     from pelita.tools.docs import refresh
 
     changed = refresh(Path(__file__).resolve().parent, SETTINGS)

@@ -1,4 +1,4 @@
-"""The ``IMPORTER`` setting: merged over these defaults once, unknown keys refused.
+"""The ``IMPORTER`` setting (declared in :mod:`pelita.core.settings`), checked.
 
 Paths are relative to the directory the import runs in (the repository root
 for ``invoke import-feeds``); command-line options override the paths.
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pelita.core.registries import registry_paths
+from pelita.core.settings import IMPORTER, PluginSettingsError, merge_settings
 
 from .errors import ImporterConfigError
 
@@ -27,51 +28,8 @@ PELICAN_SLUG_SUBSTITUTIONS = (
     (r"[-\s]+", "-"),
 )
 
-DEFAULTS: dict[str, Any] = {
-    "channels_file": "data/channels.yml",
-    "content_dir": "content/imported",
-    "state_file": "data/import-state.json",
-    "report_file": ".cache/import-report.json",
-    # The run's summary as a Markdown table (CI job summaries); None puts
-    # import-summary.md beside the report (.cache/import-summary.md).
-    "summary_file": None,
-    # Where images copied from local demo feeds go, under the content tree.
-    "images_dir": "images/imported",
-    # Network limits (seconds, bytes).
-    "concurrency": 16,
-    "per_host": 2,
-    "connect_timeout": 10.0,
-    "read_timeout": 20.0,
-    "deadline": 30.0,
-    "max_bytes": 10 * 1024 * 1024,
-    "max_redirects": 5,
-    "user_agent": None,  # "Pelita/<version> (+<REPOSITORY_URL>)"
-    # Networks besides public addresses that fetches may reach, in CIDR form
-    # (e.g. ["10.20.0.0/16"] for an intranet mirror; tests allow loopback).
-    "allow_networks": [],
-    # Feed files next to the registry instead of URLs (the offline demo only).
-    "local_feeds": False,
-    # Failing channels wait base * 2**(failures - 1) seconds, at most max.
-    "backoff_base": 3600,
-    "backoff_max": 7 * 24 * 3600,
-    # Entries taken from one feed per run (newest first); the rest are skipped.
-    "max_entries": 200,
-    # Processes parsing and converting feeds; None picks by CPU count and load.
-    "workers": None,
-    # Images: the download cap, the largest picture decoded (a decompression
-    # bomb declares billions), and the width of the stored WebP master.
-    "image_max_bytes": 8 * 1024 * 1024,
-    "image_max_pixels": 40_000_000,
-    "image_max_width": 1600,
-    # Story grouping: compare new posts with other channels' posts published
-    # within this many days; off leaves Story/Duplicate_of to the admins.
-    "group_stories": True,
-    "story_window_days": 3,
-    # Channels without a feed (format: html): seconds between two requests
-    # to one host, and the general noise rules for article pages.
-    "page_delay": 1.0,
-    "noise_file": "data/html-noise.yml",
-}
+# Declared (keys, defaults, docs) once, in pelita.core.settings.
+DEFAULTS: dict[str, Any] = IMPORTER.defaults()
 
 
 @dataclass(frozen=True)
@@ -115,14 +73,10 @@ class ImporterConfig:
 
 def merge_importer_setting(settings: Mapping[str, Any]) -> dict[str, Any]:
     """``settings["IMPORTER"]`` over the defaults; an unknown key is an error."""
-    given = dict(settings.get("IMPORTER") or {})
-    unknown = sorted(set(given) - set(DEFAULTS))
-    if unknown:
-        raise ImporterConfigError(
-            f"IMPORTER: unknown key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULTS))}"
-        )
-    return {**DEFAULTS, **given}
+    try:
+        return merge_settings(settings, IMPORTER)
+    except PluginSettingsError as exc:
+        raise ImporterConfigError(str(exc)) from exc
 
 
 def _number(merged: Mapping[str, Any], key: str, kind: type, minimum: float) -> Any:

@@ -230,5 +230,9 @@ def test_settings_reject_unknown_importer_keys(tmp_path):
     from pelita.importer.settings import load_config
 
     settings = make_settings(tmp_path, concurency=3)
-    with pytest.raises(ImporterConfigError, match=r"unknown key.*concurency.*allowed:"):
+    with pytest.raises(
+        ImporterConfigError,
+        match=r"IMPORTER: unknown key 'concurency'; did you mean 'concurrency'\? "
+        r"Allowed keys: allow_networks, ",
+    ):
         load_config(settings)

@@ -90,7 +90,9 @@ def test_bad_gazetteer_row_names_file_line_and_closest(tmp_path):
 
 
 def test_unknown_registry_setting_is_rejected():
-    with pytest.raises(RegistryError, match="allowed: boundaries, opd"):
+    with pytest.raises(
+        RegistryError, match=r"did you mean 'opd'\? Allowed keys: boundaries, opd"
+    ):
         registry_paths({"REGISTRIES": {"opds": "x.csv"}})
 
 

@@ -2,14 +2,14 @@
 
 import pytest
 
-from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.settings import WILAYAH
 from pelita.core.wilayah import PostText, assign_wilayah
 from pelita.core.wilayah.places import Wilayah, build_areas
 
 
 @pytest.fixture(scope="module")
 def areas(gazetteer):
-    return build_areas(gazetteer, DEFAULTS)
+    return build_areas(gazetteer, WILAYAH.defaults())
 
 
 TEXT = PostText(

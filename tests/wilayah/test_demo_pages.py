@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 from pelican.utils import slugify
 
-from pelita.build.wilayah.settings import DEFAULTS
+from pelita.core.settings import WILAYAH
 from pelita.core.wilayah import PostText, assign_wilayah
 from pelita.core.wilayah.places import build_areas
 from pelita.core.wilayah.validation import read_header
@@ -83,7 +83,7 @@ def listed_urls(output: Path, url: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def areas(gazetteer):
-    return build_areas(gazetteer, DEFAULTS)
+    return build_areas(gazetteer, WILAYAH.defaults())
 
 
 @pytest.fixture(scope="module")

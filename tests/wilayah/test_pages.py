@@ -8,14 +8,14 @@ from pelita.build.wilayah.achievements import register_by_kecamatan
 from pelita.build.wilayah.channels import load_channel_refs
 from pelita.build.wilayah.generator import map_levels
 from pelita.build.wilayah.pages import build_pages, jsonld
-from pelita.build.wilayah.settings import DEFAULTS
 from pelita.core.prestasi import is_achievement
+from pelita.core.settings import WILAYAH
 from pelita.core.wilayah.places import Wilayah, build_areas
 
 
 @pytest.fixture(scope="module")
 def areas(gazetteer):
-    return build_areas(gazetteer, DEFAULTS)
+    return build_areas(gazetteer, WILAYAH.defaults())
 
 
 def post(title, kecamatan=(), kelurahan=(), **extra):

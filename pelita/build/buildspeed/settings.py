@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pelita.core.settings import merge_settings
-
-DEFAULTS: dict[str, Any] = {"page_cache": False}
+from pelita.core.settings import BUILDSPEED, merge_settings
 
 # Settings that say where and how to build, not what a page shows.
 BUILD_ONLY_SETTINGS = frozenset(
@@ -25,4 +23,4 @@ def buildspeed_settings(settings: dict[str, Any]) -> dict[str, Any]:
     An unknown key, or a setting that is not a dict, is a
     ``PluginSettingsError`` naming the allowed keys and the closest one.
     """
-    return merge_settings(settings, "BUILDSPEED", DEFAULTS)
+    return merge_settings(settings, BUILDSPEED)

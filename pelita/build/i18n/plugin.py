@@ -8,23 +8,16 @@ from typing import Any
 
 from pelican import signals
 
-from pelita.core.settings import merge_settings
+from pelita.core.settings import I18N, merge_settings
 
 from .catalog import DOMAIN, load_translations
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    # Language of the UI strings; None means DEFAULT_LANG.
-    "language": None,
-    # Folder of the catalogs, relative to the theme.
-    "translations_dir": "translations",
-}
-
 
 def install_gettext(generator: Any) -> None:
     """Add ``jinja2.ext.i18n`` and the site language's catalog to the env."""
-    options = merge_settings(generator.settings, "I18N", DEFAULTS)
+    options = merge_settings(generator.settings, I18N)
     language = options["language"] or generator.settings.get("DEFAULT_LANG") or "id"
     directory = Path(generator.theme) / options["translations_dir"]
     translations = load_translations(directory, language, DOMAIN)

@@ -15,7 +15,7 @@ from pelican import signals
 
 from pelita.build.buildspeed.files import publish_file
 from pelita.core.registries import closest
-from pelita.core.settings import merge_settings
+from pelita.core.settings import IMAGES, merge_settings
 
 from .plan import RASTER_SUFFIXES, ResponsiveImage, plan_image
 from .process import render_outputs
@@ -23,12 +23,6 @@ from .rewrite import rewrite_images
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "widths": [320, 480, 640, 960, 1280],
-    "max_width": 1600,
-    "body_sizes": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
-    "workers": 0,  # 0: one per CPU
-}
 REGISTRY = "_responsive_images"
 
 
@@ -78,7 +72,7 @@ def normalize_path(path: str) -> str:
 def _registry(generator: Any) -> Registry:
     context = generator.context
     if REGISTRY not in context:
-        options = merge_settings(generator.settings, "IMAGES", DEFAULTS)
+        options = merge_settings(generator.settings, IMAGES)
         context[REGISTRY] = Registry(Path(generator.path), options)
     return context[REGISTRY]
 

@@ -20,7 +20,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from pelita.core.settings import merge_settings, plugin_enabled
+from pelita.core.settings import KANAL, merge_settings, plugin_enabled
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
 from pelita.importer.model import Channel
 from pelita.importer.registry.channels import load_channels
@@ -31,18 +31,10 @@ from .health import channel_health, counts
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "url": "kanal/",
-    "save_as": "kanal/index.html",
-    "template": "kanal",
-    # A channel with no new post for this many days is listed as silent.
-    "silent_days": 30,
-}
-
 
 def kanal_settings(settings: dict[str, Any]) -> dict[str, Any]:
     """``KANAL`` merged over the defaults."""
-    return merge_settings(settings, "KANAL", DEFAULTS)
+    return merge_settings(settings, KANAL)
 
 
 def build_time() -> dt.datetime:

@@ -15,22 +15,13 @@ from pelican import signals
 from pelita.build.buildspeed.files import publish_file
 from pelita.core.indodate import format_date
 from pelita.core.schema import category_roles
-from pelita.core.settings import merge_settings
+from pelita.core.settings import OGCARD, merge_settings
 
 from .card import CardSpec, CardStyle, card_key, encode_png, render_card, render_logo
 from .tokens import style_from_tokens
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    # Relative to the theme.
-    "font_bold": "fonts/NotoSans-Bold.ttf",
-    "font_regular": "fonts/NotoSans-Regular.ttf",
-    # The theme's colour tokens (relative to the theme), so cards follow them.
-    "tokens": "static/css/tokens.css",
-    # Where cards go in output/.
-    "output_dir": "images/og",
-}
 JOBS = "_ogcard_jobs"
 WIDTH, HEIGHT = 1200, 630
 
@@ -75,7 +66,7 @@ def _image(
 def plan_cards(generator: Any) -> None:
     """Give posts without an og_image (and every clarification) a card."""
     settings = generator.settings
-    options = merge_settings(settings, "OGCARD", DEFAULTS)
+    options = merge_settings(settings, OGCARD)
     style = _style(settings, options)
     jobs: dict[str, Job] = generator.context.setdefault(JOBS, {})
     out = options["output_dir"].strip("/")
@@ -116,7 +107,7 @@ class OgCardGenerator:
     def generate_output(self, writer: Any) -> None:
         """Write every card, drawing (in parallel) only those not in the cache."""
         del writer
-        options = merge_settings(self.settings, "OGCARD", DEFAULTS)
+        options = merge_settings(self.settings, OGCARD)
         self.style = _style(self.settings, options)
         jobs = self._jobs_in_use()
         self.cache.mkdir(parents=True, exist_ok=True)

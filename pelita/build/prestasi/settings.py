@@ -1,4 +1,4 @@
-"""The ``PRESTASI`` setting: one dict merged over these defaults, once."""
+"""The ``PRESTASI`` setting (declared in :mod:`pelita.core.settings`), checked."""
 
 from __future__ import annotations
 
@@ -7,39 +7,13 @@ from typing import Any
 
 from pelita.core.prestasi.model import PrestasiError
 from pelita.core.schema import SchemaError, category_roles
-from pelita.core.settings import PluginSettingsError
-from pelita.core.settings import merge_settings as merge_plugin_settings
-
-DEFAULTS: dict[str, Any] = {
-    # The classifier's rules; another city edits this file, not code.
-    "rules_file": "data/prestasi-rules.yml",
-    # Entries per wall page; None means DEFAULT_PAGINATION.
-    "per_page": None,
-    # How many achievements `prestasi_terbaru` offers the home page.
-    "latest": 6,
-    # The classifier reads the title and the lead: whole sentences of the
-    # summary (or of the body) up to this many characters.
-    "lead_chars": 300,
-    # The Atom feed of achievements only, written when feeds are on
-    # (FEED_ALL_ATOM is set, as in publishconf.py); None turns it off.
-    "feed_atom": "feeds/prestasi.atom.xml",
-    # The register as data, next to the wall.
-    "csv_name": "prestasi.csv",
-    "json_name": "prestasi.json",
-    # The OPD pages.
-    "opd_index_url": "opd/",
-    "opd_index_save_as": "opd/index.html",
-    "opd_url": "opd/{id}/",
-    "opd_save_as": "opd/{id}/index.html",
-    # Awards shown on an OPD page before the link to its filtered wall.
-    "opd_awards": 10,
-}
+from pelita.core.settings import PRESTASI, PluginSettingsError, merge_settings
 
 
 def prestasi_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Merge ``settings["PRESTASI"]`` over :data:`DEFAULTS`; reject unknown keys."""
+    """``settings["PRESTASI"]`` over its declared defaults; unknown keys fail."""
     try:
-        merged = merge_plugin_settings(settings, "PRESTASI", DEFAULTS)
+        merged = merge_settings(settings, PRESTASI)
     except PluginSettingsError as exc:
         raise PrestasiError(str(exc)) from exc
     # Posts filed under the achievements category (CATEGORY_ROLES) are
@@ -56,6 +30,6 @@ def prestasi_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
         if "{id}" not in str(merged[key]):
             raise PrestasiError(
                 f"PRESTASI[{key!r}]: {merged[key]!r} must contain '{{id}}', "
-                f"e.g. {DEFAULTS[key]!r}"
+                f"e.g. {PRESTASI.option(key).default!r}"
             )
     return merged

@@ -10,18 +10,11 @@ import yaml
 from pelican import signals
 
 from pelita.core.registries import load_opd, load_yaml_text, registry_paths
-from pelita.core.settings import merge_settings
+from pelita.core.settings import PROVENANCE, merge_settings
 
 from .sources import history_url, provenance_of
 
 logger = logging.getLogger(__name__)
-
-DEFAULTS: dict[str, Any] = {
-    # Folder of the content inside the repository, for history links.
-    "content_path": "content",
-    # Content sub-folders that are never committed (no history to link).
-    "untracked": ["demo/"],
-}
 
 
 def channel_names(settings: dict[str, Any]) -> dict[str, str]:
@@ -43,7 +36,7 @@ def channel_names(settings: dict[str, Any]) -> dict[str, str]:
 
 
 def _annotate(items: list[Any], settings: dict[str, Any]) -> None:
-    options = merge_settings(settings, "PROVENANCE", DEFAULTS)
+    options = merge_settings(settings, PROVENANCE)
     opds = load_opd(registry_paths(settings)["opd"])
     names = channel_names(settings)
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pelita.core.settings import PluginSettingsError
-from pelita.core.settings import merge_settings as merge_plugin_settings
-
-DEFAULTS: dict[str, str] = {
-    "url": "ralat/",
-    "save_as": "ralat/index.html",
-    "template": "ralat",
-}
+from pelita.core.settings import RALAT, PluginSettingsError, merge_settings
 
 
 class RalatConfigError(ValueError):
@@ -20,8 +13,8 @@ class RalatConfigError(ValueError):
 
 
 def ralat_settings(settings: Mapping[str, Any]) -> dict[str, str]:
-    """``settings["RALAT"]`` over :data:`DEFAULTS`."""
+    """``settings["RALAT"]`` over its declared defaults."""
     try:
-        return merge_plugin_settings(settings, "RALAT", DEFAULTS)
+        return merge_settings(settings, RALAT)
     except PluginSettingsError as exc:
         raise RalatConfigError(f"ralat: {exc}") from exc

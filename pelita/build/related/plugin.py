@@ -9,18 +9,12 @@ from typing import Any
 
 from pelican import signals
 
-from pelita.core.settings import merge_settings
+from pelita.core.settings import RELATED, merge_settings
 
 from .index import Doc, related_indices
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "limit": 4,
-    "max_words": 10,
-    "window": 48,
-    "body_chars": 1500,
-}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -46,7 +40,7 @@ def _doc(article: Any, body_chars: int) -> Doc:
 
 def attach_related(generator: Any) -> None:
     """Compute related posts once per build, after all articles are read."""
-    options = merge_settings(generator.settings, "RELATED", DEFAULTS)
+    options = merge_settings(generator.settings, RELATED)
     articles = generator.articles
     started = time.perf_counter()
     docs = [_doc(a, options["body_chars"]) for a in articles]

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from pelita.core.settings import merge_settings
+from pelita.core.settings import SEO, merge_settings
 
 from . import noindex
 from .jsonld import SiteInfo, article_graph, site_graph
@@ -20,21 +20,10 @@ from .robots import robots_txt
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {
-    "locale": "id_ID",
-    "language": "id-ID",
-    "logo": "images/og/logo.png",
-    "search_path": "cari/",
-    "robots_disallow": ["/pagefind/"],
-    "sitemaps": ["sitemap.xml", "news-sitemap.xml"],
-    "news_sitemap": "news-sitemap.xml",
-    "news_window_hours": 48,
-}
-
 
 def site_info(settings: dict[str, Any]) -> SiteInfo:
     """The site's identity from Pelican's settings and the SEO dict."""
-    options = merge_settings(settings, "SEO", DEFAULTS)
+    options = merge_settings(settings, SEO)
     return SiteInfo(
         url=settings.get("SITEURL") or "",
         name=settings.get("SITENAME") or "",
@@ -58,9 +47,7 @@ def add_globals(generator: Any) -> None:
 
     generator.env.globals["article_json_ld"] = article_json_ld
     generator.env.globals["site_json_ld"] = lambda: site_graph(site)
-    generator.env.globals["og_locale"] = merge_settings(settings, "SEO", DEFAULTS)[
-        "locale"
-    ]
+    generator.env.globals["og_locale"] = merge_settings(settings, SEO)["locale"]
 
 
 def build_time(timezone: str) -> dt.datetime:
@@ -85,7 +72,7 @@ class SeoFilesGenerator:
     def generate_output(self, writer: Any) -> None:
         """Write both files (robots.txt and the news sitemap) into output/."""
         del writer
-        options = merge_settings(self.settings, "SEO", DEFAULTS)
+        options = merge_settings(self.settings, SEO)
         site = site_info(self.settings)
         robots = robots_txt(site.url, options["sitemaps"], options["robots_disallow"])
         (self.output_path / "robots.txt").write_text(robots, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The ``SHAREKIT`` setting: defaults, merging and checks with clear errors."""
+"""The ``SHAREKIT`` setting (declared in :mod:`pelita.core.settings`), checked."""
 
 from __future__ import annotations
 
@@ -7,37 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelita.core.settings import PluginSettingsError, merge_settings
+from pelita.core.settings import SHAREKIT, PluginSettingsError, merge_settings
 
 from .hashtags import hashtag
-
-DEFAULTS: dict[str, Any] = {
-    # Fonts and colour tokens, relative to the theme (shipped, freely licensed).
-    "font_bold": "fonts/NotoSans-Bold.ttf",
-    "font_regular": "fonts/NotoSans-Regular.ttf",
-    "tokens": "static/css/tokens.css",
-    # Cards go to output/<output_dir>/<slug>/<hash>-<format>.png.
-    "output_dir": "bagikan",
-    # The admins' page of recent kits.
-    "page_url": "bagikan/",
-    "page_save_as": "bagikan/index.html",
-    "days": 30,
-    # "YYYY-MM-DD": the day /bagikan/ counts back from; None: the build's day
-    # (SOURCE_DATE_EPOCH when set).
-    "today": None,
-    # Hashtags on every caption (letters and digits, without "#").
-    "hashtags": [],
-    # Hashtags per category (topic), instead of the category's own name.
-    "category_hashtags": {},
-    # Text after an OPD's short name in its hashtag; None: the CITY setting.
-    "opd_hashtag_suffix": None,
-    "max_hashtags": 8,
-    # Give kit posts the kit's link card as their og:image.
-    "og_image": True,
-    # Width of the thumbnails shown on the pages (WebP).
-    "thumb_width": 360,
-    "workers": 0,  # 0: one per CPU
-}
 
 
 @dataclass(frozen=True)
@@ -55,8 +27,8 @@ class Options:
 
 
 def load_options(settings: dict[str, Any]) -> Options:
-    """Merge ``SHAREKIT`` over :data:`DEFAULTS` and check every value."""
-    raw = merge_settings(settings, "SHAREKIT", DEFAULTS)
+    """Merge ``SHAREKIT`` over its declared defaults and check every value."""
+    raw = merge_settings(settings, SHAREKIT)
     theme = Path(settings["THEME"])
     paths = {key: theme / raw[key] for key in ("font_bold", "font_regular", "tokens")}
     for key, path in paths.items():

@@ -20,31 +20,11 @@ from pelita.core.registries import (
     slugify_name,
 )
 from pelita.core.schema import category_roles
-from pelita.core.settings import merge_settings
+from pelita.core.settings import THEMECONTEXT, merge_settings
 
 from . import home, selection
 
 logger = logging.getLogger(__name__)
-
-DEFAULTS: dict[str, Any] = {
-    "achievements_on_home": 4,
-    "clarifications_on_home": 3,
-    # Clarifications this many days old or newer (counted back from the
-    # newest post) lead the home page; older ones follow the news.
-    "clarifications_recent_days": 14,
-    "top_tags": 12,
-    # Pages other plugins publish; linked only while that plugin is enabled.
-    "kecamatan_plugin": "wilayah",
-    "kecamatan_url": "kecamatan/{slug}/",
-    "kecamatan_index_url": "kecamatan/",
-    "opd_plugin": "prestasi",
-    "opd_url": "opd/{id}/",
-    "achievements_plugin": "prestasi",
-    "achievements_url": "prestasi/",
-    # One line under each category's heading, by category name (pelicanconf.py
-    # sets them beside CATEGORIES).
-    "category_descriptions": {},
-}
 
 
 def theme_options(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -53,7 +33,7 @@ def theme_options(settings: Mapping[str, Any]) -> dict[str, Any]:
     The achievements, clarifications and services categories are the site's
     ``CATEGORY_ROLES`` (pelita.core.schema), never options of this plugin.
     """
-    options = merge_settings(settings, "THEMECONTEXT", DEFAULTS)
+    options = merge_settings(settings, THEMECONTEXT)
     roles = category_roles(settings)
     options["achievement_category"] = roles.achievements
     options["clarification_category"] = roles.clarifications

@@ -6,15 +6,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pelita.core.settings import REGISTRIES, PluginSettingsError, merge_settings
+
 from .errors import RegistryError
 
-DEFAULT_REGISTRIES: dict[str, str] = {
-    "wilayah": "data/semarang-wilayah.csv",
-    "wilayah_aliases": "data/wilayah-alias.csv",
-    "wilayah_tagger": "data/wilayah-tagger.yml",
-    "boundaries": "data/semarang-kecamatan.geojson",
-    "opd": "data/semarang-opd.csv",
-}
+# Declared (keys, defaults, docs) once, in pelita.core.settings.
+DEFAULT_REGISTRIES: dict[str, str] = REGISTRIES.defaults()
 
 
 def registry_paths(
@@ -24,13 +21,9 @@ def registry_paths(
 
     Relative paths are taken from ``base`` (the directory Pelican runs in).
     """
-    overrides = dict((settings or {}).get("REGISTRIES") or {})
-    unknown = sorted(set(overrides) - set(DEFAULT_REGISTRIES))
-    if unknown:
-        raise RegistryError(
-            f"REGISTRIES: unknown key(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(sorted(DEFAULT_REGISTRIES))}"
-        )
+    try:
+        merged = merge_settings(settings or {}, REGISTRIES)
+    except PluginSettingsError as exc:
+        raise RegistryError(str(exc)) from exc
     root = base or Path.cwd()
-    merged = {**DEFAULT_REGISTRIES, **overrides}
     return {key: root / value for key, value in merged.items()}

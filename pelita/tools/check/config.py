@@ -1,4 +1,8 @@
-"""The ``CHECK`` setting: limits and files the checker uses, over defaults."""
+"""The ``CHECK`` setting (declared in :mod:`pelita.core.settings`), checked.
+
+The check speaks to admins, so its unknown-key error is in Indonesian; the
+keys and defaults are the shared declaration's.
+"""
 
 from __future__ import annotations
 
@@ -8,28 +12,10 @@ from typing import Any
 
 from pelita.core.registries import closest
 from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles, SchemaError, category_roles
+from pelita.core.settings import CHECK, merge_settings
 
-DEFAULTS: dict[str, Any] = {
-    # Folders under PATH whose files admins write by hand; every other article
-    # folder holds imported posts, whose problems are reported as warnings.
-    "admin_paths": ["posts", "pages"],
-    # Official service contacts allowed in posts (phone numbers, e-mails).
-    "contacts_file": "data/kontak-resmi.yml",
-    # Channel registries to parse (YAML syntax and ids).
-    "channel_files": ["data/channels.yml", "data/channels.demo.yml"],
-    # A post may be dated this far ahead of the clock (clock skew, "10.00").
-    "future_tolerance_minutes": 60,
-    # Photos as phones take them are fine; beyond these they burden the
-    # repository and the build.
-    "image_warn_bytes": 8 * 1024 * 1024,
-    "image_max_bytes": 20 * 1024 * 1024,
-    "image_max_pixels": 80_000_000,
-    "image_min_width": 640,
-    # Where the importer keeps its re-encoded media (not inspected again).
-    "imported_media": ["images/imported"],
-    # "warning" or "error" for a photo that still carries its GPS position.
-    "gps": "warning",
-}
+# The declaration (keys, defaults, docs) is the one in pelita.core.settings.
+DEFAULTS: dict[str, Any] = CHECK.defaults()
 
 
 class CheckConfigError(ValueError):
@@ -69,7 +55,7 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
             f"CHECK: kunci tidak dikenal {', '.join(hints)}; "
             f"yang dikenal: {', '.join(sorted(DEFAULTS))}"
         )
-    merged = {**DEFAULTS, **overrides}
+    merged = merge_settings({"CHECK": overrides}, CHECK)
     if merged["gps"] not in ("warning", "error"):
         raise CheckConfigError(
             f"CHECK['gps'] = {merged['gps']!r}; pilih 'warning' atau 'error'"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pelita.core.registries import closest
+from pelita.core.settings import DEPLOY
 
 from .errors import DeployConfigError
 
@@ -29,52 +30,9 @@ SECRET_VARIABLES = {
     "PELITA_DEPLOY_KNOWN_HOSTS": "known_hosts lines for the rsync target's server",
 }
 
-DEFAULTS: dict[str, Any] = {
-    "target": "rsync",
-    # URL patterns (fnmatch, site paths such as "/unduhan/*") the link check skips.
-    "link_check_ignore": [],
-    "rsync": {
-        "host": "",
-        "user": "",
-        "port": 22,
-        # Folder on the server holding releases/ and the `current` symlink;
-        # point the web server's document root at <path>/current.
-        "path": "",
-        "keep_releases": 5,
-        "identity_file": "",
-        "known_hosts_file": "",
-        "ssh_options": [],
-        "rsync_options": [],
-        "rsync_path": "",
-        "timeout": 60,
-        # Seconds a deploy waits for another one's lock on the server.
-        "lock_wait": 600,
-    },
-    "ghpages": {
-        "remote": "origin",
-        "branch": "gh-pages",
-        "cname": "",
-        "message": "Publish site from {sha}",
-        "nojekyll": True,
-    },
-    "s3": {
-        "bucket": "",
-        "prefix": "",
-        "region": "",
-        "endpoint_url": "",
-        "addressing_style": "auto",
-        "max_deletes": 1000,
-        "workers": 8,
-        "cache_control": {
-            "html": "public, max-age=300, must-revalidate",
-            "data": "public, max-age=300",
-            "immutable": "public, max-age=31536000, immutable",
-            "default": "public, max-age=86400",
-        },
-        # Extra fnmatch patterns (object keys) whose content never changes.
-        "immutable_patterns": [],
-    },
-}
+# Declared (keys, defaults, docs) once, in pelita.core.settings; this module
+# adds the environment overrides and the type checks.
+DEFAULTS: dict[str, Any] = DEPLOY.defaults()
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from pelita.core.schema import metadata_table
+from pelita.core.settings.docs import settings_reference
 
 Part = Callable[[Mapping[str, Any]], str]
 
 # Which part goes in which file: file (relative to the checkout) -> parts.
 GENERATED: dict[str, dict[str, Part]] = {
     "README.md": {"metadata-keys": metadata_table},
+    "docs/settings.md": {"settings-reference": settings_reference},
 }
 
 

@@ -6,36 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from pelita.core.settings import merge_settings
+from pelita.core.settings import EDITOR, merge_settings
 from pelita.tools.check.config import load_config
 
-EDITOR_DEFAULTS: dict[str, Any] = {
-    # github, gitea or forgejo: the host of the repository the editor commits to.
-    "backend": "github",
-    # owner/name of the repository ("" reads it from REPOSITORY_URL).
-    "repo": "",
-    # The branch posts are published to (REPOSITORY_BRANCH when empty).
-    "branch": "",
-    # GitHub: the OAuth proxy that trades the sign-in code for a token
-    # (docs/editor-setup.md); Gitea/Forgejo: the server's address.
-    "base_url": "",
-    # GitHub: the proxy's path; Gitea/Forgejo: the OAuth application's client id.
-    "auth_endpoint": "",
-    "app_id": "",
-    # Gitea/Forgejo: the API root, e.g. https://git.example.go.id/api/v1.
-    "api_root": "",
-    # Where `invoke admin` serves the editor and its local git backend.
-    "local_host": "127.0.0.1",
-    "local_port": 8081,
-    # A photo is refused above this size before it is re-encoded (bytes;
-    # None takes CHECK["image_max_bytes"]); the longest side after re-encoding.
-    "photo_max_bytes": None,
-    "photo_max_side": 2048,
-    "photo_quality": 85,
-    # Without admin/node_modules the build skips /admin/ with a warning;
-    # True makes that an error (production builds).
-    "require_bundle": False,
-}
+# Declared (keys, defaults, docs) in pelita.core.settings; kept for readers.
+EDITOR_DEFAULTS: dict[str, Any] = EDITOR.defaults()
 BACKENDS = ("github", "gitea", "forgejo")
 
 
@@ -79,7 +54,7 @@ def _check_self_hosted(editor: Mapping[str, Any], settings: Mapping[str, Any]) -
 
 def editor_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """``settings["EDITOR"]`` over the defaults, with repo and branch filled in."""
-    merged = merge_settings(settings, "EDITOR", EDITOR_DEFAULTS)
+    merged = merge_settings(settings, EDITOR)
     if merged["backend"] not in BACKENDS:
         raise EditorSettingsError(
             f"EDITOR['backend'] = {merged['backend']!r}; expected one of "
