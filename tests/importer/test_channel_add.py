@@ -120,9 +120,9 @@ def test_a_site_without_a_feed_gets_an_html_channel_that_imports(
     url = serve_site(feed_server, site)
     entry = add(settings, url, kind="media", name="Warta Kampung", write=True)
     assert "    format: html\n    html:\n" in entry
-    assert '      items: "article h2 a"\n' in entry
-    assert '      body: ".isi-berita"\n' in entry
-    assert '      date: ".tanggal"\n' in entry
+    assert '      items: "h2.judul a"\n' in entry  # the cards, not the menu
+    assert '      body: "div.isi-berita"\n' in entry
+    assert '      date: "span.tanggal"\n' in entry
     (added,) = [c for c in channels(settings) if c.id == "warta-kampung"]
     assert added.html.title == "h1.judul-berita"
     assert run_import(settings, only="warta-kampung") == 0

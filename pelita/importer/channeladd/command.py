@@ -27,6 +27,7 @@ from pelita.importer.settings import ImporterConfig, load_config
 
 from . import fields as f
 from .entry import item_indent, render_entry, write_entry
+from .guess import Guess
 from .probe import HOW_DISCOVERED, HOW_HTML, ProbeError, SiteProbe, run_probe
 from .questions import Ask, ChannelAddError, Say, collect_fields
 
@@ -66,12 +67,24 @@ def _explain(probe: SiteProbe, say: Say) -> None:
     elif probe.how == HOW_HTML:
         say(
             "Situs ini tidak punya umpan (feed); kanal dibaca dari halamannya "
-            "(format: html) dengan pemilih CSS tebakan."
+            "(format: html) dengan pemilih CSS tebakan:"
         )
+        for guess in probe.guesses:
+            say(_guess_line(guess))
         if probe.missing:
             say(f"  Belum tertebak: {', '.join(probe.missing)}; isi sendiri.")
     else:
         say(f"Alamat ini sebuah umpan (feed) dengan {probe.entries} tulisan.")
+
+
+def _guess_line(guess: Guess) -> str:
+    """One guess as the admin reads it: the selector or why none, and the page."""
+    if guess.selector:
+        found = f"  {guess.field}: {guess.selector!r} di {guess.page}"
+        return found + (f" — {guess.example}" if guess.example else "")
+    why = guess.note or "tidak tertebak"
+    example = f" ({guess.example})" if guess.example else ""
+    return f"  {guess.field}: - di {guess.page}: {why}{example}"
 
 
 def _note(probe: SiteProbe, today: dt.date) -> str:

@@ -27,7 +27,7 @@ from pelita.importer.model import Channel, FetchResult, HtmlRules
 from pelita.importer.run.runner import fetch_limits, network_policy
 from pelita.importer.settings import ImporterConfig
 
-from .guess import guess_article, guess_listing, rules_from_guesses
+from .guess import Guess, guess_article, guess_listing, rules_from_guesses
 
 HOW_FEED = "feed"
 HOW_DISCOVERED = "discovered"
@@ -46,6 +46,7 @@ class SiteProbe:
     entries: int = 0
     html: HtmlRules | None = None
     missing: tuple[str, ...] = ()  # html selectors that could not be guessed
+    guesses: tuple[Guess, ...] = ()  # every html guess, with the page it tried
 
 
 class ProbeError(Exception):
@@ -67,23 +68,50 @@ def _feed_facts(result: FetchResult) -> tuple[str, int]:
     return " ".join(feed.title.split()), len(feed.entries)
 
 
-async def _html_probe(
-    channel: Channel, page: FetchResult, pages: PageGetter
-) -> SiteProbe:
-    listing = guess_listing(page)
-    article: dict[str, str | None] = {}
-    if listing.first_article:
+ARTICLES_TRIED = 3  # articles of the listing tried until one gives a body
+
+
+async def _article_guesses(
+    channel: Channel, links: tuple[str, ...], pages: PageGetter
+) -> tuple[dict[str, Guess], list[Guess]]:
+    """The guesses on the first article that gives a body; the failures before."""
+    tried: list[Guess] = []
+    article: dict[str, Guess] = {}
+    for link in links[:ARTICLES_TRIED]:
         try:
-            article = guess_article(await pages.get(channel, listing.first_article))
-        except FetchError:
-            article = {}
+            article = guess_article(await pages.get(channel, link))
+        except FetchError as exc:
+            tried.append(Guess("body", None, link, note=f"not fetched: {exc}"))
+            continue
+        if article["body"].selector:
+            return article, tried
+        tried.append(article["body"])
+    return article, tried
+
+
+async def _html_probe(
+    channel: Channel, page: FetchResult, pages: PageGetter, siblings: bool
+) -> SiteProbe:
+    listing = guess_listing(page, siblings)
+    article, tried = await _article_guesses(channel, listing.articles, pages)
     rules, missing = rules_from_guesses(listing, article)
+    shown = [*listing.guesses, *tried]
+    shown += [
+        article[name] for name in ("title", "date", "body", "image") if name in article
+    ]
     return SiteProbe(
-        channel.url, HOW_HTML, None, _site_name(page), 0, rules, tuple(missing)
+        channel.url,
+        HOW_HTML,
+        None,
+        _site_name(page),
+        0,
+        rules,
+        tuple(missing),
+        tuple(dict.fromkeys(shown)),
     )
 
 
-async def _probe(channel: Channel, pages: PageGetter) -> SiteProbe:
+async def _probe(channel: Channel, pages: PageGetter, siblings: bool) -> SiteProbe:
     first = await pages.get(channel, channel.url, accept=FEED_ACCEPT, polite=False)
     if not is_html_page(first):
         title, count = _feed_facts(first)
@@ -91,7 +119,7 @@ async def _probe(channel: Channel, pages: PageGetter) -> SiteProbe:
     try:
         source = await discover_feed(channel, first, pages)
     except FeedError:
-        return await _html_probe(channel, first, pages)
+        return await _html_probe(channel, first, pages, siblings)
     title, count = _feed_facts(source.result)
     name = _site_name(first) or title
     return SiteProbe(channel.url, HOW_DISCOVERED, source.feed_url, name, count)
@@ -114,8 +142,13 @@ async def probe_site(
     config: ImporterConfig,
     known: list[Channel],
     resolver: Resolver | None = None,
+    siblings: bool = False,
 ) -> SiteProbe:
-    """Fetch ``url`` and tell what kind of channel it makes."""
+    """Fetch ``url`` and tell what kind of channel it makes.
+
+    With ``siblings``, article links to other subdomains of the same site
+    (``indeks.example`` listing ``nasional.example``) count as the site's.
+    """
     channel = Channel(id="baru", name="baru", kind="media", url=check_address(url))
     policy = network_policy(config, [*known, channel])
     async with HttpFetcher(fetch_limits(config), policy, resolver) as fetcher:
@@ -123,7 +156,7 @@ async def probe_site(
             fetcher, config.channels_file.parent, config.max_bytes, config.page_delay
         )
         try:
-            return await _probe(channel, pages)
+            return await _probe(channel, pages, siblings)
         except (FetchError, FeedError) as exc:
             raise ProbeError(f"Alamat {url} tidak bisa dibaca: {exc}") from exc
 
@@ -133,6 +166,7 @@ def run_probe(
     config: ImporterConfig,
     known: list[Channel],
     resolver: Resolver | None = None,
+    siblings: bool = False,
 ) -> SiteProbe:
     """``probe_site`` for callers without an event loop."""
-    return asyncio.run(probe_site(url, config, known, resolver))
+    return asyncio.run(probe_site(url, config, known, resolver, siblings))

@@ -28,7 +28,15 @@ from pelita.importer.feeds.raw import RawEntry
 from pelita.importer.model import Channel, Entry, FetchResult, MediaRef
 
 from .noise import NoiseRules, remove_noise
-from .page import head_of, meta_content, page_base, resolve_link, same_site, soup_of
+from .page import (
+    head_of,
+    meta_content,
+    page_base,
+    resolve_link,
+    same_site,
+    soup_of,
+    strip_site_suffix,
+)
 from .page import text_of as _text
 
 _PUBLISHED_META = (
@@ -123,9 +131,17 @@ def _body(page: _Page) -> list[Any]:
 
 
 def _title(page: _Page, body: list[Any]) -> str:
+    """``html.title``, else ``og:title`` without the site's name, else an h1.
+
+    A configured title that matches nothing falls back the same way; the
+    site's name is cut from ``og:title`` and ``<title>`` (" | Republika
+    Online"), never from a heading.
+    """
     rules = page.job.channel.html
     element = page.select("title", rules.title if rules else None)
-    if element is None:
+    site = meta_content(page.soup, 'meta[property="og:site_name"]')
+    fallback = meta_content(page.soup, 'meta[property="og:title"]')
+    if element is None and not fallback:
         element = next(
             (
                 h
@@ -140,11 +156,10 @@ def _title(page: _Page, body: list[Any]) -> str:
             element.decompose()  # the page shows the title above the text
         if title:
             return title
-    fallback = meta_content(page.soup, 'meta[property="og:title"]')
     if fallback:
-        return fallback
+        return strip_site_suffix(fallback, site)
     tag = page.soup.find("title")
-    return _text(tag) if tag is not None else ""
+    return strip_site_suffix(_text(tag), site) if tag is not None else ""
 
 
 def _date_candidates(page: _Page, body: list[Any]) -> list[str]:
