@@ -211,6 +211,19 @@ def html_to_text(value: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
+def field_text(value: object) -> str:
+    """The text a reader sees of a metadata field (title, summary, claim).
+
+    Pelican treats these fields as HTML (the theme prints them through
+    ``striptags|e``), so the importer stores ``&`` as ``&amp;``. An output
+    that wants text (JSON-LD, the news sitemap, a CSV/JSON register, a
+    drawn card) reads the field here: tags dropped and entities decoded
+    exactly once, so a title about ``&amp;`` itself stays ``&amp;``. The
+    output then escapes for its own format.
+    """
+    return html_to_text(str(value or ""))
+
+
 # Typographic stand-ins (written as escapes: they look like what they replace).
 LEFT_DOUBLE, RIGHT_DOUBLE = "\u201c", "\u201d"
 LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"

@@ -103,3 +103,10 @@ def test_a_clarification_names_its_opd_as_source_and_reads_plain_text():
     assert facts.summary == "Faktanya begini."
     assert facts.hashtags == ("#SemarangHebat", "#DLHKotaSemarang", "#CekFakta")
     assert plain("a\n  <i>b</i> &lt;c&gt;") == "a b <c>"
+
+
+def test_entities_are_decoded_once_with_or_without_tags():
+    """A post about ``&amp;`` itself keeps that text on its card and caption."""
+    assert plain("<b>Kode</b> &amp;amp; artinya") == "Kode &amp; artinya"
+    assert plain("Kode &amp;amp; artinya") == "Kode &amp; artinya"
+    assert plain("<p>Satu</p><p>Dua</p>") == "Satu Dua"

@@ -13,6 +13,7 @@ from typing import Any
 from pelican import signals
 
 from pelita.build.buildspeed.files import publish_file
+from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_date
 from pelita.core.schema import category_roles
 from pelita.core.settings import OGCARD, merge_settings
@@ -49,7 +50,7 @@ def _spec(article: Any, settings: dict[str, Any], with_verdict: bool) -> CardSpe
     if getattr(article, "kecamatan", None):
         parts.append(f"Kecamatan {article.kecamatan}")
     return CardSpec(
-        title=str(article.title),
+        title=field_text(article.title),
         kicker=str(article.category),
         detail=" · ".join(parts),
         footer=settings.get("SITENAME", ""),

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelita.core.htmlsafety import field_text
 from pelita.core.registries import Opd
 
 from .channels import ChannelInfo
@@ -115,7 +116,7 @@ def opd_jsonld(page: OpdPage, site_url: str, city: str) -> dict[str, Any]:
     }
     if page.website_url:
         data["sameAs"] = [page.website_url]
-    names = [a.prestasi.name or str(a.title) for a in page.awards]
+    names = [a.prestasi.name or field_text(a.title) for a in page.awards]
     if names:
         data["award"] = list(dict.fromkeys(names))
     return data

@@ -15,6 +15,7 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.urlwrappers import Category
 
+from pelita.core.htmlsafety import field_text
 from pelita.core.prestasi.model import PrestasiError
 
 from .attribution import article_opd, complete_award, display_path, one_per_story
@@ -153,10 +154,14 @@ class PrestasiGenerator(Generator):
     def _write_data(self, state: BuildState) -> None:
         site = self._site_url()
         rows = [
-            make_row(str(a.title), a.date, f"{site}/{a.url}" if site else f"/{a.url}",
-                     a.prestasi)
+            make_row(
+                field_text(a.title),
+                a.date,
+                f"{site}/{a.url}" if site else f"/{a.url}",
+                a.prestasi,
+            )
             for a in self.wall.articles
-        ]  # fmt: skip
+        ]
         files = {
             self.wall.csv_url: rows_to_csv(rows),
             self.wall.json_url: rows_to_json(

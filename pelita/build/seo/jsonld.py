@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_iso
 
 SCHEMA = "https://schema.org"
@@ -34,8 +35,8 @@ class SiteInfo:
 
 
 def _text(value: Any) -> str:
-    """Plain text of a metadata value that may hold HTML (summaries)."""
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(value or ""))).strip()
+    """The text of a metadata value, which Pelican holds as HTML."""
+    return field_text(value)
 
 
 def _organization(site: SiteInfo, name: str | None = None) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from pelita.core.htmlsafety import field_text
 from pelita.core.settings import SEO, merge_settings
 
 from . import noindex
@@ -80,7 +81,7 @@ class SeoFilesGenerator:
         entries = [
             NewsEntry(
                 site.absolute(a.url),
-                str(a.title),
+                field_text(a.title),
                 a.date if a.date.tzinfo else a.date.replace(tzinfo=zone),
             )
             for a in self.context.get("articles", [])

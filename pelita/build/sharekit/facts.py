@@ -9,15 +9,13 @@ marked ``Duplicate_of`` never gets a kit.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from markupsafe import Markup
-
 from pelita.build.themecontext.selection import kecamatan_names
+from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_date
 from pelita.core.prestasi import is_achievement
 from pelita.core.prestasi.model import LEVEL_LABELS, Award
@@ -49,9 +47,8 @@ class Site:
 
 
 def plain(value: Any) -> str:
-    """Text without markup or entities, on one line."""
-    text = Markup(str(value or "")).striptags() if "<" in str(value or "") else value
-    return " ".join(html.unescape(str(text or "")).split())
+    """Text without markup or entities, on one line (entities decoded once)."""
+    return field_text(value)
 
 
 def is_duplicate(article: Any) -> bool:
