@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from .conftest import PHONE, Editor
 
@@ -15,6 +15,22 @@ TIMEOUT = 20_000
 # Saving and publishing are git commits, checkouts and merges in the local
 # backend: on a loaded two-core machine they take seconds.
 GIT_TIMEOUT = 90_000
+
+# The Markdown editor has the focus and the caret is inside it.
+_HOLDS_CARET = """editable => {
+    const selection = document.getSelection();
+    return document.activeElement === editable && selection.rangeCount > 0
+        && editable.contains(selection.anchorNode);
+}"""
+# The selection spans every character of the Markdown editor.
+_ALL_SELECTED = """editable => {
+    const text = value => value.replace(/[\\s\\uFEFF]+/g, '');
+    const selection = document.getSelection();
+    return document.activeElement === editable && selection.rangeCount > 0
+        && editable.contains(selection.anchorNode)
+        && editable.contains(selection.focusNode)
+        && text(selection.toString()) === text(editable.textContent);
+}"""
 
 
 @dataclass
@@ -54,17 +70,32 @@ class Session:
         self.field("kelurahan").select_option(name)
 
     def set_body(self, markdown: str) -> None:
-        """Replace the scaffold: switch the body to Markdown and write it."""
-        self.page.get_by_text("Markdown", exact=True).first.click()
-        body = self.page.locator('[data-slate-editor="true"]').first
-        body.click()
+        """Replace the scaffold as an admin does: Markdown, select all, type.
+
+        Each step waits for what the next one needs, never for a fixed time:
+        the Markdown editor is mounted with the scaffold and holds the caret
+        (Decap focuses it after the switch, and Slate moves the caret there),
+        then the whole scaffold is selected, so typing replaces it instead of
+        landing wherever the caret was. No Delete key: Slate deletes its own
+        idea of the selection, which can lag the page's; typed text replaces
+        the page's selection. The result is read back line by line.
+        """
+        # Decap's switch between "Teks biasa" and "Markdown" has no name.
+        self.page.locator(".cms-editor-visual").get_by_role("switch").click()
+        body = self.page.locator('.cms-editor-raw [data-slate-editor="true"]')
+        expect(body).to_contain_text("[[")
+        editable = body.element_handle()
+        self.page.wait_for_function(_HOLDS_CARET, arg=editable)
         self.page.keyboard.press("Control+A")
-        self.page.keyboard.press("Delete")
+        self.page.wait_for_function(_ALL_SELECTED, arg=editable)
         for number, line in enumerate(markdown.split("\n")):
             if number:
                 self.page.keyboard.press("Enter")
             if line:
                 self.page.keyboard.insert_text(line)
+        expect(body.locator(':scope > [data-slate-node="element"]')).to_have_text(
+            markdown.split("\n")
+        )
 
     def upload_photo(self, photo: Path) -> None:
         """Choose the featured photo from the phone: upload it and use it."""
@@ -73,9 +104,13 @@ class Session:
         self.page.get_by_role("button", name="Pakai foto ini").click()
 
     def save(self) -> None:
-        """Save (a draft on its own branch) and wait for the confirmation."""
+        """Save (a draft on its own branch) and wait for the confirmation.
+
+        When the checks refuse the entry, fail at once with their list.
+        """
         self.page.get_by_role("button", name="Simpan", exact=True).click()
-        self.expect_toast("Tulisan tersimpan")
+        refused = self.page.get_by_text("Belum bisa dikirim")
+        self.expect_toast("Tulisan tersimpan", also_failed=refused)
 
     def set_status(self, label: str) -> None:
         """Move the post along the editorial workflow."""
@@ -89,12 +124,17 @@ class Session:
         self.page.get_by_role("menuitem", name="Terbitkan sekarang").click()
         self.expect_toast("Tulisan diterbitkan")
 
-    def expect_toast(self, text: str) -> None:
+    def expect_toast(self, text: str, also_failed: Locator | None = None) -> None:
         """Wait for Decap's confirmation; fail with its error toast if one shows."""
         done = self.page.get_by_text(text)
         failed = self.page.get_by_text(re.compile(r"^(Tulisan|Status) gagal|^Gagal"))
+        if also_failed is not None:
+            failed = failed.or_(also_failed)
         expect(done.or_(failed).first).to_be_visible(timeout=GIT_TIMEOUT)
-        assert failed.count() == 0, failed.first.inner_text()
+        if failed.count():
+            checks = self.page.locator(".pelita-checks")
+            reason = checks.first.inner_text() if checks.count() else ""
+            raise AssertionError(f"{failed.first.inner_text()}\n{reason}".strip())
 
 
 def open_editor(browser: Browser, editor: Editor, hash_path: str = "") -> Session:

@@ -25,6 +25,9 @@ CAMERA_MODEL = 0x0110
 
 PRESTASI_SLUG = "kelurahan-meteseh-juara-i-lomba-kampung-hijau"
 KLARIFIKASI_SLUG = "hoaks-pendaftaran-bantuan-lewat-tautan-whatsapp"
+PRESTASI_BODY = (
+    "Kelurahan Meteseh meraih juara pertama.\n\n## Yang dinilai\n\nBank sampah."
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,9 +46,7 @@ def prestasi(editor, browser, tmp_path_factory) -> tuple[Path, Path, list[str]]:
     admin.choose_kelurahan("Meteseh")
     admin.upload_photo(photo)
     admin.fill("image_alt", "Warga Meteseh mengangkat piala di depan balai kelurahan")
-    admin.set_body(
-        "Kelurahan Meteseh meraih juara pertama.\n\n## Yang dinilai\n\nBank sampah."
-    )
+    admin.set_body(PRESTASI_BODY)
     admin.save()
     admin.set_status("Siap ditinjau")
     admin.set_status("Siap terbit")
@@ -72,7 +73,8 @@ def test_prestasi_with_a_gps_photo_through_the_form(editor, prestasi):
         "Image_alt: Warga Meteseh mengangkat piala di depan balai kelurahan",
     ):  # fmt: skip
         assert line in header, text
-    assert "## Yang dinilai" in text
+    # Exactly what was typed: nothing of the scaffold is left around it.
+    assert text.split("\n\n", 1)[1] == PRESTASI_BODY + "\n", text
     stored = (
         editor.repo
         / "content/images"
