@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -262,3 +264,31 @@ def test_the_editor_is_no_reader_page_for_budgets_search_or_sitemap(tmp_path: Pa
     assert [w.page for w in weights] == ["index.html"]
     assert problems == []
     assert "^admin/" in settings()["SITEMAP"]["exclude"]
+
+
+_WRITE_EDITOR = """
+import sys
+from pathlib import Path
+from pelican.settings import read_settings
+from pelita.tools.webeditor import write_editor
+repo = Path(sys.argv[1])
+write_editor(Path(sys.argv[2]), read_settings(str(repo / "pelicanconf.py")), repo)
+"""
+
+
+def test_the_config_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path):
+    # Seeds under which a set's order once changed the kelurahan spellings' order.
+    written = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", _WRITE_EDITOR, str(REPO), str(out)],
+            cwd=REPO, env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        written.append((out / "admin" / "pelita-editor.json").read_bytes())
+    assert written[0] == written[1]
+    wilayah = json.loads(written[0])["wilayah"]
+    for keys in (wilayah["kecamatanKeys"], wilayah["kelurahanKeys"]):
+        assert list(keys) == sorted(keys)
+    assert all(places == sorted(places) for places in wilayah["kelurahanKeys"].values())

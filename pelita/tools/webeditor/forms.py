@@ -215,23 +215,30 @@ def wilayah_choices(gazetteer: Gazetteer) -> dict[str, Any]:
     ``kecamatanKeys`` and ``kelurahanKeys`` map every known spelling (folded
     by ``normalize_name``, aliases included) to the official names, so the
     browser accepts the spellings ``invoke check`` accepts in older posts.
+    Both are sorted by spelling, and each spelling's places by name, so the
+    same registries always give the same bytes, whatever the hash seed.
     """
     kec_keys: dict[str, str] = {}
     for kec in gazetteer.kecamatan:
         for name in (kec.nama, *kec.aliases):
             kec_keys[normalize_name(name)] = kec.nama
-    kel_keys: dict[str, list[list[str]]] = {}
+    kel_keys: dict[str, set[tuple[str, str]]] = {}
     for kel in gazetteer.kelurahan:
-        for key in {normalize_name(n) for n in (kel.nama, *kel.aliases)}:
-            kel_keys.setdefault(key, []).append([kel.nama, kel.kecamatan])
+        for name in (kel.nama, *kel.aliases):
+            kel_keys.setdefault(normalize_name(name), set()).add(
+                (kel.nama, kel.kecamatan)
+            )
     return {
         "kecamatan": [k.nama for k in gazetteer.kecamatan],
         "kelurahan": {
             k.nama: [kel.nama for kel in gazetteer.kelurahan_of(k)]
             for k in gazetteer.kecamatan
         },
-        "kecamatanKeys": kec_keys,
-        "kelurahanKeys": kel_keys,
+        "kecamatanKeys": dict(sorted(kec_keys.items())),
+        "kelurahanKeys": {
+            key: [list(place) for place in sorted(places)]
+            for key, places in sorted(kel_keys.items())
+        },
     }
 
 
