@@ -32,6 +32,43 @@ _ALL_SELECTED = """editable => {
         && text(selection.toString()) === text(editable.textContent);
 }"""
 
+# Every visible element that reaches past the viewport's left or right edge,
+# unless it sits in a box that scrolls sideways and itself fits the viewport
+# (the toolbar does): what a phone would show cut off, or only by scrolling
+# the whole page. A page wider than the viewport is reported too.
+_OVERFLOWING = """() => {
+    const width = document.documentElement.clientWidth;
+    const fits = box => box.left >= -0.5 && box.right <= width + 0.5;
+    const attribute = (element, key) => element.getAttribute(key)
+        ? `[${key}=${element.getAttribute(key)}]` : '';
+    const name = element => element.tagName.toLowerCase()
+        + (element.id ? '#' + element.id : '')
+        + attribute(element, 'data-testid') + attribute(element, 'role');
+    const found = [];
+    const page = document.scrollingElement.scrollWidth;
+    if (page > width) found.push(`the page is ${page} px wide`);
+    for (const element of document.body.querySelectorAll('*')) {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0 || fits(box)) continue;
+        const style = getComputedStyle(element);
+        if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+        let held = false;
+        let up = element.parentElement;
+        for (; up !== document.body; up = up.parentElement) {
+            const overflow = getComputedStyle(up).overflowX;
+            if (overflow === 'visible') continue;
+            held = (overflow === 'auto' || overflow === 'scroll')
+                && fits(up.getBoundingClientRect());
+            break;
+        }
+        if (held) continue;
+        const text = (element.innerText || '').trim().slice(0, 30);
+        const span = `${Math.round(box.left)}..${Math.round(box.right)} px`;
+        found.push(`${name(element)} "${text}" ${span}`);
+    }
+    return found;
+}"""
+
 
 @dataclass
 class Session:
@@ -96,6 +133,10 @@ class Session:
         expect(body.locator(':scope > [data-slate-node="element"]')).to_have_text(
             markdown.split("\n")
         )
+
+    def overflowing(self) -> list[str]:
+        """What sticks out of the viewport sideways (nothing should)."""
+        return self.page.evaluate(_OVERFLOWING)
 
     def upload_photo(self, photo: Path) -> None:
         """Choose the featured photo from the phone: upload it and use it."""
