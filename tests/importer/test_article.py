@@ -121,7 +121,10 @@ def test_a_missing_date_is_the_first_seen_time_and_warned():
     item = Article("Judul berita", "", "<p>Teks.</p>")
     read_ = read(item)
     assert read_.entry.published.isoformat() == "2026-06-10T10:00:00+07:00"
-    assert "no date" in read_.entry.date_note
+    assert read_.entry.date_note == (
+        "the date element html.date '.info-berita .tanggal' is empty; "
+        "using the time Pelita first saw it"
+    )
 
 
 def test_a_body_selector_that_matches_nothing_skips_the_article_with_a_warning():
@@ -203,3 +206,63 @@ def test_a_monstrous_body_is_skipped_not_walked(monkeypatch):
     read_ = read(item)
     assert read_.entry is None
     assert "over 50 elements" in read_.warnings[0]
+
+
+def test_every_published_date_meta_tag_is_read_not_only_the_first():
+    head = (
+        "<meta property='article:published_time' content='{{ tanggal }}'>"
+        "<meta property='article:published_time' content='2026-03-20T08:00:00+00:00'>"
+    )
+    entry = read(Article("Judul berita", "", "<p>Teks.</p>", head=head)).entry
+    assert entry.published.isoformat() == "2026-03-20T15:00:00+07:00"
+    assert entry.date_note is None
+
+
+def test_an_empty_date_element_is_skipped_and_named_as_empty():
+    rules = HtmlRules(items="a", body=".isi-berita", date=".tanggal")
+    channel = Channel("k", "K", "media", SITE, format="html", html=rules)
+    filled = "<p class='tanggal'>Senin, 1 Juni 2026 | 08:30 WIB</p><p>Teks.</p>"
+    entry = read(Article("Judul", "", filled), channel=channel).entry
+    assert entry.published.isoformat() == "2026-06-01T08:30:00+07:00"
+    assert entry.body.strip() == "Teks."  # the byline left the body
+    empty = read(Article("Judul", "", "<p>Teks.</p>"), channel=channel).entry
+    assert empty.date_note == (
+        "the date element html.date '.tanggal' is empty; "
+        "using the time Pelita first saw it"
+    )
+    rules = HtmlRules(items="a", body=".isi-berita")
+    channel = Channel("k", "K", "media", SITE, format="html", html=rules)
+    none = read(Article("Judul", "", "<p>Teks.</p>"), channel=channel).entry
+    assert none.date_note == "no date on the page; using the time Pelita first saw it"
+
+
+@pytest.mark.parametrize(
+    ("og_title", "site", "expected"),
+    [
+        ("Banjir Surut di Kaligawe | Republika Online", "", "Banjir Surut di Kaligawe"),
+        ("Banjir Surut di Kaligawe - Kelurahan Contoh", "Kelurahan Contoh",
+         "Banjir Surut di Kaligawe"),
+        ("Banjir - Warga Mengungsi", "", "Banjir - Warga Mengungsi"),
+        ("Wali Kota: Pasar Dibuka Senin", "", "Wali Kota: Pasar Dibuka Senin"),
+    ],
+)  # fmt: skip
+def test_the_og_title_fallback_loses_the_site_suffix(og_title, site, expected):
+    head = f"<meta property='og:title' content='{og_title}'>"
+    if site:
+        head += f"<meta property='og:site_name' content='{site}'>"
+    rules = HtmlRules(items="a", body=".isi-berita", title="h1.judul-lama")
+    channel = Channel("k", "K", "media", SITE, format="html", html=rules)
+    item = Article("Logo Situs", "1 Juni 2026", "<p>Teks.</p>", head=head)
+    assert read(item, channel=channel).entry.title == expected
+
+
+def test_a_gallery_without_text_is_skipped_with_a_warning():
+    photos = "".join(f"<p><img src='/galeri/{n}.jpg' alt=''></p>" for n in range(4))
+    read_ = read(Article("Galeri Kegiatan", "1 Juni 2026", photos))
+    assert read_.entry is None
+    assert read_.warnings == (
+        f"{SITE}/berita/kabar/: the article has no text (only photos, links or an "
+        "embed: a gallery?); skipped",
+    )
+    captioned = photos + "<p>Warga membersihkan saluran air.</p>"
+    assert read(Article("Galeri Kegiatan", "1 Juni 2026", captioned)).entry

@@ -7,7 +7,8 @@ writing follow in ``run.channel`` as for any feed. Its identity is the
 article's address as the listing links it (normalized like any link), so an
 article imported once is never fetched again.
 
-Dates come from ``article:published_time`` (or ``datePublished``) first,
+Dates come from ``article:published_time`` (or ``datePublished``; every
+such tag, the first readable wins) first,
 then a ``<time datetime>``, then the text of the ``html.date`` element as
 the page prints it ("Kamis, 21 Maret 2024 | 09:15 WIB", "3 jam yang lalu").
 A configured selector that matches nothing is a warning naming the selector
@@ -17,7 +18,8 @@ the next run).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pelita.importer.feeds.clean import largest_candidate
@@ -88,6 +90,7 @@ class _Page:
     base: str
     warnings: list[str] = field(default_factory=list)
     missing: set[str] = field(default_factory=set)
+    empty_date: str | None = None  # html.date matched, but only empty elements
 
     def select(self, name: str, selector: str | None, warn: bool = True) -> Any:
         """The first match of a configured selector; a warning when none."""
@@ -162,10 +165,50 @@ def _title(page: _Page, body: list[Any]) -> str:
     return strip_site_suffix(_text(tag), site) if tag is not None else ""
 
 
+def _all_meta(soup: Any, selectors: tuple[str, ...]) -> list[str]:
+    """Every non-empty ``content`` of the matching meta tags.
+
+    In the page's order per selector: a page may carry an empty or template
+    tag before the real one, or two tags that disagree.
+    """
+    head = head_of(soup)
+    found: list[str] = []
+    for selector in selectors:
+        for element in head.select(selector, limit=10):
+            value = str(element.get("content") or "").strip()
+            if value:
+                found.append(value)
+    return found
+
+
+def _date_element(page: _Page, selector: str | None) -> Any:
+    """The first element of ``html.date`` that holds a date, skipping empty ones.
+
+    A template often prints an empty date element before the filled one; an
+    element that is only empty is named as such (not "unreadable").
+    """
+    if not selector:
+        return None
+    matched = page.soup.select(selector, limit=20)
+    if not matched:
+        page.select("date", selector)  # the warning of a selector without a match
+        return None
+    for element in matched:
+        stamp = element if element.name == "time" else element.find("time")
+        if (
+            _text(element)
+            or element.get("content")
+            or (stamp and stamp.get("datetime"))
+        ):
+            return element
+    page.empty_date = selector
+    return None
+
+
 def _date_candidates(page: _Page, body: list[Any]) -> list[str]:
     rules = page.job.channel.html
-    found = [meta_content(page.soup, *_PUBLISHED_META)]
-    element = page.select("date", rules.date if rules else None)
+    found: list[str | None] = list(_all_meta(page.soup, _PUBLISHED_META))
+    element = _date_element(page, rules.date if rules else None)
     if element is not None:
         stamp = element if element.name == "time" else element.find("time")
         found.append(str((stamp or element).get("datetime") or "") or None)
@@ -275,9 +318,38 @@ def read_article(job: ArticleJob) -> ArticleRead:
         return ArticleRead(None, tuple(page.warnings), missing_body=True)
     raw = _raw_entry(page, body)
     entry = build_entry(raw, job.result.fetched_at, job.channel.category, job.file_root)
-    if entry is None or not (entry.body.strip() or entry.image):
-        page.warnings.append(f"{job.shown}: the article has no text; skipped")
+    if entry is None or not has_words(entry.body):
+        what = "only photos, links or an embed" if entry and entry.body.strip() else ""
+        page.warnings.append(
+            f"{job.shown}: the article has no text"
+            + (f" ({what}: a gallery?)" if what else "")
+            + "; skipped"
+        )
         return ArticleRead(None, tuple(page.warnings))
+    if entry.date_note and entry.date_note.startswith("no date in the feed"):
+        entry = replace(entry, date_note=_no_date_note(page))
     return ArticleRead(
         entry, tuple(page.warnings), missing_image="image" in page.missing
     )
+
+
+def _no_date_note(page: _Page) -> str:
+    if page.empty_date:
+        where = f"the date element html.date {page.empty_date!r} is empty"
+    else:
+        where = "no date on the page"
+    return f"{where}; using the time Pelita first saw it"
+
+
+_MARKDOWN_MEDIA = re.compile(r"!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+_WORD = re.compile(r"[^\W\d_]")
+
+
+def has_words(markdown: str) -> bool:
+    """Whether a Markdown body says something besides images and bare links.
+
+    A photo gallery or an embed page converts to images and links only: as a
+    post it would be an empty page with a title. Link text counts as text.
+    """
+    text = _MARKDOWN_MEDIA.sub(lambda m: m.group(1) or " ", markdown)
+    return _WORD.search(text) is not None

@@ -112,7 +112,7 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
 
     ``og:title`` and ``<title>`` often end with the site's name. The last part
     after a separator is dropped when it is the site's name, or when it is
-    short (four words at most) and the part before it is longer: a headline
+    short (four words at most) and the part before it two words longer: a headline
     with a dash inside ("Banjir - Warga Mengungsi") keeps both halves.
     """
     title = " ".join(title.split())
@@ -122,6 +122,6 @@ def strip_site_suffix(title: str, site_name: str | None = None) -> str:
     last = parts[-1].strip()
     head = title[: title.rfind(last)].rstrip(" |\u2013\u2014\u00bb-")
     named = site_name and last.casefold() == " ".join(site_name.split()).casefold()
-    if named or (len(last.split()) <= 4 and len(head.split()) > len(last.split()) + 2):
+    if named or (len(last.split()) <= 4 and len(head.split()) >= len(last.split()) + 2):
         return head.strip() or title
     return title
