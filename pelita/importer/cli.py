@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - Windows
 
 from pelita.importer.fetching.netpolicy import Resolver
 from pelita.importer.media.imaging import ImageLimits
+from pelita.importer.media.orphans import remove_orphan_images
 from pelita.importer.media.pool import ImageWorkers, image_worker_count
 from pelita.importer.media.stage import ImageMedia
 from pelita.importer.registry.channels import load_channels
@@ -138,6 +139,7 @@ def _run(
     if running.exists() and not options.dry_run:  # the last run was killed
         removed = remove_stale_temp_files(config.content_dir)
         logger.info("importer: removed %s unfinished file(s) of a killed run", removed)
+        remove_orphan_images(config.content_root, config.images_dir)
     if not options.dry_run:
         running.parent.mkdir(parents=True, exist_ok=True)
         running.touch()
@@ -156,7 +158,11 @@ def _run(
         media.close()
         if not options.dry_run:
             save_state(config.state_file, states)
-            running.unlink(missing_ok=True)
+    if not options.dry_run:
+        # An interrupted run keeps the marker: the next one checks every image.
+        if media.stored:
+            remove_orphan_images(config.content_root, config.images_dir, media.stored)
+        running.unlink(missing_ok=True)
     seconds = time.monotonic() - started
     if not options.dry_run:
         write_report(config.report_file, reports, seconds, stories)

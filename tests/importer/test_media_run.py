@@ -289,3 +289,20 @@ def test_a_huge_phone_photo_arrives_upright_at_the_master_width(tmp_path, feed_s
     assert master.size == (1600, 2400)  # turned upright, then scaled down
     assert master.getpixel((1590, 10))[0] > 150  # the red corner went right
     assert not master.getexif()
+
+
+def test_a_remembered_image_whose_file_is_gone_is_fetched_again(tmp_path, feed_server):
+    """The state remembers where an image went; if the file was removed (an
+    orphan cleaned up after an interrupted run), the post must not name a
+    missing file: the image is downloaded again."""
+    base = serve_images(feed_server)
+    url = feed_server.add("/feed", Response(feed_of(base, good_items(base)[:1])))
+    write_registry(tmp_path, [{"id": "uji", "url": url}])
+    assert run(tmp_path) == 0
+    stored = tmp_path / "content" / by_slug(tmp_path)["foto-warga"][1]["image"]
+    stored.unlink()
+    assert run(tmp_path, only="uji") == 0
+    assert stored.is_file()
+    assert by_slug(tmp_path)["foto-warga"][1]["image"] == (
+        stored.relative_to(tmp_path / "content").as_posix()
+    )

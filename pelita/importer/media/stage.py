@@ -132,6 +132,9 @@ class ImageMedia:
         self.dry_run = dry_run
         self._fetcher: Any = None
         self._inflight: dict[str, asyncio.Task[tuple[Settled, bool]]] = {}
+        # The image files this run wrote (relative to the content root): the
+        # run checks at its end that a post uses each of them.
+        self.stored: set[str] = set()
 
     def use_fetcher(self, fetcher: Any) -> None:
         """The run's ``HttpFetcher`` (its limits and SSRF guard apply)."""
@@ -190,7 +193,7 @@ class ImageMedia:
 
     async def _settle(self, url: str, memo: MediaMemo) -> Settled:
         key = self._key(url)
-        if key in memo.known:
+        if key in memo.known and self._still_there(memo.known[key]):
             memo.used[key] = memo.known[key]
             return Settled.from_record(memo.known[key])
         if self.dry_run:
@@ -208,6 +211,11 @@ class ImageMedia:
         if settled.permanent:
             memo.used[key] = memo.known[key] = settled.record()
         return settled
+
+    def _still_there(self, record: dict[str, Any]) -> bool:
+        """A remembered file that was removed (as an orphan) is fetched again."""
+        path = record.get("path")
+        return not path or (self.content_root / path).is_file()
 
     async def _obtain(self, url: str) -> tuple[Settled, bool]:
         """Fetch, check, convert and store one image: (outcome, file written)."""
@@ -228,6 +236,7 @@ class ImageMedia:
         if processed.pixel:
             return Settled(pixel=True), False
         atomic_write_bytes(self.content_root / relative, processed.data)
+        self.stored.add(relative)
         return Settled(path=relative), True
 
     async def _bytes(self, url: str) -> tuple[bytes, str | None]:
