@@ -180,11 +180,13 @@ def import_feeds(
         "category": "kategori bawaan tulisan kanal, mis. Berita",
         "write": "tambahkan entri di akhir registri (IMPORTER['channels_file'])",
         "yes": "jangan bertanya: isian dari flag, sisanya dari tebakan",
+        "subdomains": "ikuti tautan artikel ke subdomain lain situs yang sama "
+        "(mis. indeks.contoh.id -> nasional.contoh.id)",
     },
 )
 def channel_add(
     c, url, id=None, name=None, kind=None, kecamatan=None, kelurahan=None,
-    opd=None, category=None, write=False, yes=False,
+    opd=None, category=None, write=False, yes=False, subdomains=False,
 ):  # fmt: skip
     """Make a validated channel registry entry from a site's address."""
     from pelita.importer.channeladd.command import ChannelAddError, run_channel_add
@@ -194,7 +196,9 @@ def channel_add(
         "kelurahan": kelurahan, "opd": opd, "category": category,
     }  # fmt: skip
     try:
-        run_channel_add(SETTINGS, url, given, yes=yes, write=write)
+        run_channel_add(
+            SETTINGS, url, given, yes=yes, write=write, subdomains=subdomains
+        )
     except ChannelAddError as exc:
         sys.stderr.write(f"{exc}\n")
         sys.exit(1)

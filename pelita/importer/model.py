@@ -32,6 +32,7 @@ class HtmlRules:
     date: str | None = None
     image: str | None = None
     remove: tuple[str, ...] = ()
+    subdomains: bool = False  # follow links to sibling subdomains of the site
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,18 @@ class Portal:
     pages: dict[str, bytes]
     stories: tuple[Story, ...] = STORIES
 
+    hosts: tuple[str, ...] = ()  # names on loopback: the listing's first
+
     def serve(self, server: FeedServer) -> str:
-        for path, body in self.pages.items():
+        """Serve every page; ``//HOST/`` in a page is the named host's origin."""
+        port = server.url("/").split(":")[2].split("/")[0]
+        for path, page in self.pages.items():
+            body = page
+            for host in self.hosts:
+                body = body.replace(f"//{host}/".encode(), f"//{host}:{port}/".encode())
             server.add(path, Response(body, content_type=HTML))
+        if self.hosts:
+            return f"http://{self.hosts[0]}:{port}{self.listing}"
         return server.url(self.listing)
 
 
@@ -357,6 +366,40 @@ def modern_2022() -> Portal:
             f"{s.title} Halaman all - {site}", body, _og(s, site, meta)
         )
     return Portal("modern-2022", "/news/", pages)
+
+
+def subdomain_portal_2020() -> Portal:
+    """An index on ``indeks.`` whose articles live on ``nasional.`` and ``jateng.``."""
+    site = "Portal Semarang"
+    index, hosts = "indeks.portalsemarang.test", ("nasional", "jateng", "nasional")
+    header = (
+        f"<div class='topbar'><h1 class='brand'><a href='http://www.portalsemarang.test/'>"
+        f"{site}</a></h1>{_menu('menu-kanal', f'http://{index}/kanal/')}</div>"
+    )
+    items = "".join(
+        f"<div class='media'><div class='media-body'><h4 class='media-heading'>"
+        f"<a href='http://{hosts[n]}.portalsemarang.test/berita/{s.slug}'>"
+        f"{s.title}</a></h4><small>{s.date}</small></div></div>"
+        for n, s in enumerate(STORIES)
+    )
+    pages = {
+        "/semua/": _doc(
+            f"Indeks - {site}",
+            f"{header}<div class='container'><div class='indeks-list'>{items}</div>"
+            f"{_popular('<div class=sidebar-populer>{}</div>')}</div>"
+            f"<div class='copyright'>Copyright 2020 {site}</div>",
+        )
+    }
+    for s in STORIES:
+        body = (
+            f"{header}<div class='container'><div class='artikel'>"
+            f"<h1 class='artikel-judul'>{s.title}</h1><div class='artikel-tanggal'>"
+            f"{s.date}</div><div class='artikel-isi'>{_paras(s)}</div></div>"
+            f"{_popular('<div class=sidebar-populer>{}</div>')}</div>"
+        )
+        pages[f"/berita/{s.slug}"] = _doc(f"{s.title} - {site}", body, _og(s, site))
+    all_hosts = (index, "nasional.portalsemarang.test", "jateng.portalsemarang.test")
+    return Portal("subdomain-portal-2020", "/semua/", pages, hosts=all_hosts)
 
 
 PORTALS: dict[str, Callable[[], Portal]] = {

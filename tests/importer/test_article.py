@@ -1,6 +1,7 @@
 """Listing and article pages read into links and entries (no server needed)."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from importer_testkit import REPO, fetch_result, live_markup, render_markdown
@@ -11,6 +12,7 @@ from pelita.importer.feeds.identity import page_guid
 from pelita.importer.htmlchannels.article import ArticleJob, read_article
 from pelita.importer.htmlchannels.listing import ListingJob, read_listing
 from pelita.importer.htmlchannels.noise import load_noise_rules
+from pelita.importer.htmlchannels.page import site_domain
 from pelita.importer.model import Channel, HtmlRules
 
 SITE = "https://tlogosarikulon.example.go.id"
@@ -266,3 +268,36 @@ def test_a_gallery_without_text_is_skipped_with_a_warning():
     )
     captioned = photos + "<p>Warga membersihkan saluran air.</p>"
     assert read(Article("Galeri Kegiatan", "1 Juni 2026", captioned)).entry
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [
+        ("nasional.portal.com", "portal.com"),
+        ("www.portal.com", "portal.com"),
+        ("portal.com", "portal.com"),
+        ("berita.semarangkota.go.id", "semarangkota.go.id"),
+        ("semarangkota.go.id", "semarangkota.go.id"),
+        ("a.b.portal.co.id", "portal.co.id"),
+    ],
+)
+def test_the_site_a_host_belongs_to(host, domain):
+    assert site_domain(host) == domain
+
+
+def test_a_listing_follows_sibling_subdomains_only_when_asked():
+    body = listing(
+        [
+            ("https://nasional.tlogosarikulon.example.go.id/a/", "A"),
+            ("https://tlogosarikulon.example.go.id.evil.test/b/", "B"),
+            ("https://lain.example.com/c/", "C"),
+        ]
+    )
+    kept = read_listing(
+        ListingJob(fetch_result(body, HTML, f"{SITE}/berita/"),
+                   replace(RULES, subdomains=True), f"{SITE}/berita/")
+    )  # fmt: skip
+    assert kept.links == ("https://nasional.tlogosarikulon.example.go.id/a/",)
+    assert len(kept.offsite) == 2
+    with pytest.raises(FeedError, match=r"every link on \S+ leaves the site"):
+        read_listing(listing_job(body))

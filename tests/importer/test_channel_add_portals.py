@@ -8,10 +8,10 @@ with the page each was tried on.
 """
 
 import pytest
-from importer_testkit import make_settings, posts
-from portals import CHROME_WORDS, PORTALS
+from importer_testkit import FakeResolver, make_settings, posts
+from portals import CHROME_WORDS, PORTALS, subdomain_portal_2020
 
-from pelita.importer.channeladd.command import run_channel_add
+from pelita.importer.channeladd.command import ChannelAddError, run_channel_add
 from pelita.importer.cli import run_import
 from pelita.importer.writing.metadata import parse_header
 
@@ -30,21 +30,25 @@ def imported(root):
     return found
 
 
-@pytest.mark.parametrize("name", sorted(PORTALS))
-def test_channel_add_makes_a_usable_entry_for_each_portal(tmp_path, feed_server, name):
-    portal = PORTALS[name]()
-    url = portal.serve(feed_server)
+def add_and_import(tmp_path, url, resolver=None, subdomains=False):
+    """channel-add with no help, then the import of the entry it wrote."""
     (tmp_path / "channels.yml").write_text(REGISTRY, encoding="utf-8")
     settings = make_settings(tmp_path)
     said = []
     run_channel_add(
         settings, url, {"name": "Portal Uji", "kind": "media"},
         yes=True, write=True, say=said.append, ask=lambda _: "",
+        resolver=resolver, subdomains=subdomains,
     )  # fmt: skip
     shown = "\n".join(said)
     assert "  items: " in shown and f" di {url}" in shown
     assert "  body: " in shown
-    assert run_import(settings, only="portal-uji") == 0
+    assert run_import(settings, only="portal-uji", resolver=resolver) == 0
+    return said
+
+
+def assert_usable(tmp_path, portal):
+    """Every article, with its headline and every paragraph, and no chrome."""
     found = imported(tmp_path)
     assert sorted(found) == sorted(s.title for s in portal.stories)
     for story in portal.stories:
@@ -53,3 +57,42 @@ def test_channel_add_makes_a_usable_entry_for_each_portal(tmp_path, feed_server,
             assert paragraph[:60] in text, (story.title, paragraph)
         for chrome in CHROME_WORDS:
             assert chrome not in text, (story.title, chrome)
+
+
+@pytest.mark.parametrize("name", sorted(PORTALS))
+def test_channel_add_makes_a_usable_entry_for_each_portal(tmp_path, feed_server, name):
+    portal = PORTALS[name]()
+    add_and_import(tmp_path, portal.serve(feed_server))
+    assert_usable(tmp_path, portal)
+
+
+def test_a_portal_on_sibling_subdomains_is_followed_when_asked(tmp_path, feed_server):
+    portal = subdomain_portal_2020()
+    url = portal.serve(feed_server)
+    resolver = FakeResolver({host: ["127.0.0.1"] for host in portal.hosts})
+    said = add_and_import(tmp_path, url, resolver, subdomains=True)
+    assert any(
+        line.startswith("      subdomains: true")
+        for line in "\n".join(said).splitlines()
+    )
+    assert_usable(tmp_path, portal)
+    assert "jateng.portalsemarang.test" in resolver.asked
+
+
+def test_without_subdomains_the_guess_says_where_the_articles_went(
+    tmp_path, feed_server
+):
+    portal = subdomain_portal_2020()
+    url = portal.serve(feed_server)
+    resolver = FakeResolver({host: ["127.0.0.1"] for host in portal.hosts})
+    (tmp_path / "channels.yml").write_text(REGISTRY, encoding="utf-8")
+    said = []
+    with pytest.raises(ChannelAddError, match="items, body"):
+        run_channel_add(
+            make_settings(tmp_path), url, {"name": "Portal Uji", "kind": "media"},
+            yes=True, say=said.append, ask=lambda _: "", resolver=resolver,
+        )  # fmt: skip
+    (line,) = [s for s in said if s.startswith("  items: - di ")]
+    assert f"di {url}: no selector finds 3 or more article links" in line
+    assert "3 article links go to other subdomains of the site" in line
+    assert "add --subdomains" in line

@@ -81,6 +81,8 @@ def test_a_feed_channel_is_a_feed_by_default(tmp_path):
          ["field 'html.remove'", "3 must be a CSS selector"]),
         (("date: \".tanggal\"", "date: \":contains(x)\""),
          ["field 'html.date'", "':contains(x)'", "-soup-contains"]),
+        (("remove: [", "subdomains: ya\n      remove: ["),
+         ["field 'html.subdomains'", "'ya' must be true or false"]),
     ],
 )  # fmt: skip
 def test_mistakes_in_the_html_block_are_named(tmp_path, change, expected):
@@ -115,3 +117,11 @@ def test_an_html_value_that_is_not_a_block_is_named(tmp_path):
 def test_max_pages_is_bounded(tmp_path):
     text = HTML_CHANNEL.replace("      title:", "      max_pages: 500\n      title:")
     assert "from 1 to 50" in error_of(tmp_path, text)
+
+
+def test_subdomains_is_off_unless_the_block_says_true(tmp_path):
+    (plain,) = load(tmp_path, HTML_CHANNEL)
+    assert plain.html.subdomains is False
+    text = HTML_CHANNEL.replace("remove: [", "subdomains: true\n      remove: [")
+    (following,) = load(tmp_path, text)
+    assert following.html.subdomains is True

@@ -16,7 +16,7 @@ from importer_testkit import FakeResolver, make_settings
 from pelita.importer.errors import BlockedAddressError
 from pelita.importer.fetching.http import FetchLimits, HttpFetcher
 from pelita.importer.fetching.netpolicy import GuardedBackend, NetworkPolicy
-from pelita.importer.model import Channel
+from pelita.importer.model import Channel, HtmlRules
 from pelita.importer.run.runner import network_policy
 from pelita.importer.settings import load_config
 
@@ -131,6 +131,30 @@ def test_a_port_the_registry_names_is_open_for_that_host_only():
         ("93.184.216.35", 80),
         ("93.184.216.35", 443),
     ]
+
+
+def test_a_channel_following_subdomains_opens_its_port_to_its_own_site_only():
+    resolver = FakeResolver(
+        {host: ["93.184.216.34"] for host in
+         ("indeks.portal.test", "nasional.portal.test", "portal.test.evil.test",
+          "lain.test")}
+    )  # fmt: skip
+    connector = RecordingConnector()
+    rules = HtmlRules(items="a", body="body", subdomains=True)
+    channel = Channel(
+        "c", "C", "media", "http://indeks.portal.test:8080/", format="html", html=rules
+    )
+    backend = GuardedBackend(network_policy(CONFIG, [channel]), resolver, connector)
+    for host in ("indeks.portal.test", "nasional.portal.test"):
+        with pytest.raises(httpcore.ConnectError, match="recorded"):
+            connect(backend, host, 8080)
+    for host in ("portal.test.evil.test", "lain.test"):
+        with pytest.raises(BlockedAddressError, match="port 8080"):
+            connect(backend, host, 8080)
+    plain = Channel("d", "D", "media", "http://indeks.portal.test:8080/")
+    backend = GuardedBackend(network_policy(CONFIG, [plain]), resolver, connector)
+    with pytest.raises(BlockedAddressError, match="port 8080"):
+        connect(backend, "nasional.portal.test", 8080)
 
 
 def test_allowed_networks_open_a_private_range_explicitly():

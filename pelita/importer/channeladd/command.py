@@ -99,7 +99,10 @@ def _note(probe: SiteProbe, today: dt.date) -> str:
 
 
 def _probe(
-    settings: Mapping[str, Any], url: str, resolver: Resolver | None
+    settings: Mapping[str, Any],
+    url: str,
+    resolver: Resolver | None,
+    subdomains: bool = False,
 ) -> tuple[ImporterConfig, f.AddRegistries, SiteProbe]:
     try:
         config = load_config(settings)
@@ -107,7 +110,7 @@ def _probe(
         raise ChannelAddError(str(exc)) from exc
     reg, known = _registries(config)
     try:
-        return config, reg, run_probe(url, config, known, resolver)
+        return config, reg, run_probe(url, config, known, resolver, subdomains)
     except ProbeError as exc:
         raise ChannelAddError(str(exc)) from exc
 
@@ -130,9 +133,14 @@ def run_channel_add(
     ask: Ask = input,
     say: Say = print,
     resolver: Resolver | None = None,
+    subdomains: bool = False,
 ) -> str:
-    """Probe ``url``, collect the fields, print (or append) the entry; return it."""
-    config, reg, probe = _probe(settings, url, resolver)
+    """Probe ``url``, collect the fields, print (or append) the entry; return it.
+
+    With ``subdomains``, an HTML channel follows article links to the site's
+    other subdomains (a portal's ``indeks.`` listing ``nasional.`` articles).
+    """
+    config, reg, probe = _probe(settings, url, resolver, subdomains)
     _explain(probe, say)
     site = (probe.site_name, urlsplit(probe.url).hostname or "")
     fields = collect_fields(

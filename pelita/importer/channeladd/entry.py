@@ -56,6 +56,8 @@ def _html_lines(rules: HtmlRules, pad: str) -> list[str]:
                 lines.append(f"{inner}max_pages: {value}")
         elif value:
             lines.append(f"{inner}{field}: {json.dumps(value, ensure_ascii=False)}")
+    if rules.subdomains:
+        lines.append(f"{inner}subdomains: true")
     if rules.remove:
         listed = ", ".join(json.dumps(r, ensure_ascii=False) for r in rules.remove)
         lines.append(f"{inner}remove: [{listed}]")

@@ -33,9 +33,11 @@ from pelita.importer.feeds.dates import parse_date
 from pelita.importer.htmlchannels.page import (
     link_of,
     meta_content,
+    on_site,
     page_base,
     resolve_link,
     same_site,
+    sibling_site,
     soup_of,
     strip_site_suffix,
     text_of,
@@ -103,24 +105,7 @@ class ListingGuess:
 
 def _site_check(page_url: str, siblings: bool) -> Any:
     """Whether a link stays on the site (or, when asked, on a sibling subdomain)."""
-    return lambda url: (
-        same_site(url, page_url) or (siblings and sibling_site(url, page_url))
-    )
-
-
-def registrable(host: str) -> str:
-    """A host without its first label when it has three or more (``a.b.go.id``)."""
-    labels = host.lower().rstrip(".").removeprefix("www.").split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in ("go", "co", "ac", "or") else 2
-    return ".".join(labels[-keep:]) if len(labels) > keep else ".".join(labels)
-
-
-def sibling_site(url: str, reference: str) -> bool:
-    """Whether ``url``'s host is a subdomain of the same site as ``reference``'s."""
-    a, b = urlsplit(url), urlsplit(reference)
-    if a.scheme.lower() not in ("http", "https") or not a.hostname or not b.hostname:
-        return False
-    return registrable(a.hostname) == registrable(b.hostname)
+    return lambda url: on_site(url, page_url, siblings)
 
 
 def article_like(url: str, text: str, listing_url: str = "") -> bool:
@@ -225,6 +210,17 @@ def guess_items(
     return (usable[0] if usable else None), scores
 
 
+def _sibling_articles(soup: Any, page_url: str) -> list[str]:
+    base = page_base(soup, page_url)
+    found: dict[str, None] = {}
+    for anchor in soup.find_all("a", href=True, limit=MAX_LINKS):
+        url = resolve_link(str(anchor["href"]), base)
+        nearby = url and sibling_site(url, page_url) and not same_site(url, page_url)
+        if nearby and article_like(url, text_of(anchor)) and not in_chrome(anchor):
+            found.setdefault(url)
+    return list(found)
+
+
 def _next(soup: Any, base: str, page_url: str, items: list[str]) -> str | None:
     for selector in NEXT_GUESSES:
         for element in soup.select(selector, limit=20):
@@ -250,6 +246,13 @@ def guess_listing(page: FetchResult, siblings: bool = False) -> ListingGuess:
             f"no selector finds {MIN_ITEMS} or more article links outside menus "
             f"and sidebars (at most {most})"
         )
+        if not siblings:
+            nearby = _sibling_articles(soup, url)
+            if nearby:
+                note += (
+                    f"; {len(nearby)} article links go to other subdomains of "
+                    f"the site (e.g. {nearby[0]}): add --subdomains to follow them"
+                )
         guesses = (Guess("items", None, url, note=note),)
         return ListingGuess(None, None, None, guesses)
     following = _next(soup, page_base(soup, url), url, best.good)
@@ -396,7 +399,7 @@ def guess_article(page: FetchResult) -> dict[str, Guess]:
 
 
 def rules_from_guesses(
-    listing: ListingGuess, article: dict[str, Guess]
+    listing: ListingGuess, article: dict[str, Guess], subdomains: bool = False
 ) -> tuple[HtmlRules | None, list[str]]:
     """The guessed rules (None when items or body is missing) and what is missing."""
     body = article.get("body")
@@ -424,6 +427,7 @@ def rules_from_guesses(
             title=chosen("title"),
             date=chosen("date"),
             image=chosen("image"),
+            subdomains=subdomains,
         ),
         [],
     )

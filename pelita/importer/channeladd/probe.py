@@ -94,7 +94,7 @@ async def _html_probe(
 ) -> SiteProbe:
     listing = guess_listing(page, siblings)
     article, tried = await _article_guesses(channel, listing.articles, pages)
-    rules, missing = rules_from_guesses(listing, article)
+    rules, missing = rules_from_guesses(listing, article, siblings)
     shown = [*listing.guesses, *tried]
     shown += [
         article[name] for name in ("title", "date", "body", "image") if name in article
@@ -149,7 +149,13 @@ async def probe_site(
     With ``siblings``, article links to other subdomains of the same site
     (``indeks.example`` listing ``nasional.example``) count as the site's.
     """
-    channel = Channel(id="baru", name="baru", kind="media", url=check_address(url))
+    address = check_address(url)
+    channel = Channel(id="baru", name="baru", kind="media", url=address)
+    if siblings:  # its sibling subdomains are reached as the import will reach them
+        probe_rules = HtmlRules(items="a", body="body", subdomains=True)
+        channel = Channel(
+            "baru", "baru", "media", address, format="html", html=probe_rules
+        )
     policy = network_policy(config, [*known, channel])
     async with HttpFetcher(fetch_limits(config), policy, resolver) as fetcher:
         pages = PageGetter(

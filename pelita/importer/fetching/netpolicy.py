@@ -70,6 +70,9 @@ class NetworkPolicy:
 
     allowed_networks: tuple[IPNetwork, ...] = ()
     named_ports: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+    # (site domain, port) of channels that follow their sibling subdomains:
+    # ``("example.com", 8443)`` opens that port to ``nasional.example.com``.
+    domain_ports: frozenset[tuple[str, int]] = field(default_factory=frozenset)
 
     def allows_address(self, text: str) -> bool:
         """Whether a connection to the IP address ``text`` is allowed."""
@@ -80,7 +83,13 @@ class NetworkPolicy:
 
     def allows_port(self, host: str, port: int) -> bool:
         """Whether ``host`` may be reached on ``port``."""
-        return port in WEB_PORTS or (_host_key(host), port) in self.named_ports
+        key = _host_key(host)
+        if port in WEB_PORTS or (key, port) in self.named_ports:
+            return True
+        return any(
+            port == allowed and (key == domain or key.endswith("." + domain))
+            for domain, allowed in self.domain_ports
+        )
 
     def check_port(self, host: str, port: int) -> None:
         """Raise unless ``host`` may be reached on ``port`` (before resolving)."""

@@ -33,9 +33,9 @@ from .noise import NoiseRules, remove_noise
 from .page import (
     head_of,
     meta_content,
+    on_site,
     page_base,
     resolve_link,
-    same_site,
     soup_of,
     strip_site_suffix,
 )
@@ -274,7 +274,9 @@ def _canonical(page: _Page) -> str | None:
     link = head_of(page.soup).find("link", rel="canonical", href=True)
     url = resolve_link(str(link["href"]), page.base) if link is not None else None
     local = final.startswith("file:")
-    if url and url.startswith("http") and (local or same_site(url, final)):
+    rules = page.job.channel.html
+    nearby = on_site(url or "", final, bool(rules and rules.subdomains))
+    if url and url.startswith("http") and (local or nearby):
         return url
     return None if local else final
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pelita.importer.errors import FeedError
 from pelita.importer.model import FetchResult, HtmlRules
 
-from .page import link_of, page_base, resolve_link, same_site, soup_of
+from .page import link_of, on_site, page_base, resolve_link, soup_of
 
 MAX_ITEMS = 500  # article links read from one listing page
 
@@ -60,7 +60,7 @@ def read_listing(job: ListingJob) -> Listing:
         url = resolve_link(link_of(element), base)
         if url is None:
             continue
-        if same_site(url, result.final_url, job.file_root):
+        if on_site(url, result.final_url, rules.subdomains, job.file_root):
             links.setdefault(url)
         else:
             offsite.setdefault(url)
@@ -87,6 +87,8 @@ def _next_page(soup: object, base: str, job: ListingJob) -> str | None:
     if element is None:
         return None
     url = resolve_link(link_of(element), base)
-    if url is None or not same_site(url, job.result.final_url, job.file_root):
+    if url is None or not on_site(
+        url, job.result.final_url, job.rules.subdomains, job.file_root
+    ):
         return None
     return url

@@ -19,6 +19,7 @@ from pelita.importer.model import FetchResult
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NOT_PAGES = ("javascript:", "mailto:", "tel:", "data:", "#")
+_IP_HOST = re.compile(r"^[\d.]+$|:")  # an IPv4 or IPv6 address, not a name
 
 
 def soup_of(result: FetchResult) -> BeautifulSoup:
@@ -60,6 +61,43 @@ def same_site(url: str, reference: str, file_root: str | None = None) -> bool:
         return url.startswith(file_root)
     site = _site_of(url)
     return site is not None and site == _site_of(reference)
+
+
+_SECOND_LEVEL = frozenset({"go", "co", "ac", "or", "sch", "web", "my", "net", "com"})
+
+
+def site_domain(host: str) -> str:
+    """The site a host belongs to: ``nasional.example.com`` -> ``example.com``.
+
+    Two labels, three under a country's second level (``kota.go.id``); a
+    host of two labels (or three under such a level) is its own site.
+    """
+    labels = host.lower().rstrip(".").removeprefix("www.").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+def sibling_site(url: str, reference: str) -> bool:
+    """Whether ``url`` is on another subdomain of ``reference``'s site.
+
+    Same scheme family and port, hosts under one ``site_domain``: a portal's
+    index at ``indeks.example.com`` links articles at ``nasional.example.com``.
+    """
+    a, b = _site_of(url), _site_of(reference)
+    if a is None or b is None or a[1] != b[1]:
+        return False
+    if _IP_HOST.match(a[0]) or _IP_HOST.match(b[0]):
+        return False
+    return site_domain(a[0]) == site_domain(b[0])
+
+
+def on_site(
+    url: str, reference: str, subdomains: bool, file_root: str | None = None
+) -> bool:
+    """``same_site``, or with ``subdomains`` a sibling subdomain of the site."""
+    return same_site(url, reference, file_root) or (
+        subdomains and sibling_site(url, reference)
+    )
 
 
 def resolve_link(href: str | None, base: str) -> str | None:

@@ -13,6 +13,8 @@ few CSS selectors, given in the registry next to ``format: html``::
       body: ".isi-berita"            # the article's text
       image: ".foto-utama img"       # optional (og:image)
       remove: [".bagikan", ".baca-juga"]   # optional: noise inside the body
+      subdomains: true               # optional: follow article links to other
+                                     # subdomains of the site (indeks. -> nasional.)
 
 Every selector is compiled here, so a typo is a registry error naming the
 field and the value, not a channel that silently imports nothing.
@@ -28,7 +30,7 @@ from pelita.core.registries import closest
 from pelita.importer.model import HtmlRules
 
 SELECTOR_FIELDS = ("items", "next", "title", "date", "body", "image")
-HTML_FIELDS = (*SELECTOR_FIELDS, "max_pages", "remove")
+HTML_FIELDS = (*SELECTOR_FIELDS, "max_pages", "remove", "subdomains")
 REQUIRED = ("items", "body")
 DEFAULT_MAX_PAGES = 3
 MAX_PAGES_LIMIT = 50
@@ -127,6 +129,10 @@ def check_html(block: Any, fmt: str, report: Report) -> HtmlRules | None:
         found[field] = _selector(value, field, report)
     max_pages = _max_pages(block.get("max_pages"), bool(found["next"]), report)
     remove = _remove(block.get("remove"), report)
+    subdomains = block.get("subdomains", False)
+    if not isinstance(subdomains, bool):
+        report("html.subdomains", f"{subdomains!r} must be true or false")
+        subdomains = False
     if not (found["items"] and found["body"]):
         return None
     return HtmlRules(
@@ -138,4 +144,5 @@ def check_html(block: Any, fmt: str, report: Report) -> HtmlRules | None:
         date=found["date"],
         image=found["image"],
         remove=remove,
+        subdomains=subdomains,
     )

@@ -25,6 +25,7 @@ from pelita.importer.fetching.discover import fetch_channel_feed
 from pelita.importer.fetching.http import FetchLimits, HttpFetcher
 from pelita.importer.fetching.netpolicy import NetworkPolicy, Resolver
 from pelita.importer.fetching.pages import PageGetter
+from pelita.importer.htmlchannels.page import site_domain
 from pelita.importer.model import Channel, FeedDocument, FetchResult
 from pelita.importer.settings import ImporterConfig
 from pelita.importer.writing.report import (
@@ -80,7 +81,17 @@ def network_policy(config: ImporterConfig, channels: list[Channel]) -> NetworkPo
     only the port an entry's url names, for that entry's host.
     """
     ports = {_named_port(c.url) for c in channels if not c.is_local}
-    return NetworkPolicy(config.allow_networks, frozenset(p for p in ports if p))
+    # A channel that follows sibling subdomains reaches them on its own port.
+    domains = {
+        (site_domain(p[0]), p[1])
+        for c in channels
+        if c.html is not None and c.html.subdomains and not c.is_local
+        for p in [_named_port(c.url)]
+        if p
+    }
+    return NetworkPolicy(
+        config.allow_networks, frozenset(p for p in ports if p), frozenset(domains)
+    )
 
 
 def _named_port(url: str) -> tuple[str, int] | None:
