@@ -32,7 +32,11 @@ POPULAR = [
     ("/populer/warung-bakso-legendaris-tutup-setelah-empat-puluh-tahun",
      "Warung Bakso Legendaris Tutup Setelah Empat Puluh Tahun Berjualan"),
 ]  # fmt: skip
-CHROME_WORDS = ("Harga Cabai Rawit", "Gaya Hidup", "Hak cipta", "Kirim Komentar")
+CHROME_WORDS = (
+    "Harga Cabai Rawit", "Gaya Hidup", "Hak cipta", "Kirim Komentar", "Copyright",
+    "ADVERTISEMENT", "SCROLL TO RESUME", "Simak Video", "(abc/def)", "0 Komentar",
+    "Ikuti perkembangan", "Bagikan", "jateng</a>", "Label:",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
