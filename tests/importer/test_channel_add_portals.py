@@ -96,3 +96,32 @@ def test_without_subdomains_the_guess_says_where_the_articles_went(
     assert f"di {url}: no selector finds 3 or more article links" in line
     assert "3 article links go to other subdomains of the site" in line
     assert "add --subdomains" in line
+
+
+def test_a_part_that_cannot_be_guessed_is_shown_with_the_parts_that_were(
+    tmp_path, feed_server
+):
+    """Articles of one short line: the items are found, the body is not; both
+    are printed, the body with every article page tried and why it failed."""
+    portal = PORTALS["wordpress-2015"]()
+    for path in list(portal.pages):
+        if path != portal.listing:
+            portal.pages[path] = (
+                b"<html><head><title>x</title></head><body><h1>Pendek</h1>"
+                b"<p>Satu kalimat saja.</p></body></html>"
+            )
+    url = portal.serve(feed_server)
+    (tmp_path / "channels.yml").write_text(REGISTRY, encoding="utf-8")
+    said = []
+    with pytest.raises(ChannelAddError, match="Pemilih CSS untuk body tidak"):
+        run_channel_add(
+            make_settings(tmp_path), url, {"name": "Portal Uji", "kind": "media"},
+            yes=True, say=said.append, ask=lambda _: "",
+        )  # fmt: skip
+    (items,) = [line for line in said if line.startswith("  items: ")]
+    assert items.startswith(f"  items: 'h2.entry-title a' di {url} — 3 article links")
+    bodies = [line for line in said if line.startswith("  body: - di ")]
+    assert len(bodies) == 3  # each article tried, each named
+    assert all("no block of paragraphs" in line for line in bodies)
+    assert any(line.startswith("  title: ") for line in said)
+    assert "  Belum tertebak: body; isi sendiri." in said
