@@ -10,7 +10,12 @@ Three sets: ``pairs.yml`` (the original near misses and rewrites),
 ``pairs-rewrites.yml`` (rewrites in very different words sharing only
 quotes, names and numbers, and the hard negatives that share such things;
 the anchors were tuned on these two) and ``pairs-heldout.yml`` (never used
-for tuning: measured only).
+for tuning: measured only). ``pairs-heldout-2.yml`` is a second held-out
+set (18 pairs), written after the anchors were tuned and never used to set
+anything; its floor is a regression guard, not a goal. Measured alone, its
+36 posts make any number shared by a pair look like a hotline (printed by
+more than one post in twenty), so its number anchors count less than in a
+real window of hundreds of posts.
 """
 
 import datetime as dt
@@ -28,7 +33,9 @@ TARGETS = {
     "pairs.yml": (0.95, 0.9),
     "pairs-rewrites.yml": (0.9, 0.8),
     "pairs-heldout.yml": (0.85, 0.9),
+    "pairs-heldout-2.yml": (0.9, 0.6),
 }
+MEASURED_SETS = (*LABELLED_SETS, "pairs-heldout-2.yml")
 
 
 def isolated_posts(pairs):
@@ -82,11 +89,11 @@ def test_each_labelled_set_is_large_varied_and_cross_channel(name):
         p["kind"] for p in pairs
     }
     assert all(p["a"]["channel"] != p["b"]["channel"] for p in pairs)
-    every = [p["id"] for n in LABELLED_SETS for p in load_pairs(n)]
+    every = [p["id"] for n in MEASURED_SETS for p in load_pairs(n)]
     assert len(set(every)) == len(every)
 
 
-@pytest.mark.parametrize("name", LABELLED_SETS)
+@pytest.mark.parametrize("name", MEASURED_SETS)
 def test_grouping_meets_the_precision_and_recall_targets(name):
     pairs = load_pairs(name)
     posts, _, compared, root = group(pairs)
