@@ -14,6 +14,9 @@ CITY = "Kota Semarang"
 
 PATH = "content"
 THEME = "theme"
+# The theme's static files are published by pelita.build.assets, fingerprinted
+# (one stylesheet per page type); Pelican's own unhashed copy stays off.
+THEME_STATIC_PATHS = []
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_CATEGORY = "Berita"
@@ -141,6 +144,7 @@ PLUGINS = [
     "pelita.build.related",
     "sitemap",
     "pelita.build.seo",  # after sitemap: drops noindex pages from sitemap.xml
+    "pelita.build.assets",  # the theme's files, fingerprinted: the |asset filter
     "pelita.build.buildspeed",  # last: freezes article URLs once every plugin has run
 ]
 

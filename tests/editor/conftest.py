@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
+from pelita.core.themeassets import collect_assets
 from pelita.tools.webeditor import write_editor
 from pelita.tools.webeditor.bundle import ADMIN_DIR
 from tests.conftest import REPO
@@ -74,7 +75,11 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
         override={"EDITOR": {"photo_max_bytes": PHOTO_MAX_BYTES}},
     )
     assert write_editor(site, settings, REPO) is not None
-    shutil.copytree(REPO / "theme" / "static", site / "theme")
+    # The theme's files as a build publishes them (fingerprinted names).
+    for asset in collect_assets(REPO / "theme" / "static").values():
+        target = site / "theme" / asset.published
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(asset.data)
     node = shutil.which("node") or str(Path(REPO / ".venv" / "bin" / "node"))
     process = subprocess.Popen(
         [node, str(ADMIN_DIR / "server.mjs"), "--site", str(site), "--repo",

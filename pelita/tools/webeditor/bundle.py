@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from pelita.core.themeassets import collect_assets, published_name
+
 from .forms import editor_config
 from .rules import privacy_rules
 from .settings import editor_settings
@@ -93,6 +95,14 @@ def _page(settings: Mapping[str, Any], editor: Mapping[str, Any]) -> str:
 """
 
 
+def preview_stylesheet(settings: Mapping[str, Any], base: Path) -> str:
+    """The article pages' stylesheet, as the build publishes it (fingerprinted)."""
+    theme = Path(str(settings.get("THEME") or "theme"))
+    assets = collect_assets((theme if theme.is_absolute() else base / theme) / "static")
+    name = published_name(assets, "css/pages/article.css")
+    return f"/{str(settings.get('THEME_STATIC_DIR', 'theme')).strip('/')}/{name}"
+
+
 def write_editor(
     output: Path,
     settings: Mapping[str, Any],
@@ -125,10 +135,7 @@ def write_editor(
     data["rules"] = privacy_rules(dict(settings), base)
     data["site"] = {
         "name": str(settings.get("SITENAME") or ""),
-        "stylesheets": [
-            f"/{settings.get('THEME_STATIC_DIR', 'theme')}/css/{name}.css"
-            for name in ("tokens", "base", "components", "prestasi")
-        ],
+        "stylesheets": [preview_stylesheet(settings, base)],
     }
     (target / "pelita-editor.json").write_text(
         json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"
