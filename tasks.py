@@ -437,7 +437,7 @@ def check(c, path=None, strict=False, format="text"):
         "tahun": "Prestasi: tahun penghargaan",
         "bukti": "Prestasi: tautan bukti resmi",
         "klaim": "Klarifikasi: klaim yang beredar",
-        "putusan": "Klarifikasi: Hoaks, Tidak Tepat, atau Benar",
+        "putusan": "Klarifikasi: Hoaks, Disinformasi, ..., Benar (lihat README)",
         "yes": "jangan bertanya: semua isian dari flag",
     },
 )

@@ -199,8 +199,77 @@ URL_KEYS: frozenset[str] = frozenset(key.name for key in POST_KEYS if key.url)
 MULTILINE_KEYS: frozenset[str] = frozenset(k.name for k in POST_KEYS if k.multiline)
 REPEATABLE_KEYS: frozenset[str] = frozenset(k.name for k in POST_KEYS if k.repeatable)
 STATUSES: tuple[str, ...] = ("published", "draft", "hidden")
-# The verdicts a clarification's ``Putusan`` may give.
-VERDICTS: tuple[str, ...] = ("Hoaks", "Tidak Tepat", "Benar")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One verdict a clarification's ``Putusan`` may give.
+
+    The set follows Indonesian fact-checking usage (the government's
+    ``[HOAKS]``/``[DISINFORMASI]`` labels, the CekFakta newsrooms' "Menyesatkan",
+    "Sebagian Benar"), so an admin can say how wrong a claim is, not only
+    that it is. Every consumer (``invoke check``, the web editor's select,
+    the theme's colours, the share cards, ClaimReview) reads it from here.
+    """
+
+    name: str  # as admins write it and readers see it
+    meaning: str  # when to use it, for the admins' manual (Indonesian)
+    rating: int  # ClaimReview ratingValue: 1 (false) to 5 (true)
+    token: str  # the theme colour, ``--color-<token>`` in tokens.css
+
+    @property
+    def slug(self) -> str:
+        """CSS class suffix: "Sebagian Benar" -> "sebagian-benar"."""
+        return "-".join(self.name.casefold().split())
+
+    @property
+    def is_true(self) -> bool:
+        """The claim holds (a check mark, not a warning, goes with it)."""
+        return self.rating == 5
+
+
+VERDICT_SET: tuple[Verdict, ...] = (
+    Verdict(
+        "Hoaks",
+        "Klaim dibuat-buat, tidak ada dasarnya sama sekali.",
+        1, "hoaks",
+    ),
+    Verdict(
+        "Disinformasi",
+        "Klaim salah yang sengaja disebarkan untuk menipu atau merugikan.",
+        1, "disinformasi",
+    ),
+    Verdict(
+        "Misinformasi",
+        "Klaim salah yang tersebar tanpa niat menipu (salah paham, info lama).",
+        2, "misinformasi",
+    ),
+    Verdict(
+        "Menyesatkan",
+        "Fakta yang benar dipakai di luar konteks atau dipelintir.",
+        2, "menyesatkan",
+    ),
+    Verdict(
+        "Tidak Tepat",
+        "Klaim keliru dalam angka, tanggal, tempat atau orangnya.",
+        2, "salah",
+    ),
+    Verdict(
+        "Sebagian Benar",
+        "Sebagian klaim benar, sebagian lagi keliru atau belum terbukti.",
+        3, "sebagian",
+    ),
+    Verdict("Benar", "Klaim sesuai fakta.", 5, "benar"),
+)  # fmt: skip
+# The verdicts a clarification's ``Putusan`` may give, as admins write them.
+VERDICTS: tuple[str, ...] = tuple(v.name for v in VERDICT_SET)
+_VERDICTS_BY_KEY = {v.name.casefold(): v for v in VERDICT_SET}
+
+
+def verdict_of(name: object) -> Verdict | None:
+    """The verdict an admin wrote (case and spacing forgiven); None if unknown."""
+    return _VERDICTS_BY_KEY.get(" ".join(str(name or "").split()).casefold())
+
 
 # The words of a yes/no key (``Prestasi``). Admins write YES or NO; the other
 # words are read the same way but reported, with YES or NO as the suggestion.
@@ -283,6 +352,13 @@ def category_roles(settings: Mapping[str, Any]) -> CategoryRoles:
                 + (f"; did you mean {hint[0]!r}?" if hint else "")
             )
     return CategoryRoles(**roles)
+
+
+def verdict_table(settings: Mapping[str, Any]) -> str:
+    """The admins' manual's verdict table: one Markdown row per verdict."""
+    rows = ["| `Putusan` | kapan dipakai |", "|---|---|"]
+    rows += [f"| `{v.name}` | {v.meaning} |" for v in VERDICT_SET]
+    return "\n".join(rows) + "\n"
 
 
 def metadata_table(settings: Mapping[str, Any]) -> str:

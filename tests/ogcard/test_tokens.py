@@ -25,6 +25,8 @@ def test_a_reskinned_tokens_file_reskins_the_cards(tmp_path):
         "  --color-brand-strong: #300000;\n  --color-on-brand: #fff;\n"
         "  --color-flame: #ffcc00;\n  --color-text: #111111;\n"
         "  --color-hoaks: #b3261e; --color-salah: #8f4e00; --color-benar: #1b6e3a;\n"
+        "  --color-disinformasi: #8e1f4f; --color-misinformasi: #a13a00;\n"
+        "  --color-menyesatkan: #6b3fa0; --color-sebagian: #5c6100;\n"
         "}\n@media (prefers-color-scheme: dark) {\n"
         "  :root { --color-brand: #123456; }\n}\n",
         encoding="utf-8",

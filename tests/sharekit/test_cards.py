@@ -8,6 +8,7 @@ from PIL import Image
 
 from pelita.build.ogcard.card import encode_png
 from pelita.build.sharekit import FORMATS, LINK, PORTRAIT, STORY, compose, render
+from pelita.core.schema import VERDICTS
 
 from .kittest import (
     ACHIEVEMENT,
@@ -118,7 +119,8 @@ def test_a_clarification_card_shows_the_claim_verdict_facts_and_source():
 
 
 def test_the_verdict_stamp_is_drawn_in_the_verdicts_colour():
-    for verdict, colour in (("Hoaks", PALETTE.hoaks), ("Benar", PALETTE.benar)):
+    for verdict in VERDICTS:  # every verdict of the post schema has its own stamp
+        colour = PALETTE.verdicts[verdict.casefold()]
         image = render(compose(replace(CLARIFICATION, verdict=verdict), LINK, PALETTE),
                        PALETTE)  # fmt: skip
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))

@@ -99,7 +99,7 @@ def test_news_article_json_ld_has_timezone_aware_dates(small_site: Site):
 
 def test_clarification_leads_with_the_fact_and_shares_it_first(small_site: Site):
     html = small_site.html(HOAKS)
-    assert "claim--hoaks" in html
+    assert "claim verdict--hoaks" in html
     claim = "Warga bisa mendaftar bansos Rp2 juta lewat tautan di WhatsApp."
     assert claim in html
     review = graph_node(html, "ClaimReview")

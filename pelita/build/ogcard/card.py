@@ -20,7 +20,7 @@ MAX_BYTES = 300_000
 
 @dataclass(frozen=True)
 class CardSpec:
-    """What a card says. ``verdict`` (Hoaks, Tidak Tepat, Benar) adds a stamp."""
+    """What a card says. ``verdict`` (a ``Putusan`` of the schema) adds a stamp."""
 
     title: str
     kicker: str = ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pelita.core.schema import VERDICT_SET
+
 from .card import CardStyle
 
 _ROOT_BLOCK = re.compile(r"(?<![\w-]):root\s*\{(?P<body>[^{}]*)\}", re.DOTALL)
@@ -74,11 +76,8 @@ STYLE_TOKENS: dict[str, str] = {
     "accent": "flame",
     "accent_text": "text",
 }
-VERDICT_TOKENS: dict[str, str] = {
-    "hoaks": "hoaks",
-    "tidak tepat": "salah",
-    "benar": "benar",
-}
+# Verdict (case-folded) -> its token: every verdict of the post schema.
+VERDICT_TOKENS: dict[str, str] = {v.name.casefold(): v.token for v in VERDICT_SET}
 
 
 def style_from_tokens(

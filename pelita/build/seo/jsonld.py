@@ -8,11 +8,9 @@ from typing import Any
 
 from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_iso
+from pelita.core.schema import verdict_of
 
 SCHEMA = "https://schema.org"
-
-# ClaimReview ratings: 1 (false) to 5 (true), with the verdict as the text.
-VERDICT_RATINGS = {"hoaks": 1, "tidak tepat": 2, "benar": 5}
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,9 @@ def claim_review(article: Any, site: SiteInfo) -> dict[str, Any] | None:
     verdict = _text(getattr(article, "putusan", ""))
     if not (claim and verdict):
         return None
-    rating = VERDICT_RATINGS.get(verdict.casefold())
+    # ClaimReview ratings: 1 (false) to 5 (true), with the verdict as the text.
+    known = verdict_of(verdict)
+    rating = known.rating if known else None
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "url": site.absolute(article.url),

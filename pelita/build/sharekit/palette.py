@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pelita.build.ogcard.card import CardStyle
-from pelita.build.ogcard.tokens import read_color_tokens, require
+from pelita.build.ogcard.tokens import VERDICT_TOKENS, read_color_tokens, require
+from pelita.core.schema import verdict_of
 
 # Card colour -> theme token (``--color-<token>`` in tokens.css).
 TOKENS: dict[str, str] = {
@@ -20,9 +21,6 @@ TOKENS: dict[str, str] = {
     "award_bg": "award-bg",
     "award_ink": "award-text",
     "surface": "bg",
-    "hoaks": "hoaks",
-    "tidak_tepat": "salah",
-    "benar": "benar",
     "on_verdict": "on-verdict",
 }
 
@@ -42,10 +40,9 @@ class Palette:
     award_bg: str
     award_ink: str
     surface: str
-    hoaks: str
-    tidak_tepat: str
-    benar: str
     on_verdict: str
+    # Verdict (case-folded, as in the post schema) -> its stamp colour.
+    verdicts: dict[str, str] = field(default_factory=dict)
 
     @property
     def soft_on_brand(self) -> str:
@@ -54,12 +51,10 @@ class Palette:
 
     def verdict(self, verdict: str) -> str:
         """The colour of a verdict stamp; the band's colour when unknown."""
-        key = verdict.casefold().replace(" ", "_")
-        return {
-            "hoaks": self.hoaks,
-            "tidak_tepat": self.tidak_tepat,
-            "benar": self.benar,
-        }.get(key, self.band)
+        known = verdict_of(verdict)
+        if known is None:
+            return self.band
+        return self.verdicts.get(known.name.casefold(), self.band)
 
     def mark_style(self) -> CardStyle:
         """The style ogcard's lamp mark is drawn with."""
@@ -81,9 +76,12 @@ class Palette:
 def load_palette(tokens_file: Path, font_bold: str, font_regular: str) -> Palette:
     """The palette from the theme's tokens file (an error names what is missing)."""
     tokens = read_color_tokens(tokens_file)
-    require(tokens, list(TOKENS.values()), tokens_file)
+    require(tokens, [*TOKENS.values(), *VERDICT_TOKENS.values()], tokens_file)
     colours = {key: tokens[name] for key, name in TOKENS.items()}
-    return Palette(font_bold=font_bold, font_regular=font_regular, **colours)
+    verdicts = {key: tokens[name] for key, name in VERDICT_TOKENS.items()}
+    return Palette(
+        font_bold=font_bold, font_regular=font_regular, verdicts=verdicts, **colours
+    )
 
 
 def mix(start: str, end: str, amount: float) -> str:

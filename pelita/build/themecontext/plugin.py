@@ -107,6 +107,7 @@ def add_template_helpers(generator: Any) -> None:
     env.filters["opd_url"] = lookups.opd_url
     env.filters["kecamatan_url"] = lookups.kecamatan_url
     env.filters["verdict_slug"] = selection.verdict_slug
+    env.filters["verdict_is_true"] = selection.verdict_is_true
     env.filters["kecamatan_names"] = selection.kecamatan_names
     env.tests["achievement"] = partial(is_achievement, category=category)
     env.filters["card_category"] = partial(

@@ -10,7 +10,7 @@ from typing import Any
 
 from pelita.core.prestasi import is_achievement
 from pelita.core.registries import slugify_name
-from pelita.core.schema import ROLE_DEFAULTS
+from pelita.core.schema import ROLE_DEFAULTS, verdict_of
 
 from .home import series_key
 
@@ -46,8 +46,19 @@ def stock_images(articles: Iterable[Any]) -> frozenset[str]:
 
 
 def verdict_slug(verdict: str) -> str:
-    """CSS class suffix of a hoax verdict: "Tidak Tepat" -> "tidak-tepat"."""
-    return slugify_name(str(verdict or ""))
+    """CSS class suffix of a hoax verdict: "Tidak Tepat" -> "tidak-tepat".
+
+    A verdict of the post schema gets the schema's slug (the theme has a
+    ``verdict--<slug>`` colour for each); any other text a plain slug.
+    """
+    known = verdict_of(verdict)
+    return known.slug if known else slugify_name(str(verdict or ""))
+
+
+def verdict_is_true(verdict: str) -> bool:
+    """The verdict says the claim holds (a check mark instead of a warning)."""
+    known = verdict_of(verdict)
+    return bool(known and known.is_true)
 
 
 def kecamatan_names(article: Any) -> list[str]:

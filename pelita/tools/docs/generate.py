@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pelita.core.schema import metadata_table
+from pelita.core.schema import metadata_table, verdict_table
 from pelita.core.settings.docs import settings_reference
 
 Part = Callable[[Mapping[str, Any]], str]
@@ -16,6 +16,7 @@ Part = Callable[[Mapping[str, Any]], str]
 GENERATED: dict[str, dict[str, Part]] = {
     "README.md": {"metadata-keys": metadata_table},
     "docs/settings.md": {"settings-reference": settings_reference},
+    "docs/panduan-admin.md": {"verdicts": verdict_table},
 }
 
 

@@ -236,7 +236,7 @@ def check_url(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
 
 
 def check_putusan(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
-    """Hoaks, Tidak Tepat or Benar."""
+    """One of the post schema's verdicts (Hoaks, Disinformasi, ..., Benar)."""
     return _choice(one_line(value), PUTUSAN, "Putusan")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from pelita.core.schema import VERDICTS
+
 from . import answers as a
 from .render import slug_for
 
@@ -142,7 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "putusan",
-        "Putusan (Hoaks, Tidak Tepat, Benar)",
+        f"Putusan ({', '.join(VERDICTS)})",
         a.check_putusan,
         required=True,
         when=_is("clarifications"),
