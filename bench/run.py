@@ -54,6 +54,8 @@ def micro_benchmarks(
         ("Story grouping", [python, str(BENCH / "story_bench.py"), *stories]),
         ("Share kits", [python, str(BENCH / "sharekit_bench.py"), *kits]),
         ("Lighthouse (mobile)", [python, str(BENCH / "lighthouse" / "run.py")]),
+        ("Page weight at load (Chromium, 60 KB budget)",
+         [python, str(BENCH / "page_weight.py"), "--per-kind", "1" if small else "3"]),
         ("Push to deployed (rsync)", [python, str(BENCH / "publish_bench.py"),
          "--sizes", *map(str, sizes), *(["--work", str(work)] if work else [])]),
     ]  # fmt: skip
