@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import itertools
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,13 @@ def head(client, bucket: str, key: str) -> dict:
     return client.head_object(Bucket=bucket, Key=key)
 
 
+def page_of(client, bucket: str, key: str) -> bytes:
+    """The bytes a browser ends up with (gzip undone, as it does)."""
+    response = client.get_object(Bucket=bucket, Key=key)
+    body = response["Body"].read()
+    return gzip.decompress(body) if response.get("ContentEncoding") else body
+
+
 def keys_in(client, bucket: str) -> set[str]:
     listing = client.list_objects_v2(Bucket=bucket)
     return {item["Key"] for item in listing.get("Contents", [])}
@@ -93,7 +102,9 @@ def test_publish_uploads_every_file_with_its_type_and_cache_header(
         response = head(client, name, key)
         assert response["ContentType"] == kind, key
         assert cache in response["CacheControl"], key
-        assert "ContentEncoding" not in response, key
+        # Text is stored gzipped; images, wasm and Pagefind's chunks as they are.
+        text = "charset=utf-8" in kind
+        assert response.get("ContentEncoding") == ("gzip" if text else None), key
     site_puts = [key for key in puts if key != MANIFEST_NAME]
     html = [key for key in site_puts if key.endswith(".html")]
     assert site_puts[-len(html) :] == html  # pages go up after everything else
@@ -113,9 +124,9 @@ def test_second_publish_sends_only_changes_and_removes_deleted_pages(
     assert puts == ["index.html", MANIFEST_NAME]
     assert "berita/dua/index.html" not in keys_in(client, name)
     body = client.get_object(Bucket=name, Key="index.html")["Body"].read()
-    assert body == b"<p>baru</p>"
+    assert gzip.decompress(body) == b"<p>baru</p>"
     assert "uploaded 1, deleted 1, kept 5" in outcome.summary
-    assert (outcome.uploaded, outcome.uploaded_bytes) == (1, len("<p>baru</p>"))
+    assert (outcome.uploaded, outcome.uploaded_bytes) == (1, len(body))
     # A fresh build of the same bytes (new files, new mtimes) sends nothing.
     puts.clear()
     same = target.publish(make_output(changes), "three", dry_run=False)
@@ -139,13 +150,13 @@ def test_a_pin_stops_deploys_until_one_is_forced(s3_endpoint: str, bucket, make_
         held = target.publish(make_output({"index.html": "v2"}), "rev2",
                               dry_run=dry_run)  # fmt: skip
         assert held.skipped
-    assert client.get_object(Bucket=name, Key="index.html")["Body"].read() == b"v1"
+    assert page_of(client, name, "index.html") == b"v1"
     # The pin object survives deploys that delete what the build no longer has.
     assert PIN_NAME in keys_in(client, name)
     forced = target.publish(make_output({"index.html": "v2"}), "rev2",
                             dry_run=False, force=True)  # fmt: skip
     assert "lifted the pin" in forced.details[-1]
-    assert client.get_object(Bucket=name, Key="index.html")["Body"].read() == b"v2"
+    assert page_of(client, name, "index.html") == b"v2"
     assert target.read_pin() is None
     assert PIN_NAME not in keys_in(client, name)
     target.set_pin(new_pin("", environ={"GITHUB_ACTOR": "a"}))
@@ -233,3 +244,44 @@ def test_content_type_and_cache_rules(key: str, kind: str, cache: str):
 
 def test_extra_immutable_patterns_apply(tmp_path: Path):
     assert cache_class("images/2025/foto.jpg", ["images/2025/*"]) == "immutable"
+
+
+def test_text_is_served_gzipped_and_decompresses_to_the_page(
+    s3_endpoint: str, bucket, make_output
+):
+    name, client = bucket
+    page = "<!doctype html><p>" + "Kabar Kota Semarang. " * 200 + "</p>"
+    output = make_output({"index.html": page, "images/foto.webp": b"RIFF\x00webp"})
+    s3_target(s3_endpoint, name, client).publish(output, "gz", dry_run=False)
+
+    # A plain HTTP GET, as a browser or CDN makes it (no boto3 in between;
+    # presigned, as the test bucket is not public).
+    def address(key: str) -> str:
+        params = {"Bucket": name, "Key": key}
+        return client.generate_presigned_url("get_object", Params=params)
+
+    request = urllib.request.Request(
+        address("index.html"), headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        sent = response.read()
+    assert gzip.decompress(sent).decode() == page
+    assert len(sent) < len(page) / 10
+    with urllib.request.urlopen(address("images/foto.webp"), timeout=10) as image:
+        assert image.headers.get("Content-Encoding") is None
+        assert image.read() == b"RIFF\x00webp"
+
+
+def test_gzip_can_be_turned_off_and_turning_it_on_reuploads_the_text(
+    s3_endpoint: str, bucket, make_output
+):
+    name, client = bucket
+    plain = s3_target(s3_endpoint, name, client, gzip=False)
+    plain.publish(make_output(), "plain", dry_run=False)
+    assert "ContentEncoding" not in head(client, name, "index.html")
+    puts = record_puts(client)
+    s3_target(s3_endpoint, name, client).publish(make_output(), "gz", dry_run=False)
+    assert "index.html" in puts and "images/foto.webp" not in puts
+    assert head(client, name, "index.html")["ContentEncoding"] == "gzip"

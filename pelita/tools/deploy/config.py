@@ -77,6 +77,7 @@ class S3Config:
     workers: int
     cache_control: Mapping[str, str]
     immutable_patterns: tuple[str, ...]
+    gzip: bool = True
 
 
 @dataclass(frozen=True)

@@ -217,13 +217,15 @@ class S3Target:
                 pass
 
     def _put(self, item: LocalObject) -> None:
+        extra = {"ContentEncoding": item.encoding} if item.encoding else {}
         self.client.put_object(
             Bucket=self.config.bucket,
             Key=item.key,
-            Body=item.path.read_bytes(),
+            Body=item.body(),
             ContentType=item.content_type,
             CacheControl=item.cache_control,
             ContentMD5=item.content_md5,
+            **extra,
         )
         logger.debug("deploy: s3: put %s (%s)", item.key, item.content_type)
 

@@ -13,6 +13,7 @@ uploads, when no new page points at a removed object any more.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import os
 from collections.abc import Mapping
@@ -20,9 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import S3Config
-from .s3_rules import cache_class, content_type
+from .s3_rules import cache_class, content_type, is_compressible
 
 PHASES = ("immutable", "default", "data", "html")
+# gzip -9 saves about 1 % over -6 on pages and costs three times the time.
+GZIP_LEVEL = 6
 
 
 @dataclass(frozen=True)
@@ -36,11 +39,20 @@ class LocalObject:
     content_type: str
     cache_control: str
     phase: str
+    encoding: str = ""  # "gzip": the object holds the file gzipped
 
     @property
     def headers(self) -> dict[str, str]:
         """The headers recorded in the manifest (to notice rule changes)."""
-        return {"type": self.content_type, "cache": self.cache_control}
+        recorded = {"type": self.content_type, "cache": self.cache_control}
+        if self.encoding:
+            recorded["encoding"] = self.encoding
+        return recorded
+
+    def body(self) -> bytes:
+        """The bytes the object holds (``md5`` and ``size`` are of these)."""
+        data = self.path.read_bytes()
+        return gzipped(data) if self.encoding == "gzip" else data
 
     @property
     def content_md5(self) -> str:
@@ -79,18 +91,37 @@ def scan_output(output: Path, config: S3Config) -> list[LocalObject]:
             path = Path(folder) / name
             relative = path.relative_to(output).as_posix()
             phase = cache_class(relative, config.immutable_patterns)
+            if config.gzip and is_compressible(relative):
+                body = gzipped(path.read_bytes())
+                md5, size, encoding = _md5_of(body), len(body), "gzip"
+            else:
+                md5, size, encoding = _md5(path), path.stat().st_size, ""
             objects.append(
                 LocalObject(
                     key=object_key(config.prefix, relative),
                     path=path,
-                    md5=_md5(path),
-                    size=path.stat().st_size,
+                    md5=md5,
+                    size=size,
                     content_type=content_type(relative),
                     cache_control=config.cache_control[phase],
                     phase=phase,
+                    encoding=encoding,
                 )
             )
     return objects
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` gzipped the same way every time (no timestamp, fixed level).
+
+    The same file then gives the same object and ETag at every deploy, so
+    an unchanged page is not uploaded again.
+    """
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def _md5_of(data: bytes) -> str:
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
 
 
 def make_plan(

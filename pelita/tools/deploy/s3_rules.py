@@ -85,6 +85,20 @@ def content_type(key: str) -> str:
     return guessed or "application/octet-stream"
 
 
+def is_compressible(key: str) -> bool:
+    """True for text (pages, styles, scripts, feeds, data, SVG): stored gzipped.
+
+    Object storage serves an object's bytes as they are, so text is sent
+    compressed only when it was uploaded compressed. Pagefind's index chunks
+    and images are compressed already and stay as they are.
+    """
+    lower = key.lower()
+    if lower.endswith(tuple(FEED_TYPES)):
+        return True
+    name = lower.rpartition("/")[2]
+    return "." in name and "." + name.rpartition(".")[2] in TEXT_TYPES
+
+
 def is_html(key: str) -> bool:
     """True for pages (uploaded last, cached briefly)."""
     return key.lower().endswith(HTML_SUFFIXES)

@@ -52,6 +52,12 @@ _S3 = (
         [],
         "extra fnmatch patterns (object keys) whose content never changes",
     ),
+    Option(
+        "gzip",
+        True,
+        "store text (HTML, CSS, JS, feeds, JSON, SVG) gzipped with "
+        "`Content-Encoding: gzip`; off only behind a CDN that compresses",
+    ),
 )
 
 DEPLOY = Setting(
