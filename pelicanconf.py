@@ -170,7 +170,7 @@ SITEMAP = {
         "^cari/",
         "^theme/",
         "^pagefind/",
-        "^kanal/",
+        "^kanal/admin/",
         "^bagikan/",
         "^admin/",
     ],

@@ -1,4 +1,5 @@
-"""The /kanal/ page in a real build: trouble first, in Indonesian, for admins only."""
+"""The /kanal/ pages in a real build: a plain list for the public, the detail
+for admins (trouble first, in Indonesian) on /kanal/admin/."""
 
 import datetime as dt
 import json
@@ -111,19 +112,48 @@ def soup(path):
     return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
-def test_the_page_is_for_admins_not_for_search_engines(site):
-    page = soup(site / "kanal" / "index.html")
+def test_the_admin_page_is_for_admins_not_for_search_engines(site):
+    page = soup(site / "kanal" / "admin" / "index.html")
     assert page.select_one("meta[name=robots]")["content"] == "noindex, follow"
     assert page.h1.get_text() == "Kesehatan kanal"
     assert page.select_one("[data-pagefind-body]") is None
-    assert "/kanal/" not in (site / "sitemap.xml").read_text("utf-8")
+    sitemap = (site / "sitemap.xml").read_text("utf-8")
+    assert "/kanal/admin/" not in sitemap
+    assert f"<loc>{SITE}/kanal/</loc>" in sitemap
     home = soup(site / "index.html")
-    assert home.select_one("footer a[href$='/kanal/']").get_text() == "Kesehatan kanal"
+    assert home.select_one("footer a[href$='/kanal/']").get_text() == "Kanal resmi"
+    assert home.select_one("a[href$='/kanal/admin/']") is None
     assert home.select_one("nav a[href$='/kanal/']") is None
 
 
-def test_failing_and_silent_channels_come_first_in_plain_indonesian(site):
+def test_the_public_page_gives_a_plain_state_and_shames_no_office(site):
     page = soup(site / "kanal" / "index.html")
+    assert page.select_one("meta[name=robots]") is None  # indexable
+    assert page.h1.get_text() == "Kanal resmi"
+    cards = {
+        card.h2.get_text(): card.select_one(".kanal-badge").get_text()
+        for card in page.select(".kanal-card")
+    }
+    # OPD first, then kecamatan, then kelurahan; each with a plain state.
+    assert list(cards) == [
+        "Dinas Kesehatan", "Kecamatan Genuk", "Kelurahan Jomblang", "Kelurahan Kandri",
+    ]  # fmt: skip
+    assert cards == {
+        "Dinas Kesehatan": "Tersambung",
+        "Kecamatan Genuk": "Sedang diperiksa",  # failing: the hub's job
+        "Kelurahan Jomblang": "Belum tersambung",
+        "Kelurahan Kandri": "Tersambung",  # 60 days quiet: not a public matter
+    }
+    text = " ".join(page.get_text(" ").split())
+    for detail in ("Sepi", "hari lalu", "Gagal", "halaman web biasa", "berturut"):
+        assert detail not in text, detail
+    admin = page.select_one("a[href$='/kanal/admin/']")
+    assert admin.get_text() == "Detail untuk admin kanal"
+    assert "nofollow" in admin["rel"]
+
+
+def test_failing_and_silent_channels_come_first_in_plain_indonesian(site):
+    page = soup(site / "kanal" / "admin" / "index.html")
     attention = page.select("#kanal-perhatian ~ .kanal-list > li")
     names = [card.h3.get_text() for card in attention]
     assert names == ["Kecamatan Genuk", "Kelurahan Kandri"]
@@ -140,7 +170,7 @@ def test_failing_and_silent_channels_come_first_in_plain_indonesian(site):
 
 
 def test_healthy_and_disabled_channels_follow(site):
-    page = soup(site / "kanal" / "index.html")
+    page = soup(site / "kanal" / "admin" / "index.html")
     others = [c.h3.get_text() for c in page.select("#kanal-lainnya ~ .kanal-list > li")]
     assert others == ["Dinas Kesehatan"]
     healthy = page.select_one("#kanal-lainnya ~ .kanal-list > li").get_text(" ")
@@ -163,7 +193,10 @@ def test_before_any_import_every_channel_waits_for_its_first_fetch(tmp_path):
         "state_file": str(tmp_path / "none.json"),
         "report_file": str(tmp_path / "none-report.json"),
     })  # fmt: skip
-    page = soup(output / "kanal" / "index.html")
+    page = soup(output / "kanal" / "admin" / "index.html")
     assert "Belum ada impor yang berjalan." in page.get_text()
     statuses = [c["class"][1] for c in page.select(".kanal-card")]
     assert statuses.count("kanal-card--belum") == 3
+    public = soup(output / "kanal" / "index.html")
+    states = [b.get_text() for b in public.select(".kanal-card .kanal-badge")]
+    assert states.count("Menunggu pengambilan pertama") == 3

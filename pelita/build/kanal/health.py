@@ -26,6 +26,14 @@ FAILING, SILENT, NEVER, HEALTHY, DISABLED = (
     "gagal", "sepi", "belum", "baik", "nonaktif",
 )  # fmt: skip
 ORDER = {FAILING: 0, SILENT: 1, NEVER: 2, HEALTHY: 3, DISABLED: 4}
+# What the public page says of a channel. A quiet channel is connected like
+# any other (how often an office posts is for its admins, not for a public
+# scoreboard), and a failing fetch is the hub's work to do, not the office's.
+PUBLIC_STATUS = {
+    FAILING: "diperiksa", SILENT: "tersambung", NEVER: "menunggu",
+    HEALTHY: "tersambung", DISABLED: "belum",
+}  # fmt: skip
+PUBLIC_KIND_ORDER = {"opd": 0, "kecamatan": 1, "kelurahan": 2, "media": 3}
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,11 @@ class ChannelHealth:
     error_detail: str | None  # the importer's own words
     next_attempt: dt.datetime | None
     last_run: Mapping[str, Any] | None  # the channel's row of the last report
+
+    @property
+    def public_status(self) -> str:
+        """The plain state the public page shows (see :data:`PUBLIC_STATUS`)."""
+        return PUBLIC_STATUS[self.status]
 
     @property
     def needs_attention(self) -> bool:
@@ -123,6 +136,17 @@ def channel_health(
         for channel in channels
     ]
     return sorted(rows, key=_sort_key)
+
+
+def public_rows(rows: Iterable[ChannelHealth]) -> list[ChannelHealth]:
+    """The channels as the public page lists them: by kind, then by name."""
+    return sorted(
+        rows,
+        key=lambda row: (
+            PUBLIC_KIND_ORDER.get(row.channel.kind, len(PUBLIC_KIND_ORDER)),
+            row.channel.name.casefold(),
+        ),
+    )
 
 
 def counts(rows: Iterable[ChannelHealth]) -> dict[str, int]:

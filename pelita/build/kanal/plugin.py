@@ -1,11 +1,16 @@
-"""Write ``/kanal/``: the channel health page for admins.
+"""Write ``/kanal/`` (the channels, for the public) and ``/kanal/admin/``.
 
-The page is built from the importer's registry, state file and last report
+Both are built from the importer's registry, state file and last report
 (paths from ``IMPORTER``), and the site's own posts (each channel's newest).
-It is linked from the footer, not the main navigation, marked ``noindex``,
-left out of the sitemap (``SITEMAP['exclude']``) and of the search index.
-A missing state or report (a site built before any import) gives a page
-that says every channel is still waiting for its first fetch.
+The public page, linked from the footer, lists every official channel with
+a plain state (connected, being checked, waiting, not connected yet): no
+"silent for 125 days" about an office in public. The admin page has the
+detail (failures, errors in plain Indonesian, days since the last post),
+is linked from the public page only, marked ``noindex`` (so the seo plugin
+drops it from the sitemap; ``SITEMAP['exclude']`` names it too) and left
+out of the search index. A missing state or report (a site built before
+any import) gives pages that say every channel is still waiting for its
+first fetch.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pelita.importer.registry.channels import load_channels
 from pelita.importer.settings import load_config
 from pelita.importer.writing.state import parse_iso, peek_state
 
-from .health import channel_health, counts
+from .health import PUBLIC_STATUS, channel_health, counts, public_rows
 
 logger = logging.getLogger(__name__)
 
@@ -107,30 +112,53 @@ class KanalGenerator(Generator):
         self.last_import = max((a for a in attempts if a), default=None)
 
     def generate_output(self, writer: Any) -> None:
-        """Write ``/kanal/`` (unless ``KANAL['save_as']`` is empty)."""
+        """Write ``/kanal/`` and ``/kanal/admin/`` (each unless its save_as is "")."""
         options = kanal_settings(self.settings)
-        if not options["save_as"] or not plugin_enabled(self.settings, "kanal"):
+        if not plugin_enabled(self.settings, "kanal"):
             return
-        writer.write_file(
-            options["save_as"],
-            self.get_template(options["template"]),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=options["url"],
-            kanal_rows=self.rows,
-            kanal_counts=counts(self.rows),
-            kanal_last_import=self.last_import,
-            kanal_silent_days=options["silent_days"],
-            template_name=options["template"],
-        )
-        logger.info("kanal: wrote the health page of %d channels", len(self.rows))
+        shared = {
+            "relative_urls": self.settings["RELATIVE_URLS"],
+            "kanal_last_import": self.last_import,
+        }
+        if options["save_as"]:
+            public = public_rows(self.rows)
+            found = dict.fromkeys(PUBLIC_STATUS.values(), 0)
+            for row in public:
+                found[row.public_status] += 1
+            writer.write_file(
+                options["save_as"],
+                self.get_template(options["template"]),
+                self.context,
+                url=options["url"],
+                kanal_rows=public,
+                kanal_counts=found,
+                template_name=options["template"],
+                **shared,
+            )
+        if options["admin_save_as"]:
+            writer.write_file(
+                options["admin_save_as"],
+                self.get_template(options["admin_template"]),
+                self.context,
+                url=options["admin_url"],
+                kanal_rows=self.rows,
+                kanal_counts=counts(self.rows),
+                kanal_silent_days=options["silent_days"],
+                template_name=options["admin_template"],
+                **shared,
+            )
+        logger.info("kanal: wrote the channel pages of %d channels", len(self.rows))
 
 
 def add_url(generator: Any) -> None:
-    """Let templates link to the page: ``{{ SITEURL }}/{{ KANAL_URL }}``."""
+    """Let templates link to the pages: ``KANAL_URL``, ``KANAL_ADMIN_URL``."""
     options = kanal_settings(generator.settings)
-    if options["save_as"] and plugin_enabled(generator.settings, "kanal"):
+    if not plugin_enabled(generator.settings, "kanal"):
+        return
+    if options["save_as"]:
         generator.context["KANAL_URL"] = options["url"]
+    if options["admin_save_as"]:
+        generator.context["KANAL_ADMIN_URL"] = options["admin_url"]
 
 
 def get_generators(pelican: Any) -> type:

@@ -198,12 +198,18 @@ PROVENANCE = Setting(
 KANAL = Setting(
     "KANAL",
     "pelita.build.kanal",
-    "The channel health page for admins (`/kanal/`), from the importer's "
-    "state and report.",
+    "The official channels (`/kanal/`, a plain state per channel, for the "
+    "public) and their health (`/kanal/admin/`, for admins), from the "
+    "importer's state and report.",
     (
-        Option("url", "kanal/", "the page"),
+        Option("url", "kanal/", "the public page"),
         Option("save_as", "kanal/index.html", "its file; empty writes no page"),
         Option("template", "kanal", "its template"),
+        Option("admin_url", "kanal/admin/", "the admins' health page"),
+        Option(
+            "admin_save_as", "kanal/admin/index.html", "its file; empty writes none"
+        ),
+        Option("admin_template", "kanal_admin", "its template"),
         Option(
             "silent_days",
             30,
