@@ -6,12 +6,12 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpcore
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from feedserver import FeedServer
+from importer_testkit import Connections, guard_connections
 
 from pelita.importer.fetching import netpolicy
 
@@ -39,28 +39,7 @@ def no_dns(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(netpolicy, "system_resolver", refuse)
 
 
-class Connections:
-    """Every TCP connection the importer opened or tried: (address, port)."""
-
-    def __init__(self) -> None:
-        self.attempts: list[tuple[str, int]] = []
-
-
 @pytest.fixture(autouse=True)
 def connections(monkeypatch: pytest.MonkeyPatch) -> Connections:
-    """Below the socket: connections go to 127.0.0.0/8 only, and are recorded.
-
-    Even a broken SSRF guard cannot send a test's traffic elsewhere: a
-    connection to any other address fails here, before a socket opens.
-    """
-    seen = Connections()
-    real = httpcore.AnyIOBackend.connect_tcp
-
-    async def connect_tcp(self, host, port, *args, **kwargs):
-        seen.attempts.append((host, port))
-        if not host.startswith("127."):
-            raise httpcore.ConnectError(f"tests connect to loopback only ({host})")
-        return await real(self, host, port, *args, **kwargs)
-
-    monkeypatch.setattr(httpcore.AnyIOBackend, "connect_tcp", connect_tcp)
-    return seen
+    """Every test's connections, guarded (``guard_connections``)."""
+    return guard_connections(monkeypatch)

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import httpcore
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -136,3 +138,29 @@ def render_markdown(text: str) -> str:
     return markdown.markdown(
         text, extensions=["extra", "meta", "smarty"], output_format="html5"
     )
+
+
+class Connections:
+    """Every TCP connection the importer opened or tried: (address, port)."""
+
+    def __init__(self) -> None:
+        self.attempts: list[tuple[str, int]] = []
+
+
+def guard_connections(monkeypatch: pytest.MonkeyPatch) -> Connections:
+    """Below the socket: connections go to 127.0.0.0/8 only, and are recorded.
+
+    Even a broken SSRF guard cannot send a test's traffic elsewhere: a
+    connection to any other address fails here, before a socket opens.
+    """
+    seen = Connections()
+    real = httpcore.AnyIOBackend.connect_tcp
+
+    async def connect_tcp(self, host, port, *args, **kwargs):
+        seen.attempts.append((host, port))
+        if not host.startswith("127."):
+            raise httpcore.ConnectError(f"tests connect to loopback only ({host})")
+        return await real(self, host, port, *args, **kwargs)
+
+    monkeypatch.setattr(httpcore.AnyIOBackend, "connect_tcp", connect_tcp)
+    return seen
