@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
+from playwright.sync_api import expect
 
 from pelita.core.themeassets import collect_assets
 from pelita.tools.webeditor import write_editor
@@ -25,6 +26,8 @@ from pelita.tools.webeditor.bundle import ADMIN_DIR
 from tests.conftest import REPO
 
 PHONE = {"width": 360, "height": 640}
+# How long a step of the editor (a click, a check) may take.
+TIMEOUT = 20_000
 # Small, so a generated photo can be "too big"; the GPS test photo is below it.
 PHOTO_MAX_BYTES = 3_000_000
 READY = re.compile(r"Ruang Redaksi: (http://127\.0\.0\.1:\d+)/admin/")
@@ -60,6 +63,19 @@ def _make_repo(repo: Path) -> None:
 
 def _no_demo_import(directory: str, names: list[str]) -> list[str]:
     return ["demo"] if Path(directory).name == "content" else []
+
+
+@pytest.fixture(autouse=True)
+def patient_expect() -> Iterator[None]:
+    """Playwright's checks wait as long as the driver's steps (not 5 s).
+
+    Every step of the editor's flows re-renders a large React form; on a
+    loaded two-core machine a check that is about to pass can take longer
+    than Playwright's default. Restored after each test, for other suites.
+    """
+    expect.set_options(timeout=TIMEOUT)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 @pytest.fixture(scope="session")

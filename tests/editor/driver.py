@@ -9,12 +9,15 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from .conftest import PHONE, Editor
+from .conftest import PHONE, TIMEOUT, Editor
 
-TIMEOUT = 20_000
 # Saving and publishing are git commits, checkouts and merges in the local
 # backend: on a loaded two-core machine they take seconds.
 GIT_TIMEOUT = 90_000
+# Starting the editor is loading and running megabytes of JavaScript, then
+# reading the collections from git: on a loaded two-core machine it has taken
+# longer than TIMEOUT.
+START_TIMEOUT = 90_000
 
 # The Markdown editor has the focus and the caret is inside it.
 _HOLDS_CARET = """editable => {
@@ -196,6 +199,9 @@ def open_editor(browser: Browser, editor: Editor, hash_path: str = "") -> Sessio
             session.outside.append(request.url)
 
     page.on("request", track)
-    page.goto(f"{editor.url}/admin/{hash_path}")
-    page.get_by_role("button", name="Masuk").click()
+    page.goto(f"{editor.url}/admin/{hash_path}", timeout=START_TIMEOUT)
+    sign_in = page.get_by_role("button", name="Masuk")
+    expect(sign_in).to_be_visible(timeout=START_TIMEOUT)
+    sign_in.click()
+    expect(sign_in).to_be_hidden(timeout=START_TIMEOUT)
     return session
