@@ -14,6 +14,10 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 NODE_OK := $(shell node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 18 ? 1 : 0)' 2>/dev/null && echo yes)
 NODE_PATH_ENV := PATH="$(abspath $(BIN)):$$PATH"
 ADMIN_DEPS := admin/node_modules/.package-lock.json
+# pytest-xdist workers for `make test`: auto is one per CPU (2 on CI). Tests of
+# one file share a worker (--dist loadfile), so a site a test module builds
+# once is built once, not once per worker.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help site serve check test lint format clean lock system-packages bench admin
@@ -63,7 +67,7 @@ test: $(VENV)/.test-deps $(ADMIN_DEPS) system-packages ## Run every test plus ru
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	cd admin && $(NODE_PATH_ENV) npm test --silent
-	$(NODE_PATH_ENV) $(BIN)/pytest
+	$(NODE_PATH_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.test-deps $(ADMIN_DEPS) system-packages ## Run every benchmark (long) and write docs/benchmarks.md
 	$(BIN)/python bench/run.py

@@ -7,9 +7,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,26 +73,36 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
     return output
 
 
+def shared_build(
+    tmp_path_factory: pytest.TempPathFactory, name: str, build: Callable[[Path], Path]
+) -> Path:
+    """``build(root)`` once per test run, shared read-only by every xdist worker.
+
+    Each worker's temporary folder sits in one folder per run; the first
+    worker to get there builds under a lock, the others wait and reuse its
+    result. Tests must only read what it returns.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    root = shared / f"shared-{name}"
+    done = root / ".built"
+    with FileLock(str(shared / f"shared-{name}.lock")):
+        if not done.is_file():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir()
+            result = build(root)
+            done.write_text(str(result.relative_to(root)), encoding="utf-8")
+    return root / done.read_text(encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def demo_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo hub built once per session (development settings)."""
-    return build_demo(tmp_path_factory.mktemp("demo"))
+    """The demo hub built once per run (development settings), read-only.
 
-
-DEMO_SITEURL = "https://pelita.example"
-
-
-@pytest.fixture(scope="session")
-def demo_publish_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo hub built once per session with publishconf.py (production).
-
-    ``SITEURL`` is set to a reserved example domain; its content/ (with the demo
-    import) sits beside the returned output/.
+    Its content/ (with the demo import), the import's state and report sit
+    beside the returned output/.
     """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SITEURL", DEMO_SITEURL)
-        root = tmp_path_factory.mktemp("demo-publish")
-        return build_demo(root, settings="publishconf.py")
+    return shared_build(tmp_path_factory, "demo", build_demo)
 
 
 CHROMIUM_FLAGS = [

@@ -107,6 +107,8 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
     settings = {
         "PATH": str(root / "content"),
         "OUTPUT_PATH": str(root / "output"),
+        # Never the checkout's .cache/: tests on other workers build at once.
+        "CACHE_PATH": str(root / "cache"),
         "THEME": str(REPO / "theme"),
         # The theme needs i18n (gettext) and themecontext (its filters).
         "PLUGINS": [
