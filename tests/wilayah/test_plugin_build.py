@@ -219,6 +219,29 @@ def test_index_counts_posts_and_awards_and_draws_the_map(site):
     ) in links
 
 
+def test_a_city_without_boundaries_gets_the_list_and_no_map(tmp_path):
+    registries = {key: str(path) for key, path in PATHS.items()}
+    output = build(tmp_path, POSTS, REGISTRIES={**registries, "boundaries": None})
+    page = read(output, "kecamatan/index.html")
+    assert "<svg" not in page
+    assert "pada peta" not in page
+    assert "Pilih kecamatan dalam daftar" in page
+    row = re.search(
+        r"Tembalang</a>.*?</th>\s*<td>(\d+)</td>\s*<td>(\d+)</td>", page, re.S
+    )
+    assert row.groups() == ("3", "2")
+    assert (output / "kecamatan" / "tembalang" / "index.html").is_file()
+
+
+def test_a_boundaries_file_that_is_missing_says_how_to_go_without(tmp_path):
+    registries = {key: str(path) for key, path in PATHS.items()}
+    missing = tmp_path / "batas.geojson"
+    with pytest.raises(WilayahError) as error:
+        build(tmp_path, POSTS, REGISTRIES={**registries, "boundaries": str(missing)})
+    assert f"{missing}: boundaries file not found" in str(error.value)
+    assert "or None for a city without one yet" in str(error.value)
+
+
 def test_json_ld_names_the_area_and_its_code(site):
     page = read(site, "kecamatan/tembalang/meteseh/index.html")
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)

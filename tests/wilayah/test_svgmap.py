@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from pelita.build.wilayah.svgmap import _inside, city_map, label_point, simplify
 from pelita.core.wilayah.errors import WilayahError
+from pelita.core.wilayah.svgmap import _inside, city_map, label_point, simplify
 
 from .conftest import PATHS
 

@@ -15,12 +15,12 @@ from typing import Any
 from pelican.generators import Generator
 
 from pelita.core.schema import category_roles
+from pelita.core.wilayah.svgmap import city_map
 
 from .achievements import register_by_kecamatan
 from .channels import load_channel_refs
 from .pages import AreaPage, WilayahPages, build_pages, jsonld
 from .state import STATE_KEY, WilayahState
-from .svgmap import city_map
 
 logger = logging.getLogger(__name__)
 
@@ -128,8 +128,12 @@ class WilayahGenerator(Generator):
 
     def _write_index(self, writer: Any) -> None:
         config = self.state.config
-        kec_map = city_map(
-            self.state.paths["boundaries"], config["map_width"], config["map_tolerance"]
+        # A city without a boundaries file yet gets the list, not a map.
+        boundaries = self.state.paths.get("boundaries")
+        kec_map = (
+            city_map(boundaries, config["map_width"], config["map_tolerance"])
+            if boundaries
+            else None
         )
         writer.write_file(
             config["index_save_as"],

@@ -20,10 +20,12 @@ def registry_paths(
     """Merge ``settings["REGISTRIES"]`` over the defaults; reject unknown keys.
 
     Relative paths are taken from ``base`` (the directory Pelican runs in).
+    An optional file set to ``None`` (a city without kecamatan boundaries has
+    ``"boundaries": None``) is left out of the result.
     """
     try:
         merged = merge_settings(settings or {}, REGISTRIES)
     except PluginSettingsError as exc:
         raise RegistryError(str(exc)) from exc
     root = base or Path.cwd()
-    return {key: root / value for key, value in merged.items()}
+    return {key: root / value for key, value in merged.items() if value is not None}

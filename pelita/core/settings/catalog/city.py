@@ -30,7 +30,8 @@ REGISTRIES = Setting(
         Option(
             "boundaries",
             "data/semarang-kecamatan.geojson",
-            "kecamatan boundaries (GeoJSON) for the map on `/kecamatan/`",
+            "kecamatan boundaries (GeoJSON) for the map on `/kecamatan/`; None: "
+            "a city without them yet (no map, everything else works)",
         ),
         Option(
             "opd",

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelita.core.wilayah.errors import WilayahError
+from .errors import WilayahError
 
 Point = tuple[float, float]
 PADDING = 4
@@ -202,5 +202,9 @@ def city_map(path: Path, width: int = 600, tolerance: float = 0.9) -> CityMap:
     try:
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError as exc:
-        raise WilayahError(f"{path}: boundaries file not found") from exc
+        raise WilayahError(
+            f"{path}: boundaries file not found; give REGISTRIES['boundaries'] "
+            "the GeoJSON of the kecamatan, or None for a city without one yet "
+            "(no map on /kecamatan/)"
+        ) from exc
     return _city_map(path, mtime, int(width), float(tolerance))
