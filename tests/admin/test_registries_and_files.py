@@ -202,3 +202,51 @@ def test_kecamatan_follows_the_build_rule(site, value, expected):
         assert code == want_code
         assert in_message in message
         assert in_hint in suggestion
+
+
+def test_a_broken_tagger_rules_file_is_named(site):
+    (site / "data" / "wilayah-tagger.yml").write_text("qualifiers: [\n", "utf-8")
+    (found,) = check(site).problems
+    assert (found.path, found.code) == ("data/wilayah-tagger.yml", "registri")
+
+
+def test_the_files_the_settings_name_are_the_ones_checked(site):
+    data = site / "data"
+    (data / "semarang-wilayah.csv").rename(data / "wilayah.csv")
+    (data / "wilayah-tagger.yml").rename(data / "tagger-kota.yml")
+    (data / "tagger-kota.yml").write_text("qualifiers: [\n", "utf-8")
+    registries = {
+        "wilayah": "data/wilayah.csv",
+        "wilayah_tagger": "data/tagger-kota.yml",
+    }
+    (found,) = check(site, REGISTRIES=registries).problems
+    assert (found.path, found.code) == ("data/tagger-kota.yml", "registri")
+
+
+def test_broken_boundaries_are_named_and_a_city_may_have_none(site):
+    boundaries = site / "data" / "semarang-kecamatan.geojson"
+    boundaries.write_text('{"features": [{"properties": {}}]}', "utf-8")
+    (found,) = check(site).problems
+    assert (found.path, found.code) == ("data/semarang-kecamatan.geojson", "registri")
+    assert "needs properties.kode and a polygon" in found.message
+    boundaries.unlink()
+    assert check(site, REGISTRIES={"boundaries": None}).problems == []
+
+
+def test_broken_prestasi_rules_are_named(site):
+    rules = site / "data" / "prestasi-rules.yml"
+    rules.write_text(rules.read_text("utf-8") + "colour: red\n", "utf-8")
+    (found,) = check(site).problems
+    assert (found.path, found.code) == ("data/prestasi-rules.yml", "registri")
+    assert "colour" in found.message
+
+
+def test_hints_name_the_gazetteer_the_settings_give(site, monkeypatch):
+    data = site / "data"
+    (data / "semarang-wilayah.csv").rename(data / "wilayah.csv")
+    post = site / "content" / "posts" / "uji.md"
+    post.write_text(POST.replace("Tembalang", "Atlantisxyz"), "utf-8")
+    monkeypatch.chdir(site)
+    (found,) = check(site, REGISTRIES={"wilayah": "data/wilayah.csv"}).problems
+    assert "data/wilayah.csv" in found.suggestion
+    assert "semarang" not in found.suggestion

@@ -50,6 +50,8 @@ class Gazetteer:
     kelurahan: tuple[Kelurahan, ...]
     _kec_by_key: dict[str, Kecamatan] = field(repr=False, compare=False)
     _kel_by_key: dict[str, tuple[Kelurahan, ...]] = field(repr=False, compare=False)
+    # The file it was read from, so messages name the city's real file.
+    path: Path | None = field(default=None, compare=False)
 
     def find_kecamatan(self, name: str) -> Kecamatan | None:
         """The kecamatan called ``name`` (any known spelling, any case)."""
@@ -169,4 +171,4 @@ def load_gazetteer(path: Path, aliases_path: Path | None = None) -> Gazetteer:
     for kel in kelurahan:
         for name in {normalize_name(n) for n in (kel.nama, *kel.aliases)}:
             kel_by_key[name] = (*kel_by_key.get(name, ()), kel)
-    return Gazetteer(kecamatan, kelurahan, kec_by_key, kel_by_key)
+    return Gazetteer(kecamatan, kelurahan, kec_by_key, kel_by_key, Path(path))

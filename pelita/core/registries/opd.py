@@ -32,6 +32,8 @@ class OpdRegistry:
 
     items: tuple[Opd, ...]
     _by_key: dict[str, Opd] = field(repr=False, compare=False)
+    # The file it was read from, so messages name the city's real file.
+    path: Path | None = field(default=None, compare=False)
 
     def find(self, value: str) -> Opd | None:
         """The OPD whose id, singkatan or nama is ``value``."""
@@ -78,4 +80,4 @@ def load_opd(path: Path) -> OpdRegistry:
         items.append(opd)
         for name in (opd.nama, opd.singkatan, opd.id):
             by_key[normalize_name(name)] = opd
-    return OpdRegistry(tuple(items), by_key)
+    return OpdRegistry(tuple(items), by_key, path)

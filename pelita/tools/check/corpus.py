@@ -69,6 +69,16 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def registry_file(registry: object, default: str) -> str:
+    """The file a loaded registry came from, as admins see it (``default`` if unknown).
+
+    Hints name the city's own file (``REGISTRIES`` in the settings), never a
+    file name of the first city's.
+    """
+    path = getattr(registry, "path", None)
+    return display_path(path, Path.cwd()) if path else default
+
+
 def _ignored(name: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .context import ERROR, WARNING, CheckContext, problem
+from .corpus import registry_file
 from .dates import read_date
 from .klarifikasi_fields import validate_klarifikasi
 from .model import FieldIssue, Problem
@@ -66,7 +67,8 @@ def _opd(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
             f'OPD "{value}" tidak dikenal',
             f'maksud Anda "{hints[0]}"?'
             if hints
-            else "pakai id dari kolom pertama data/semarang-opd.csv, mis. diskominfo",
+            else "pakai id dari kolom pertama "
+            f"{registry_file(ctx.opd, 'daftar OPD')}, mis. diskominfo",
         )
     elif found.id != value:
         yield problem(

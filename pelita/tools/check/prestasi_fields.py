@@ -18,6 +18,7 @@ from pelita.core.prestasi import Problem as AwardProblem
 from pelita.core.registries import Gazetteer, OpdRegistry
 from pelita.core.schema import NO, ROLE_DEFAULTS, YES, CategoryRoles
 
+from .corpus import registry_file
 from .model import FieldIssue, Severity
 
 TINGKAT = LEVELS
@@ -30,8 +31,8 @@ EXPECTED = {
     "penerima": "id OPD, nama kelurahan/kecamatan, atau nama penerima",
 }
 _REGISTRY_HINTS = {
-    "kecamatan": "nama kecamatan di data/semarang-wilayah.csv",
-    "kelurahan": "nama kelurahan di data/semarang-wilayah.csv",
+    "kecamatan": "nama kecamatan di {wilayah}",
+    "kelurahan": "nama kelurahan di {wilayah}",
 }
 
 
@@ -45,8 +46,12 @@ def validate_prestasi(
 ) -> list[FieldIssue]:
     """Problems with the achievement fields of one post (``date`` bounds Tahun)."""
     achievements = roles.achievements
+    files = {
+        "wilayah": registry_file(gazetteer, "daftar wilayah"),
+        "opd": registry_file(opd, "daftar OPD"),
+    }
     issues = [
-        _worded(found)
+        _worded(found, files)
         for found in validate_award_metadata(fields, opd, gazetteer)
         if found.message != "is empty"  # the metadata check reports empty lines
     ]
@@ -79,7 +84,7 @@ def _missing(fields: Mapping[str, Any]) -> list[FieldIssue]:
     ]  # fmt: skip
 
 
-def _worded(found: AwardProblem) -> FieldIssue:
+def _worded(found: AwardProblem, files: Mapping[str, str]) -> FieldIssue:
     """The prestasi plugin's finding, for an admin, in Indonesian."""
     key, value, hint = found.field.lower(), found.value, found.suggestion
     maybe = f'maksud Anda "{hint}"? ' if hint else ""
@@ -98,8 +103,8 @@ def _worded(found: AwardProblem) -> FieldIssue:
     if found.message == "is not in the registries":
         where = next(
             (v for k, v in _REGISTRY_HINTS.items() if k in found.expected),
-            "id OPD dari data/semarang-opd.csv, atau nama yang ditulis lengkap",
-        )
+            "id OPD dari {opd}, atau nama yang ditulis lengkap",
+        ).format(**files)
         return _error(key, "penerima", f'Penerima "{value}" tidak ada di daftar',
                       f"{maybe}tulis {where}")  # fmt: skip
     return _error(key, "prestasi-teks", f"{found.field} {_text_problem(found)}",

@@ -1,8 +1,12 @@
-"""The registries under ``data/``: they load, and the channel files parse.
+"""The registries the build reads: they load, and the channel files parse.
 
-Loading the gazetteer and OPD list uses the same loaders as the build (which
-already name the file, line and fix); channel registries get a YAML syntax
-check and unique, well-formed ids. The full channel schema is the importer's.
+Every registry file the build reads (the gazetteer and its aliases, the
+tagger's rules, the kecamatan boundaries when the city has them, the OPD list,
+the achievements classifier's rules) is loaded with the build's own loaders,
+from the paths the settings give, so the check passes only where the build
+can, and its messages name the city's real files. Channel registries get a
+YAML syntax check and unique, well-formed ids; the full channel schema is the
+importer's.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from pelita.core.prestasi import PrestasiError, place_sets
+from pelita.core.prestasi import load_rules as load_prestasi_rules
 from pelita.core.registries import (
     Gazetteer,
     OpdRegistry,
@@ -22,6 +28,10 @@ from pelita.core.registries import (
     load_opd,
     registry_paths,
 )
+from pelita.core.settings import PRESTASI, PluginSettingsError, merge_settings
+from pelita.core.wilayah import WilayahError
+from pelita.core.wilayah import load_rules as load_tagger_rules
+from pelita.core.wilayah.svgmap import city_map
 
 from .config import CheckConfig
 from .contacts import Contacts, load_contacts
@@ -73,11 +83,38 @@ def load_registries(
         opd = load_opd(paths["opd"])
     except RegistryError as exc:
         problems.append(_registry_problem(exc, paths["opd"], root))
+    if gazetteer is not None:
+        problems += _rules_problems(settings, paths, gazetteer, root)
+    if "boundaries" in paths:  # optional: a city may have no map yet
+        try:
+            city_map(paths["boundaries"])
+        except WilayahError as exc:
+            problems.append(_registry_problem(exc, paths["boundaries"], root))
     try:
         contacts = load_contacts(root / config.contacts_file)
     except YamlFileError as exc:
         problems.append(_yaml_problem(exc, root))
     return gazetteer, opd, contacts, problems
+
+
+def _rules_problems(
+    settings: dict[str, Any], paths: dict[str, Path], gazetteer: Gazetteer, root: Path
+) -> list[Problem]:
+    """The tagger's and the classifier's rules, read as the build reads them."""
+    problems = []
+    try:
+        load_tagger_rules(paths["wilayah_tagger"], gazetteer)
+    except (RegistryError, WilayahError) as exc:
+        problems.append(_registry_problem(exc, paths["wilayah_tagger"], root))
+    try:
+        rules = root / merge_settings(settings, PRESTASI)["rules_file"]
+    except PluginSettingsError as exc:
+        return [*problems, _registry_problem(exc, root / "pelicanconf.py", root)]
+    try:
+        load_prestasi_rules(rules, place_sets(gazetteer))
+    except PrestasiError as exc:
+        problems.append(_registry_problem(exc, rules, root))
+    return problems
 
 
 def _yaml_problem(exc: YamlFileError, root: Path) -> Problem:

@@ -13,6 +13,7 @@ from pelita.core.registries import Gazetteer
 from pelita.core.wilayah import WilayahProblem, resolve_metadata
 from pelita.core.wilayah.validation import NONE_VALUES
 
+from .corpus import registry_file
 from .model import FieldIssue, Severity
 
 _ELSEWHERE = re.compile(r"^is in Kecamatan (?P<homes>.+), not in (?P<stated>.+)$")
@@ -29,10 +30,11 @@ def validate_wilayah(
     shows the official name.
     """
     resolved = resolve_metadata(kecamatan, kelurahan, gazetteer)
-    return [_worded(problem) for problem in resolved.problems]
+    where = registry_file(gazetteer, "daftar wilayah")
+    return [_worded(problem, where) for problem in resolved.problems]
 
 
-def _worded(problem: WilayahProblem) -> FieldIssue:
+def _worded(problem: WilayahProblem, where: str) -> FieldIssue:
     """The wilayah plugin's finding, for an admin, in Indonesian."""
     key, value, hints = problem.field.lower(), problem.value, problem.suggestions
     maybe = f'maksud Anda "{hints[0]}"?' if hints else ""
@@ -77,7 +79,7 @@ def _worded(problem: WilayahProblem) -> FieldIssue:
         key,
         key,
         f'{problem.field} "{value}" {unknown}',
-        maybe or f"lihat daftar {key} di data/semarang-wilayah.csv",
+        maybe or f"lihat daftar {key} di {where}",
     )
 
 
