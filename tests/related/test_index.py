@@ -1,6 +1,6 @@
 """Related posts from the inverted index."""
 
-from pelita.build.related import Doc, related_indices, tokens
+from pelita.build.related.index import Doc, city_stopwords, related_indices, tokens
 
 DAY = 86_400.0
 
@@ -10,11 +10,19 @@ def doc(day, category="Berita", *, kecamatan="", tags=(), text="", group=""):
 
 
 def test_tokens_drop_stop_words_short_words_and_accents():
-    assert tokens("Warga Kota Semarang menanam pohon di Kelurahan Méteseh 2025") == {
+    text = "Warga Kota Semarang menanam pohon di Kelurahan Méteseh 2025"
+    assert tokens(text, city_stopwords("Kota Semarang")) == {
         "menanam",
         "pohon",
         "meteseh",
     }
+
+
+def test_the_city_stop_words_come_from_the_city_setting():
+    assert city_stopwords("Kota Semarang") == {"semarang"}
+    assert city_stopwords("Kota Salatiga") == {"salatiga"}
+    text = "Warga Salatiga dan Semarang"
+    assert tokens(text, city_stopwords("Kota Salatiga")) == {"semarang"}
 
 
 def test_shared_kecamatan_and_tags_rank_first_and_self_is_never_related():

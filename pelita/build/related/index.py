@@ -19,7 +19,7 @@ ini itu jadi jika juga kali kami kamu karena kata ke kecamatan kelurahan kembali
 kepada ketika kita kota lagi lain lalu lebih maka masih masyarakat melalui
 memang menjadi mereka merupakan mulai namun oleh pada para pemerintah pemkot per
 pula pun saat saja salah sama sampai sangat satu saya sebagai sebelum sedang
-sejak sekitar selain selama semarang semua sendiri seperti serta setelah sudah
+sejak sekitar selain selama semua sendiri seperti serta setelah sudah
 supaya tahun tanpa telah tentang tepat terhadap termasuk tersebut tetapi tiga
 tidak turut untuk warga yaitu yakni yang ujar katanya jelasnya menurut
 mengatakan menyampaikan
@@ -42,7 +42,15 @@ class Doc:
     group: str = ""
 
 
-def tokens(text: str) -> set[str]:
+def city_stopwords(city: str) -> frozenset[str]:
+    """The words of the city's name (``CITY``): every post of the hub names it.
+
+    "Kota Semarang" gives {"semarang"}; another city's name gives its own.
+    """
+    return frozenset(tokens(city))
+
+
+def tokens(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
     """Distinct content words: folded, at least 4 letters, no stop words."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     # Drop combining marks; looking each distinct character up once (not
@@ -53,13 +61,15 @@ def tokens(text: str) -> set[str]:
     return {
         word
         for word in re.findall(r"[a-z]+", folded)
-        if len(word) >= MIN_TOKEN and word not in STOPWORDS
+        if len(word) >= MIN_TOKEN and word not in STOPWORDS and word not in stopwords
     }
 
 
-def _features(docs: Sequence[Doc], max_words: int) -> list[list[tuple[str, str]]]:
+def _features(
+    docs: Sequence[Doc], max_words: int, stopwords: frozenset[str]
+) -> list[list[tuple[str, str]]]:
     """Each doc's features; words keep only the rarest ``max_words`` shared ones."""
-    words = [tokens(doc.text) for doc in docs]
+    words = [tokens(doc.text, stopwords) for doc in docs]
     df: Counter[str] = Counter()
     for found in words:
         df.update(found)
@@ -85,15 +95,20 @@ def _window(posting: list[int], times: list[float], at: float, size: int) -> lis
 
 
 def related_indices(
-    docs: Sequence[Doc], limit: int = 4, max_words: int = 10, window: int = 48
+    docs: Sequence[Doc],
+    limit: int = 4,
+    max_words: int = 10,
+    window: int = 48,
+    stopwords: frozenset[str] = frozenset(),
 ) -> list[list[int]]:
     """For each doc, the indices of up to ``limit`` related docs, best first.
 
     Scores add the inverse document frequency of shared features, weighted
     by kind (tags > kecamatan > words > category); ties go to the newer post.
     Posts of the same story group (duplicates) are never suggested.
+    ``stopwords`` adds to the built-in ones (the city's name).
     """
-    features = _features(docs, max_words)
+    features = _features(docs, max_words, stopwords)
     postings: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index in sorted(range(len(docs)), key=lambda i: docs[i].timestamp):
         for feature in features[index]:

@@ -11,7 +11,7 @@ from pelican import signals
 
 from pelita.core.settings import RELATED, merge_settings
 
-from .index import Doc, related_indices
+from .index import Doc, city_stopwords, related_indices
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,11 @@ def attach_related(generator: Any) -> None:
     started = time.perf_counter()
     docs = [_doc(a, options["body_chars"]) for a in articles]
     found = related_indices(
-        docs, options["limit"], options["max_words"], options["window"]
+        docs,
+        options["limit"],
+        options["max_words"],
+        options["window"],
+        city_stopwords(str(generator.settings.get("CITY") or "")),
     )
     for article, indices in zip(articles, found, strict=True):
         article.related_posts = [articles[i] for i in indices]
