@@ -10,6 +10,7 @@ from pelita.build.images.plugin import (
     plan_featured,
     take_static_images,
 )
+from pelita.core.ogimage import write_og_images
 
 from .photos import make_photo
 
@@ -36,6 +37,8 @@ def test_featured_image_gives_the_post_a_preview_image(tmp_path: Path):
     post = article(image="{static}/images/2025/juara.jpg", image_alt="Warga")
     gen = generator(tmp_path, [post])
     plan_featured(gen)
+    assert not hasattr(post, "og_image")  # offered; the one writer sets it
+    write_og_images([gen])
     assert post.og_image["path"].startswith("images/og/juara.")
     assert (post.og_image["width"], post.og_image["height"]) == (1200, 630)
     assert post.og_image["alt"] == "Warga"

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from pelita.build.buildspeed.files import publish_file
+from pelita.core.ogimage import offer, write_og_images
 from pelita.core.registries import closest
 from pelita.core.settings import IMAGES, merge_settings
 
@@ -78,7 +79,7 @@ def _registry(generator: Any) -> Registry:
 
 
 def plan_featured(generator: Any) -> None:
-    """Plan each post's ``Image`` and give it an og:image from the photo."""
+    """Plan each post's ``Image`` and offer the photo as its og:image."""
     registry = _registry(generator)
     for article in [*generator.articles, *generator.hidden_articles, *generator.drafts]:
         value = getattr(article, "image", None)
@@ -89,12 +90,16 @@ def plan_featured(generator: Any) -> None:
             _warn_missing(registry, article, str(value))
             article.image = None
             continue
-        article.og_image = {
-            "path": plan.og.path,
-            "width": plan.og.width,
-            "height": plan.og.height,
-            "alt": getattr(article, "image_alt", None) or str(article.title),
-        }
+        offer(
+            article,
+            "photo",
+            {
+                "path": plan.og.path,
+                "width": plan.og.width,
+                "height": plan.og.height,
+                "alt": getattr(article, "image_alt", None) or str(article.title),
+            },
+        )
 
 
 def _warn_missing(registry: Registry, article: Any, value: str) -> None:
@@ -205,5 +210,6 @@ def register() -> None:
     """Pelican entry point."""
     signals.generator_init.connect(add_template_helpers)
     signals.article_generator_finalized.connect(plan_featured)
+    signals.all_generators_finalized.connect(write_og_images)
     signals.static_generator_finalized.connect(take_static_images)
     signals.get_generators.connect(get_generators)

@@ -15,6 +15,7 @@ from pelican import signals
 from pelita.build.buildspeed.files import publish_file
 from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_date
+from pelita.core.ogimage import offer, offers, write_og_images
 from pelita.core.schema import category_roles
 from pelita.core.settings import OGCARD, merge_settings
 
@@ -65,7 +66,7 @@ def _image(
 
 
 def plan_cards(generator: Any) -> None:
-    """Give posts without an og_image (and every clarification) a card."""
+    """Offer posts without a photo (and every clarification) a card."""
     settings = generator.settings
     options = merge_settings(settings, OGCARD)
     style = _style(settings, options)
@@ -77,12 +78,16 @@ def plan_cards(generator: Any) -> None:
         verdict = str(article.category) == clarifications and getattr(
             article, "putusan", None
         )
-        if getattr(article, "og_image", None) and not verdict:
+        if "photo" in offers(article) and not verdict:
             continue
         spec = _spec(article, settings, bool(verdict))
         key = card_key(spec, style)
         job = jobs.setdefault(key, Job(key, f"{out}/{key}.png", spec))
-        article.og_image = _image(job, str(article.title))
+        offer(
+            article,
+            "verdict_card" if verdict else "card",
+            _image(job, str(article.title)),
+        )
     site = CardSpec(
         title=settings.get("SITESUBTITLE") or settings.get("SITENAME", ""),
         footer=settings.get("SITENAME", ""),
@@ -163,4 +168,5 @@ def get_generators(pelican: Any) -> type:
 def register() -> None:
     """Pelican entry point."""
     signals.article_generator_finalized.connect(plan_cards)
+    signals.all_generators_finalized.connect(write_og_images)
     signals.get_generators.connect(get_generators)

@@ -2,8 +2,9 @@
 
 :class:`SharekitGenerator` runs after the prestasi plugin's generator (its
 awards are complete then) and before any page is written: its
-``generate_context`` gives each kit post ``article.sharekit`` (and its link
-card as ``og_image``) and the template context ``sharekit_recent``;
+``generate_context`` gives each kit post ``article.sharekit`` (and offers its
+link card as the og:image, :mod:`pelita.core.ogimage`) and the template
+context ``sharekit_recent``;
 ``generate_output`` copies the cards into output/ and writes the admins' page.
 """
 
@@ -21,6 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from pelita.build.seo.plugin import build_time
+from pelita.core.ogimage import offer, offers, write_og_images
 from pelita.core.registries import load_opd, registry_paths
 from pelita.core.schema import category_roles
 
@@ -142,10 +144,10 @@ class SharekitGenerator(Generator):
         if self.options["og_image"] and not _shows_photo(article, facts):
             link = kit.card(LINK.name)
             alt = f"{facts.verdict or 'Klarifikasi'}: {facts.claim or facts.title}"
-            article.og_image = {
+            offer(article, "kit_card", {
                 "path": link.path, "width": LINK.width, "height": LINK.height,
                 "alt": alt if facts.is_clarification else f"Prestasi: {facts.title}",
-            }  # fmt: skip
+            })  # fmt: skip
         return kit
 
     def _share(self) -> None:
@@ -206,11 +208,7 @@ def _shows_photo(article: Any, facts: KitFacts) -> bool:
     """
     image = str(getattr(article, "image", None) or "")
     photo = bool(image) and "://" not in image
-    return (
-        photo
-        and not facts.is_clarification
-        and bool(getattr(article, "og_image", None))
-    )
+    return photo and not facts.is_clarification and "photo" in offers(article)
 
 
 def get_generators(pelican: Any) -> type:
@@ -222,3 +220,4 @@ def get_generators(pelican: Any) -> type:
 def register() -> None:
     """Pelican entry point."""
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(write_og_images)
