@@ -90,7 +90,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def _kit_section(page: Path) -> str:
     found = re.search(
-        r'<section class="kit".*?</section>', page.read_text("utf-8"), re.S
+        r'<details class="kit".*?</details>', page.read_text("utf-8"), re.S
     )
     assert found, page
     return found[0]
