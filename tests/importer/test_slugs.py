@@ -4,7 +4,8 @@ import pytest
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
-from pelita.importer.writing.slugs import SlugRegistry, make_slug, pelican_slug
+from pelita.core.slugs import make_slug
+from pelita.importer.writing.slugs import SlugRegistry, pelican_slug
 
 SUBS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pelita.core.registries import Gazetteer, OpdRegistry, closest
+from pelita.core.urlsafety import web_url_problem
 
 from .model import LEVELS, Problem
 from .recipient import looks_like_id, resolve_recipient
@@ -118,9 +119,9 @@ def _check_year(value: str, date: Any) -> list[Problem]:
 
 
 def _check_url(value: str) -> list[Problem]:
-    parts = urlsplit(value)
-    if parts.scheme in ("http", "https") and parts.netloc and " " not in value:
+    if web_url_problem(value) is None:  # the one rule for every address
         return []
+    parts = urlsplit(value)
     hint = None
     if not parts.scheme and re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", value):
         hint = f"https://{value}"

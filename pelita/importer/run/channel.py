@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pelita.core.slugs import make_slug
 from pelita.importer.feeds.identity import (
     Identity,
     assign_identities,
@@ -35,7 +36,7 @@ from pelita.importer.writing.posts import (
     relative_path,
     story_lines,
 )
-from pelita.importer.writing.slugs import SlugRegistry, make_slug
+from pelita.importer.writing.slugs import SlugRegistry
 from pelita.importer.writing.state import ChannelState, EntryRecord, iso
 
 logger = logging.getLogger(__name__)

@@ -8,21 +8,34 @@ characters), so no title can end the header early, add a key, or spill into
 the body.
 
 ``Import_hash`` is the SHA-256 of the file without that line: it tells, from
-the file alone, whether anyone edited the file since the importer wrote it.
+the file alone, whether anyone edited the file since the importer wrote it
+(``pelita.core.importhash`` owns the rule).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-HASH_KEY = "Import_hash"
+# The seal is the core's (provenance decides severity in ``invoke check``);
+# the importer's modules import it from here with the header rules.
+from pelita.core.importhash import HASH_KEY, document_hash, seal, strip_hash_line
+
+__all__ = [
+    "HASH_KEY",
+    "ID_KEY",
+    "document_hash",
+    "parse_header",
+    "read_header",
+    "render_document",
+    "seal",
+    "strip_hash_line",
+]
+
 ID_KEY = "Import_id"
 _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
-_HASH_LINE = re.compile(rf"^{HASH_KEY}:[^\n]*\n", re.MULTILINE)
 _MAX_HEADER_LINES = 200
 
 
@@ -30,24 +43,6 @@ def render_document(metadata: Iterable[tuple[str, str]], body: str) -> str:
     """The file's text without ``Import_hash``: header, blank line, body."""
     lines = [f"{key}: {value}" for key, value in metadata if value]
     return "\n".join(lines) + "\n\n" + body.rstrip() + "\n"
-
-
-def document_hash(text: str) -> str:
-    """SHA-256 of a document's text as the importer hashes it (no hash line)."""
-    return hashlib.sha256(strip_hash_line(text).encode("utf-8")).hexdigest()
-
-
-def strip_hash_line(text: str) -> str:
-    """The text without its ``Import_hash`` header line."""
-    header, sep, body = text.partition("\n\n")
-    return _HASH_LINE.sub("", header + "\n", count=1).rstrip("\n") + sep + body
-
-
-def seal(text: str) -> tuple[str, str]:
-    """Add ``Import_hash`` as the header's last line; return (text, hash)."""
-    digest = document_hash(text)
-    header, _, body = text.partition("\n\n")
-    return f"{header}\n{HASH_KEY}: {digest}\n\n{body}", digest
 
 
 def parse_header(lines: Iterable[str]) -> dict[str, str]:

@@ -23,29 +23,19 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from pelita.core.slugs import MAX_SLUG
+
 from .metadata import read_header
 
 logger = logging.getLogger(__name__)
 
-MAX_SLUG = 80
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 _RESERVED = frozenset(
     {"con", "prn", "aux", "nul", "index", "feeds", "theme", "static"}
     | {f"com{i}" for i in range(10)}
     | {f"lpt{i}" for i in range(10)}
 )
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _TAGS = re.compile(r"<!--.*?-->|<.*?>", re.DOTALL)
-
-
-def make_slug(title: str) -> str:
-    """An ASCII slug of ``title`` (may be empty for an emoji-only title)."""
-    text = unidecode(unicodedata.normalize("NFKC", title)).lower()
-    slug = _NOT_SLUG.sub("-", text).strip("-")
-    if len(slug) > MAX_SLUG:
-        slug = slug[:MAX_SLUG]
-        slug = slug[: slug.rindex("-")] if "-" in slug[MAX_SLUG // 2 :] else slug
-    return slug.strip("-")
 
 
 def pelican_slug(title: str, substitutions: Iterable[tuple[str, str]]) -> str:

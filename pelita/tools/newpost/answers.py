@@ -18,11 +18,12 @@ from zoneinfo import ZoneInfo
 from pelita.core.prestasi import validate_award_metadata
 from pelita.core.registries import Gazetteer, OpdRegistry, closest
 from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
+from pelita.core.slugs import SLUG_RE
+from pelita.core.urlsafety import web_url_problem
 from pelita.core.wilayah import resolve_metadata
 from pelita.tools.check.datetext import DateTextError, parse_date_text
 from pelita.tools.check.imageinfo import SUPPORTED_SUFFIXES, inspect_image
 from pelita.tools.check.klarifikasi_fields import PUTUSAN
-from pelita.tools.check.metadata import SLUG_RE
 from pelita.tools.check.prestasi_fields import FIRST_YEAR, validate_prestasi
 from pelita.tools.check.wilayah_fields import validate_wilayah
 
@@ -225,14 +226,12 @@ def check_tahun(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
 
 
 def check_url(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
-    """A web address starting with https://."""
+    """A plain web address starting with https:// (the check's own rule)."""
     value = value.strip()
-    if re.match(r"^https?://\S+\.\S+$", value):
+    found = web_url_problem(value)
+    if found is None:
         return Checked(value)
-    return Checked(
-        error=f'"{value}" bukan alamat web',
-        suggestion=f"https://{value}" if "." in value and " " not in value else "",
-    )
+    return Checked(error=f'"{value}" {found.message}', suggestion=found.suggestion)
 
 
 def check_putusan(value: str, _: Mapping[str, str], reg: Registries) -> Checked:

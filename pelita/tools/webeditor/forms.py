@@ -29,8 +29,8 @@ from pelita.core.schema import (
     category_roles,
     spelt,
 )
+from pelita.core.slugs import SLUG_RE
 from pelita.tools.check.klarifikasi_fields import PUTUSAN
-from pelita.tools.check.metadata import SLUG_RE
 from pelita.tools.newpost.render import MAX_SLUG_LENGTH
 
 from .backend import backend_config
