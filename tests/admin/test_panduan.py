@@ -83,4 +83,6 @@ def test_every_code_is_explained_once():
 def test_every_code_has_a_test_that_produces_it():
     tested = {code for _, _, code, _ in DEFECTS.values()}
     tested |= {"slug-bentrok", "berkas", "registri", "pengaturan", "pemeriksa"}
+    # File rules, produced in tests/safety/test_content_files.py.
+    tested |= {"berkas-jenis", "berkas-tautan"}
     assert tested == set(CODES)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from pelita.core.importhash import seal
 from pelita.tools.check import Severity, run_check
 
 from .conftest import NOW, REPO, repo_settings
@@ -107,19 +108,37 @@ def test_unreadable_file(site):
     assert [(p.line, p.code) for p in found] == [(None, "berkas")]
 
 
-def test_imported_posts_are_warned_not_failed(site):
+IMPORTED = (
+    "Title: Kabar Impor\nDate: 2025-05-11 09:00\nCategory: Berita\n"
+    "Channel: dinkes\nKecamatan: Tembalng\n\nHubungi 0812-3456-7890.\n"
+)
+
+
+def test_importer_written_posts_are_warned_but_safety_rules_fail(site):
     folder = site / "content" / "imported" / "dinkes" / "2025"
     folder.mkdir(parents=True)
-    (folder / "kabar.md").write_text(
-        "Title: Kabar Impor\nDate: 2025-05-11 09:00\nCategory: Berita\n"
-        "Channel: dinkes\nKecamatan: Tembalng\n\nHubungi 0812-3456-7890.\n",
-        encoding="utf-8",
-    )
+    (folder / "kabar.md").write_text(seal(IMPORTED)[0], encoding="utf-8")
     result = check(site)
-    found = result.for_path("content/imported/dinkes/2025/kabar.md")
-    assert {p.code for p in found} == {"kecamatan", "telepon"}
-    assert all(p.severity is Severity.WARNING for p in found)
-    assert result.ok
+    found = {
+        p.code: p for p in result.for_path("content/imported/dinkes/2025/kabar.md")
+    }
+    assert set(found) == {"kecamatan", "telepon"}
+    assert found["kecamatan"].severity is Severity.WARNING
+    assert found["telepon"].severity is Severity.ERROR  # personal data, any file
+    assert not result.ok
+
+
+def test_an_edited_imported_post_is_the_admins_wherever_it_lives(site):
+    folder = site / "content" / "imported" / "dinkes" / "2025"
+    folder.mkdir(parents=True)
+    sealed = seal(IMPORTED.replace("Hubungi 0812-3456-7890.", "Isi."))[0]
+    (folder / "kabar.md").write_text(sealed.replace("Isi.", "Isi disunting."), "utf-8")
+    found = check(site).for_path("content/imported/dinkes/2025/kabar.md")
+    assert {p.code: p.severity for p in found}["kecamatan"] is Severity.ERROR
+    assert "ringkasan" in {p.code for p in found}  # the admin's rules, too
+    (folder / "kabar.md").write_text(sealed, "utf-8")
+    found = check(site).for_path("content/imported/dinkes/2025/kabar.md")
+    assert [(p.code, p.severity) for p in found] == [("kecamatan", Severity.WARNING)]
 
 
 def test_slug_taken_by_an_imported_post_fails_the_admin_post(site):

@@ -11,16 +11,18 @@ entry point; ``cli.main`` prints and returns the exit code.
 from .config import DEFAULTS, CheckConfigError
 from .model import CheckResult, FieldIssue, Problem, Severity
 from .reporter import as_json, format_problem
-from .runner import run_check
+from .runner import CheckRun, check_run, run_check
 
 __all__ = [
     "DEFAULTS",
     "CheckConfigError",
     "CheckResult",
+    "CheckRun",
     "FieldIssue",
     "Problem",
     "Severity",
     "as_json",
+    "check_run",
     "format_problem",
     "run_check",
 ]

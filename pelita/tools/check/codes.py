@@ -63,6 +63,10 @@ CODES: dict[str, str] = {
     "tautan-rusak": "Tautan rusak",
     "tautan-relatif": "Tautan relatif",
     "tautan-skrip": "Tautan javascript:",
+    "tautan-metadata": "Alamat web di metadata",
+    "video": "Video dari situs lain",
+    "berkas-jenis": "Jenis berkas yang ditolak",
+    "berkas-tautan": "Tautan simbolik atau hard link",
     "html-dilarang": "HTML yang dilarang",
     "html-tag": "Tag HTML yang diabaikan",
     "html-hilang": "Teks di antara < dan >",
@@ -72,6 +76,22 @@ CODES: dict[str, str] = {
     "pengaturan": "Pengaturan CHECK",
     "pemeriksa": "Pemeriksa gagal",
 }
+
+
+# Safety rules: errors in every file, also in one the importer wrote (a
+# channel's feed is hostile input too), never lowered to warnings.
+SAFETY_CODES = frozenset(
+    {
+        "slug-format", "slug-ganda", "tautan-skrip", "tautan-metadata", "bukti",
+        "video",
+        "html-dilarang", "html-atribut", "nik", "telepon", "berkas-jenis",
+        "berkas-tautan", "konflik-git",
+    }
+)  # fmt: skip
+
+
+# Findings about personal data: their value is never repeated in a report.
+PRIVATE_CODES = frozenset({"nik", "telepon", "email", "gambar-gps"})
 
 
 def title_of(code: str) -> str:

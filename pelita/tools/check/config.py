@@ -26,7 +26,6 @@ class CheckConfigError(ValueError):
 class CheckConfig:
     """The merged ``CHECK`` setting."""
 
-    admin_paths: tuple[str, ...]
     contacts_file: str
     channel_files: tuple[str, ...]
     future_tolerance_minutes: int
@@ -60,7 +59,7 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
         raise CheckConfigError(
             f"CHECK['gps'] = {merged['gps']!r}; pilih 'warning' atau 'error'"
         )
-    for key in ("admin_paths", "channel_files", "imported_media"):
+    for key in ("channel_files", "imported_media"):
         merged[key] = tuple(merged[key])
     try:
         roles = category_roles(settings)

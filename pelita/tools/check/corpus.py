@@ -12,7 +12,7 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pelican.utils import slugify
@@ -32,6 +32,8 @@ class Corpus:
     all_paths: set[str] = field(default_factory=set)
     selected: list[SourceFile] = field(default_factory=list)
     selected_images: list[Path] = field(default_factory=list)
+    # Every file named by the selection, as given (links not followed).
+    selected_paths: list[Path] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     everything_selected: bool = True
     _by_name: dict[str, list[str]] | None = field(default=None, repr=False)
@@ -92,11 +94,6 @@ def walk_files(folder: Path, ignore: list[str]) -> Iterable[Path]:
                 yield Path(current) / name
 
 
-def _kind(relative: str, config: CheckConfig) -> str:
-    top = PurePosixPath(relative).parts[0] if relative else ""
-    return "admin" if top in config.admin_paths else "imported"
-
-
 def load_corpus(
     settings: Mapping[str, Any],
     root: Path,
@@ -120,8 +117,7 @@ def load_corpus(
             continue
         seen.add(path)
         is_page = any(_under(relative, folder) for folder in page_paths)
-        kind = _kind(relative, config)
-        corpus.files.append(parse_source(path, f"{shown}/{relative}", kind, is_page))
+        corpus.files.append(parse_source(path, f"{shown}/{relative}", None, is_page))
     _select(corpus, root, paths, ignore)
     return corpus
 
@@ -147,6 +143,7 @@ def _select(
             continue
         candidates = walk_files(path, ignore) if path.is_dir() else [path]
         for candidate in candidates:
+            corpus.selected_paths.append(candidate)
             _choose(corpus, root, candidate.resolve(), by_path, chosen)
     corpus.selected = list(chosen.values())
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from pelita.core.staticfiles import static_problem
+
 from .context import ERROR, WARNING, CheckContext, problem
 from .corpus import IMAGE_SUFFIXES, display_path
 from .imageinfo import SUPPORTED_SUFFIXES, ImageInfo, inspect_image
@@ -161,6 +163,10 @@ class ImageChecker:
         self, relative: str, path: Path | None = None
     ) -> list[tuple[Severity, str, str, str]]:
         path = path or self.ctx.corpus.content / relative
+        refused = static_problem(path, self.ctx.corpus.content)
+        if refused is not None and refused.markup:
+            return [(ERROR, refused.code, f"{relative}: {refused.message}",
+                     refused.suggestion)]  # fmt: skip
         suffix = path.suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             return [_unsupported(relative, suffix)]

@@ -15,6 +15,7 @@ from pelita.core.schema import (
     STATUSES,
     spelt,
 )
+from pelita.core.slugs import slug_problem
 
 from .context import ERROR, WARNING, CheckContext, problem
 from .model import Problem
@@ -22,7 +23,6 @@ from .source import META_RE, SourceFile
 
 # The post schema (keys, spellings, statuses) is pelita.core.schema's.
 KNOWN_KEYS = ADMIN_KEYS
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER_RE = re.compile(r"\[\[.*?\]\]")
 
 
@@ -177,18 +177,11 @@ def _category(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
 
 def _slug_and_status(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
     slug = source.get("slug")
-    if slug and not SLUG_RE.match(slug):
-        better = slugify(
-            slug, regex_subs=ctx.settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
-        )
-        yield problem(
-            source,
-            source.line_of("slug"),
-            ERROR,
-            "slug-format",
-            f'Slug "{slug}" memuat huruf besar, spasi, atau tanda baca',
-            f'pakai huruf kecil, angka, dan tanda hubung: "{better}"',
-        )
+    wrong = (
+        slug_problem(slug, _default_slug(source, ctx) or "tulisan") if slug else None
+    )
+    if wrong is not None:
+        yield problem(source, source.line_of("slug"), ERROR, "slug-format", *wrong)
     elif not slug and source.is_admin and source.get("title"):
         yield problem(
             source,

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 # The build's own lists, so the check names exactly what the build would drop.
 from pelita.core.htmlsafety import ADMIN_TAGS, DROPPED_WITH_CONTENT
+from pelita.core.urlsafety import is_script_url
 
 from .context import ERROR, WARNING, CheckContext, problem
 from .htmlrules import KNOWN_ELEMENTS
@@ -40,20 +41,28 @@ ADVICE = {
 }  # fmt: skip
 ADVICE |= dict.fromkeys(("select", "textarea", "button", "input"), ADVICE["form"])
 FORBIDDEN = frozenset({"input", "link", "meta", "base", "html", "head", "body"})
-_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
-_MD_LINK = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|data)\s*:)", re.IGNORECASE)
+# The target of a Markdown link, up to its closing parenthesis (spaces and
+# entities included: the URL rule reads it as a browser would).
+# (``\](`` is an escaped bracket: text, not a link.)
+_MD_TARGET = re.compile(r"(?<!\\)\]\(([^)]*)\)?")
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:(.*)$")
+_URL_ATTRIBUTES = frozenset(
+    {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
+)
 _ATTR_LIST = re.compile(r"\{:?\s*[^{}\n]*?\b(on[a-z]+|style)\s*=", re.IGNORECASE)
 
 
 def check_raw_html(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
-    """Problems with HTML typed into the post (admin files only)."""
-    if not source.is_admin:
-        return
+    """Problems with HTML and script links in the post, in any file.
+
+    A file the importer wrote is checked too: a channel's feed is hostile
+    input, and the build holds back what this check finds.
+    """
     lines = prose_lines(source)
     for tag in scan_tags(lines):
         yield from _tag(source, tag)
     for number, text in lines:
-        if _MD_LINK.search(text):
+        if _has_script_link(text):
             yield _script_url(source, number)
         listed = _ATTR_LIST.search(text)
         if listed:
@@ -94,8 +103,16 @@ def _tag(source: SourceFile, tag: Tag) -> Iterator[Problem]:
     for key, value in tag.attrs:
         if key.startswith("on") or key == "style":
             yield _attribute(source, tag.line, f"<{name}>", key)
-        elif key in ("href", "src", "action", "formaction") and _SCHEME.match(value):
+        elif key in _URL_ATTRIBUTES and is_script_url(value):
             yield _script_url(source, tag.line)
+
+
+def _has_script_link(text: str) -> bool:
+    """A Markdown link or link definition whose target would run script."""
+    if "](" in text and any(is_script_url(t) for t in _MD_TARGET.findall(text)):
+        return True
+    definition = _DEFINITION.match(text)
+    return bool(definition and is_script_url(definition.group(1).strip(" <>")))
 
 
 def _attribute(source: SourceFile, line: int, where: str, key: str) -> Problem:
@@ -124,6 +141,7 @@ def _script_url(source: SourceFile, line: int) -> Problem:
         line,
         ERROR,
         "tautan-skrip",
-        "Tautan javascript:/data: menjalankan skrip dan tidak diizinkan",
+        "Tautan javascript:/vbscript:/data: menjalankan skrip dan tidak diizinkan "
+        "(juga bila disamarkan dengan spasi, tab atau kode &#…;)",
         "tautkan ke alamat https:// biasa",
     )

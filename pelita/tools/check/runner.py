@@ -6,12 +6,16 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .addresses import check_addresses
+from .codes import SAFETY_CODES
 from .config import CheckConfigError, load_config
 from .conflicts import check_conflict_markers
+from .contentfiles import check_content_files
 from .context import CheckContext
 from .corpus import load_corpus
 from .corrections import check_corrections
@@ -33,12 +37,21 @@ logger = logging.getLogger(__name__)
 FileCheck = Callable[[SourceFile, CheckContext], Iterable[Problem]]
 FILE_CHECKS: tuple[FileCheck, ...] = (
     check_metadata,
+    check_addresses,
     check_dates,
     check_fields,
     check_corrections,
     check_personal_data,
     check_raw_html,
 )
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """A run's result, and the context it was made in (None: bad settings)."""
+
+    result: CheckResult
+    ctx: CheckContext | None
 
 
 def run_check(
@@ -48,13 +61,25 @@ def run_check(
     root: Path | None = None,
     now: dt.datetime | None = None,
 ) -> CheckResult:
+    """Check the content tree and registries (see :func:`check_run`)."""
+    return check_run(settings, paths, root=root, now=now).result
+
+
+def check_run(
+    settings: Mapping[str, Any],
+    paths: Iterable[str | Path] | None = None,
+    *,
+    root: Path | None = None,
+    now: dt.datetime | None = None,
+) -> CheckRun:
     """Check the content tree and registries; report on ``paths`` (or everything).
 
     ``settings`` are Pelican settings (``PATH``, ``ARTICLE_PATHS``,
     ``CATEGORIES``, ``TIMEZONE``, ``CHECK``, ``REGISTRIES`` …); relative paths
     are taken from ``root`` (default: the working directory). Duplicates and
-    links are always judged against the whole tree. Problems in imported
-    posts are reported as warnings: the importer, not an admin, wrote them.
+    links are always judged against the whole tree. Validation problems in
+    files the importer wrote (and nobody edited since) are warnings; safety
+    problems are errors wherever they are.
     """
     root = Path(root or Path.cwd())
     try:
@@ -63,7 +88,7 @@ def run_check(
         problem = Problem(
             "pelicanconf.py", None, Severity.ERROR, "pengaturan", str(exc)
         )
-        return CheckResult([problem])
+        return CheckRun(CheckResult([problem]), None)
     zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
     corpus = load_corpus(settings, root, config, paths)
     gazetteer, opd, contacts, problems = load_registries(dict(settings), root, config)
@@ -82,11 +107,13 @@ def run_check(
     problems += list(_file_problems(ctx))
     problems += list(check_duplicates(ctx))
     problems += list(check_conflict_markers(ctx))
+    problems += list(check_content_files(ctx))
     imported = {s.display for s in corpus.files if not s.is_admin}
-    return CheckResult(
+    result = CheckResult(
         sorted(_demoted(_unique(problems), imported), key=Problem.sort_key),
         files_checked=len(corpus.selected),
     )
+    return CheckRun(result, ctx)
 
 
 def _file_problems(ctx: CheckContext) -> Iterator[Problem]:
@@ -139,17 +166,16 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
-# Errors whatever the file's origin: the site would break, or publish a merge.
-NEVER_DEMOTED = frozenset({"slug-ganda", "konflik-git"})
-
-
 def _demoted(problems: list[Problem], imported: set[str]) -> Iterator[Problem]:
+    """Validation errors in importer-written files become warnings.
+
+    The importer, not an admin, wrote such a file, and a channel's wording
+    (a kecamatan spelt its own way) must not hold its post back. Safety
+    rules, and what would break the site or publish a merge, stay errors in
+    any file (:data:`.codes.SAFETY_CODES`).
+    """
     for found in problems:
-        if (
-            found.is_error
-            and found.path in imported
-            and found.code not in NEVER_DEMOTED
-        ):
+        if found.is_error and found.path in imported and found.code not in SAFETY_CODES:
             yield dataclasses.replace(found, severity=Severity.WARNING)
         else:
             yield found

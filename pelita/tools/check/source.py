@@ -16,6 +16,8 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
+from pelita.core.importhash import written_by_importer
+
 TAB_LENGTH = 4
 
 
@@ -33,8 +35,10 @@ class HeaderLine:
 class SourceFile:
     """A Markdown file split into its header and its body, with line numbers.
 
-    ``kind`` is ``admin`` (written by hand: posts and pages), or ``imported``
-    (written by the importer); ``is_page`` marks static pages.
+    ``kind`` is ``imported`` while the file holds exactly what the importer
+    wrote (its ``Import_hash`` matches, :mod:`pelita.core.importhash`) and
+    ``admin`` otherwise: by provenance, never by folder, so an imported post
+    an admin edited is the admin's; ``is_page`` marks static pages.
     """
 
     path: Path
@@ -91,9 +95,15 @@ def normalise(text: str) -> list[str]:
     return [line.expandtabs(TAB_LENGTH) for line in text.split("\n")]
 
 
-def parse_source(path: Path, display: str, kind: str, is_page: bool) -> SourceFile:
-    """Read ``path`` and split it like the ``meta`` extension does."""
-    source = SourceFile(path, display, kind, is_page)
+def parse_source(
+    path: Path, display: str, kind: str | None, is_page: bool
+) -> SourceFile:
+    """Read ``path`` and split it like the ``meta`` extension does.
+
+    ``kind`` None decides it by provenance (see :class:`SourceFile`); a file
+    that cannot be read is the admin's.
+    """
+    source = SourceFile(path, display, kind or "admin", is_page)
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -102,6 +112,8 @@ def parse_source(path: Path, display: str, kind: str, is_page: bool) -> SourceFi
     except OSError as exc:
         source.read_error = exc.strerror or str(exc)
         return source
+    if kind is None and not is_page and written_by_importer(text):
+        source.kind = "imported"
     _split(source, normalise(text))
     return source
 

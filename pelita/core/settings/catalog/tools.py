@@ -11,12 +11,6 @@ CHECK = Setting(
     "registries against.",
     (
         Option(
-            "admin_paths",
-            ["posts", "pages"],
-            "folders under `PATH` whose files admins write by hand; problems of "
-            "other (imported) posts are warnings",
-        ),
-        Option(
             "contacts_file",
             "data/kontak-resmi.yml",
             "official service contacts allowed in posts (phone numbers, e-mails)",
