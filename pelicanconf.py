@@ -114,14 +114,18 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Pelican's defaults, plus: templates are compiled once per build and never
-# re-checked on disk (auto_reload stats the file on every include, some
-# 90,000 times on a 1,000-post site).
+# Pelican's defaults, plus: every value a template prints is HTML-escaped
+# unless it is marked safe (autoescape: no title, slug, URL or registry name
+# can open a tag or leave an attribute, whatever a template forgets), and
+# templates are compiled once per build and never re-checked on disk
+# (auto_reload stats the file on every include, some 90,000 times on a
+# 1,000-post site).
 JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "extensions": [],
     "auto_reload": False,
+    "autoescape": True,
 }
 
 # Pelita's plugins are the installed package pelita.build, loaded by dotted

@@ -9,6 +9,8 @@ from pelican import signals
 
 from pelita.build.imported.plugin import imported_folders, is_imported
 from pelita.core.htmlsafety import sanitize_admin
+from pelita.core.schema import URL_KEYS
+from pelita.core.urlsafety import blank_unsafe_addresses
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,8 @@ def _clean(items: list[Any], folders: tuple[Any, ...]) -> None:
         summary = getattr(item, "_summary", None)
         if isinstance(summary, str):
             item._summary = sanitize_admin(summary)
+        for key in blank_unsafe_addresses(item, URL_KEYS):
+            logger.debug("adminhtml: unsafe %s left out of %s", key, item.source_path)
 
 
 def on_articles(generator: Any) -> None:

@@ -28,6 +28,8 @@ from pelita.core.htmlsafety import (
     plain_text,
     sanitize_imported,
 )
+from pelita.core.schema import URL_KEYS
+from pelita.core.urlsafety import blank_unsafe_addresses
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
 from pelita.importer.feeds.clean import absolute_url
 from pelita.importer.model import Channel
@@ -36,7 +38,8 @@ from pelita.importer.settings import load_config
 
 logger = logging.getLogger(__name__)
 
-_URL_FIELDS = ("source", "video")
+# Every URL-valued key of the post schema, made absolute and http(s) only.
+_URL_FIELDS = tuple(sorted(URL_KEYS))
 
 
 def _registry(generator: Any) -> dict[str, Channel]:
@@ -104,6 +107,7 @@ def clean_article(article: Any) -> None:
             safe = safe if safe.startswith(("http://", "https://")) else ""
             article.metadata[key] = safe
             setattr(article, key, safe)
+    blank_unsafe_addresses(article, URL_KEYS)  # what the loop lets by, and Image
 
 
 def _articles(generator: Any) -> list[Any]:
