@@ -45,10 +45,15 @@ def clean(c):
 
 @task
 def build(c):
-    """Build the local version of the site, then its search index."""
+    """Build the local version of the site, then its search index.
+
+    Exits with status 3 after writing the site when the build held back
+    broken posts (listed in .cache/held-back.md).
+    """
     pelican_run("-s {settings_base}".format(**CONFIG))
     search_index(SETTINGS)
     web_editor(SETTINGS)
+    exit_if_held_back(SETTINGS)
 
 
 @task
@@ -95,7 +100,9 @@ def preview(c):
     """Build the production version of the site (publishconf.py) and its index."""
     pelican_run("-s {settings_publish}".format(**CONFIG))
     search_index(SETTINGS)
-    web_editor(get_settings_from_file(CONFIG["settings_publish"]))
+    published = get_settings_from_file(CONFIG["settings_publish"])
+    web_editor(published)
+    exit_if_held_back(published)
 
 
 @task
@@ -214,6 +221,20 @@ def search_index(settings):
         sys.exit(str(error))
 
 
+def exit_if_held_back(settings):
+    """End with status 3 when the build held back posts (the site is written)."""
+    from pelita.core.heldback import HELD_BACK_EXIT, read_report, report_folder
+
+    held = read_report(ROOT / report_folder(settings))
+    if held:
+        files = {entry.file for entry in held}
+        sys.stderr.write(
+            f"{len(files)} berkas ditahan dan tidak diterbitkan; situs lainnya "
+            f"sudah dibangun. Daftarnya: {report_folder(settings)}/held-back.md\n"
+        )
+        sys.exit(HELD_BACK_EXIT)
+
+
 def web_editor(settings):
     """Write the web editor for admins into output/admin/ (Decap CMS)."""
     from pelita.tools.webeditor import (
@@ -280,6 +301,7 @@ def gate(c):
     except DeployError as error:
         sys.stderr.write(f"{error}\n")
         sys.exit(1)
+    exit_if_held_back(project.settings)
 
 
 DEPLOY_HELP = {

@@ -5,8 +5,10 @@ list of options and the tests drive the same code the workflows run.
 
 Exit codes: 0 done (or held by a pin, which is a decision, not a failure:
 it is printed, written to the job summary and, in GitHub Actions, raised as
-a warning); 1 the gate or the deploy failed, or the build held back posts
-(the rest was published; the run ends red so someone fixes them).
+a warning); 1 the gate or the deploy failed; 3
+(:data:`pelita.core.heldback.HELD_BACK_EXIT`) the build held back posts and
+the rest was published (the run ends red so someone fixes them, and a
+workflow can tell it from a failure of the site).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
+
+from pelita.core.heldback import HELD_BACK_EXIT
 
 from .base import Outcome, Target
 from .errors import DeployError, GateFailed
@@ -208,11 +212,11 @@ def _factory(
 
 
 def _held_back_code(held: list[HeldBack], outcome: Outcome | None) -> int:
-    """1 when posts were held back from a site that was published; else 0."""
+    """:data:`HELD_BACK_EXIT` when posts were held back from a published site."""
     if not held or outcome is None or outcome.skipped or outcome.dry_run:
         return 0
     sys.stderr.write(
         f"deploy: {len(held)} post(s) were held back by the build and are not on "
         "the site; the rest was published. Fix them (see the summary).\n"
     )
-    return 1
+    return HELD_BACK_EXIT

@@ -27,7 +27,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelita.tools.check import format_problem, run_check
+from pelita.tools.check import check_run, format_problem
+from pelita.tools.check.holdback import files_to_hold
 from pelita.tools.sitecheck.links import check_links
 from pelita.tools.sitesearch import SearchIndexError, index_built_site
 from pelita.tools.webeditor import EditorBundleError, EditorSettingsError, write_editor
@@ -193,16 +194,29 @@ def build_problems(project: Project) -> list[str]:
 
 
 def check_task_problems(project: Project) -> list[str]:
-    """Run the checks of ``invoke check``; every error is a problem.
+    """Run the checks of ``invoke check``; every error of the site is a problem.
 
+    An error in a post, page or file under content/ holds back that file,
+    not the site: the build leaves it out with the same validators
+    (:func:`~pelita.tools.check.holdback.files_to_hold`), lists it in
+    ``.cache/held-back.json`` and the run ends with status 3 after the rest
+    is published. Errors elsewhere (registries, settings) block the gate.
     Called in-process rather than through a subprocess so no error can scroll
     out of view behind warnings: the gate lists each one.
     """
     settings = {**project.settings, "PATH": str(project.content)}
-    result = run_check(settings, root=project.root)
-    for warning in result.warnings:
+    run = check_run(settings, root=project.root)
+    held = files_to_hold(run)
+    shown = {entry.file for entries in held.values() for entry in entries}
+    for warning in run.result.warnings:
         logger.info("gate: check: %s", format_problem(warning))
-    return [format_problem(problem) for problem in result.errors]
+    problems = []
+    for error in run.result.errors:
+        if error.path in shown:
+            logger.warning("gate: check: held back: %s", format_problem(error))
+        else:
+            problems.append(format_problem(error))
+    return problems
 
 
 def _run_problems(command: list[str], cwd: Path, what: str) -> list[str]:

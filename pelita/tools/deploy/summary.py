@@ -7,21 +7,18 @@ that stopped it, and how long the push took to go live. The same text is
 useful on a terminal, so nothing here depends on GitHub.
 
 Posts held back: the build lists each post it left out in
-``.cache/held-back.json`` (:func:`held_back_path`; JSON: a list of objects
-with ``file``, ``line``, ``field``, ``value``, ``message`` and
-``suggestion``, or ``{"posts": [...]}``); an absent file means none was
-held back.
+``.cache/held-back.json`` (:func:`held_back_path`; the format is
+:mod:`pelita.core.heldback`'s); an absent file means none was held back.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from pelita.core.heldback import JSON_NAME, HeldBack, read_report
 
 from .base import Outcome
 from .gate import GateReport
@@ -29,17 +26,8 @@ from .project import Project
 
 logger = logging.getLogger(__name__)
 
-HELD_BACK_NAME = "held-back.json"
+HELD_BACK_NAME = JSON_NAME
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
-
-
-@dataclass(frozen=True)
-class HeldBack:
-    """A post the build left out, and why."""
-
-    file: str
-    line: int | None
-    message: str
 
 
 def held_back_path(project: Project) -> Path:
@@ -48,35 +36,8 @@ def held_back_path(project: Project) -> Path:
 
 
 def read_held_back(path: Path) -> list[HeldBack]:
-    """The posts listed in ``path`` (none when it does not exist)."""
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as error:
-        return [HeldBack(str(path), None, f"the list is unreadable: {error}")]
-    if isinstance(data, dict):
-        data = data.get("posts", data.get("held_back", []))
-    if not isinstance(data, list):
-        return [HeldBack(str(path), None, "the list is not a JSON list of posts")]
-    return [_held_back(item) for item in data]
-
-
-def _held_back(item: Any) -> HeldBack:
-    if not isinstance(item, dict):
-        return HeldBack(str(item), None, "")
-    line = item.get("line")
-    message = str(item.get("message") or item.get("problem") or "")
-    field, value = item.get("field") or item.get("key"), item.get("value")
-    if field and field not in message:
-        message = f"{field}: {value!r}: {message}" if value is not None else message
-    if item.get("suggestion"):
-        message = f"{message} — {item['suggestion']}"
-    return HeldBack(
-        str(item.get("file") or item.get("path") or "?"),
-        line if isinstance(line, int) else None,
-        message,
-    )
+    """The entries of the build's list at ``path`` (none when it does not exist)."""
+    return read_report(path.parent) if path.name == JSON_NAME else []
 
 
 def build_summary(
@@ -111,8 +72,16 @@ def held_back_section(held: list[HeldBack]) -> list[str]:
     lines += ["These posts are not on the site until they are fixed:", ""]
     for item in held:
         where = f"{item.file}:{item.line}" if item.line else item.file
-        lines.append(f"- `{_code_safe(where)}` — {_inline(item.message)}")
+        lines.append(f"- `{_code_safe(where)}` — {_inline(_said(item))}")
     return [*lines, ""]
+
+
+def _said(item: HeldBack) -> str:
+    """``Field: 'value': message — suggestion`` (a private value is not kept)."""
+    message = item.message
+    if item.field and item.field not in message and item.value:
+        message = f"{item.field}: {item.value!r}: {message}"
+    return f"{message} — {item.suggestion}" if item.suggestion else message
 
 
 def deploy_summary(
