@@ -25,24 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from pelita.core.settings import merge_settings
+from pelita.core.settings import SAFETY, merge_settings
 
 WEB_SCHEMES = frozenset({"http", "https"})
 # Schemes that run code or carry a document of their own when followed.
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "data", "livescript"})
 MAX_URL_LENGTH = 2048
-DEFAULTS: dict[str, Any] = {
-    # Hosts a post's ``Video`` may point to: the theme's click-to-load player
-    # (theme/static/js/site.js) plays YouTube only. Exact host names.
-    "video_hosts": [
-        "youtube.com",
-        "www.youtube.com",
-        "m.youtube.com",
-        "youtu.be",
-        "youtube-nocookie.com",
-        "www.youtube-nocookie.com",
-    ],
-}
 _HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 _LEADING_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _DOMAIN_LIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+(?:[/?#]\S*)?$")
@@ -58,8 +46,11 @@ class UrlProblem:
 
 
 def safety_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """The ``SAFETY`` setting merged over :data:`DEFAULTS` (unknown keys fail)."""
-    return merge_settings(settings, "SAFETY", DEFAULTS)
+    """The ``SAFETY`` setting merged over its defaults (unknown keys fail).
+
+    Declared in :mod:`pelita.core.settings` (``docs/settings.md``).
+    """
+    return merge_settings(settings, SAFETY)
 
 
 def video_hosts(settings: Mapping[str, Any]) -> frozenset[str]:

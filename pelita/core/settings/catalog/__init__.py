@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..merge import Setting
 from .city import REGISTRIES
-from .content import PRESTASI, RALAT, WILAYAH
+from .content import PRESTASI, RALAT, SAFETY, WILAYAH
 from .deploy import DEPLOY
 from .importer import IMPORTER
 from .site import (
@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     WILAYAH,
     PRESTASI,
     RALAT,
+    SAFETY,
     THEMECONTEXT,
     I18N,
     IMAGES,

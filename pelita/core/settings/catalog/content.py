@@ -104,3 +104,26 @@ RALAT = Setting(
         Option("template", "ralat", "its template"),
     ),
 )
+
+
+SAFETY = Setting(
+    "SAFETY",
+    "pelita.core.urlsafety",
+    "Addresses in post metadata: which sites a `Video` may point to. The "
+    "build guard and `invoke check` both read it.",
+    (
+        Option(
+            "video_hosts",
+            [
+                "youtube.com",
+                "www.youtube.com",
+                "m.youtube.com",
+                "youtu.be",
+                "youtube-nocookie.com",
+                "www.youtube-nocookie.com",
+            ],
+            "exact host names a post's `Video` may point to (the theme's "
+            "click-to-load player plays YouTube)",
+        ),
+    ),
+)
