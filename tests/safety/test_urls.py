@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pelita.core.settings import SAFETY
 from pelita.core.urlsafety import (
-    DEFAULTS,
     content_path_problem,
     image_problem,
     is_script_url,
@@ -91,7 +91,7 @@ def test_schemes_are_read_as_a_browser_reads_them():
 
 def test_video_only_on_the_allowed_hosts():
     hosts = video_hosts({})
-    assert hosts == frozenset(DEFAULTS["video_hosts"])
+    assert hosts == frozenset(SAFETY.defaults()["video_hosts"])
     assert video_problem("https://youtu.be/dQw4w9WgXcQ", hosts) is None
     assert video_problem("https://www.youtube.com/watch?v=x", hosts) is None
     for value in (
