@@ -87,9 +87,12 @@ SEARCH_SAVE_AS = "cari/index.html"
 LAYANAN_URL = "layanan/"
 LAYANAN_SAVE_AS = "layanan/index.html"
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+# Lists are paginated from the oldest post (the buildspeed plugin): the first
+# pattern is a list's front page with its newest posts, the second its
+# archived pages, numbered from 1 (the oldest), which never change once full.
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
-    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
 )
 SLUGIFY_SOURCE = "title"
 

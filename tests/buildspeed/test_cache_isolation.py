@@ -86,7 +86,7 @@ def test_a_development_build_leaves_the_production_caches_intact(tmp_path):
     _build(tmp_path, "publishconf.py")
     _build(tmp_path, "publishconf.py")  # pages now come from the cache
     cache = _snapshot(tmp_path / "cache")
-    assert any(name.startswith("buildspeed-pages") for name in cache)
+    assert any(name.startswith("buildspeed/pages/") for name in cache)
     assert any(name.startswith("images") for name in cache)
     page = tmp_path / "output" / "berita" / "kabar-1" / "index.html"
     assert os.stat(page).st_nlink > 1, "the page is expected to come from the cache"

@@ -1,4 +1,9 @@
-"""End to end: cached rebuilds give the same site as a clean build."""
+"""End to end: what makes the page cache render a page again.
+
+``test_incremental_build`` compares whole sites; these tests look at single
+causes: a share kit's claim, the theme, plugin code, a registry, a page
+that reads the whole site.
+"""
 
 import json
 import os
@@ -60,7 +65,12 @@ def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -
         "-v", "--fatal", "errors",
         "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
     ]  # fmt: skip
-    env = {**os.environ, "SITEURL": "https://kabar.example.go.id", "COLUMNS": "400"}
+    env = {
+        **os.environ,
+        "SITEURL": "https://kabar.example.go.id",
+        "COLUMNS": "400",
+        "SOURCE_DATE_EPOCH": "1735689600",
+    }
     result = subprocess.run(
         command, cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
@@ -69,23 +79,19 @@ def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -
     return result.stdout + result.stderr
 
 
-def _reused(log: str) -> tuple[int, int]:
-    found = re.search(r"(\d+) article pages reused, (\d+) rendered", log)
-    assert found, log[-2000:]
-    return int(found[1]), int(found[2])
+def _reused(log: str, posts: int) -> tuple[int, int]:
+    """Article pages of ``posts`` posts reused and rendered, from the build log."""
+    assert re.search(r"\d+ pages and feeds reused, \d+ rendered", log), log[-2000:]
+    written = set(re.findall(r'Writing "[^"]*/[a-z-]+/(kabar-\d+)/index.html"', log))
+    return posts - len(written), len(written)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    files = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            data = path.read_bytes()
-            if path.name == "sitemap.xml":  # lastmod of lists is the build time
-                data = re.sub(rb"<lastmod>[^<]*</lastmod>", b"", data)
-            if path.name.endswith(".atom.xml"):  # so is an empty feed's <updated>
-                data = re.sub(rb"<updated>[^<]*</updated>", b"", data, count=1)
-            files[str(path.relative_to(folder))] = data
-    return files
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _kit_section(page: Path) -> str:
@@ -94,31 +100,6 @@ def _kit_section(page: Path) -> str:
     )
     assert found, page
     return found[0]
-
-
-def test_cached_rebuilds_match_a_clean_build(tmp_path):
-    content = _site(tmp_path, 6)
-    cache, output = tmp_path / "cache", tmp_path / "output"
-    assert _reused(_build(content, output, cache, cached=True)) == (0, 6)
-    assert _reused(_build(content, output, cache, cached=True)) == (6, 0)
-
-    post = content / "posts" / "kabar-4.md"
-    post.write_text(_post(4, title="Judul yang diganti"), "utf-8")
-    (content / "posts" / "kabar-9.md").write_text(_post(9), "utf-8")
-    (content / "posts" / "kabar-10.md").write_text(_post(10), "utf-8")
-    Image.new("RGB", (80, 40), (160, 90, 20)).save(content / "images" / "foto.jpg")
-    reused, rendered = _reused(_build(content, output, cache, cached=True))
-    assert reused + rendered == 8
-    assert rendered >= 4  # the edited post, the two new ones, the one with the photo
-
-    clean = tmp_path / "clean"
-    _build(content, clean, tmp_path / "clean-cache", cached=False)
-    assert _tree(output) == _tree(clean)
-
-    # Pages come from the cache even when output/ is gone (a fresh checkout).
-    shutil.rmtree(output)
-    assert _reused(_build(content, output, cache, cached=True)) == (8, 0)
-    assert _tree(output) == _tree(clean)
 
 
 def test_a_changed_share_kit_is_never_served_from_the_cache(tmp_path):
@@ -132,10 +113,10 @@ def test_a_changed_share_kit_is_never_served_from_the_cache(tmp_path):
     # The claim is in the cards and captions only, not in the post's text.
     post = content / "posts" / "kabar-3.md"
     post.write_text(_post(3, claim="Jembatan Mangkang Kulon roboh"), "utf-8")
-    reused, rendered = _reused(_build(content, output, cache, cached=True))
+    reused, rendered = _reused(_build(content, output, cache, cached=True), 4)
     after = _kit_section(page)
     assert "Jembatan Mangkang Kulon roboh" in after
-    assert rendered >= 1 and reused + rendered == 4  # others list it as related
+    assert rendered >= 1 and reused >= 1  # a newer post lists it as related
     cards = re.findall(r'href="([^"]+\.png)"', after)
     assert cards
     assert all((output / c.split("/", 3)[-1]).is_file() for c in cards)
@@ -160,7 +141,10 @@ def test_theme_plugin_and_registry_changes_render_every_page(tmp_path):
     }
     cache, output = tmp_path / "cache", tmp_path / "output"
     _build(content, output, cache, cached=True, extra=extra)
-    assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (3, 0)
+    assert _reused(_build(content, output, cache, cached=True, extra=extra), 3) == (
+        3,
+        0,
+    )
     changes = [
         lambda: (overrides / "catatan.html").write_text("<p>lain</p>", "utf-8"),
         lambda: (plugins / "helper.py").write_text("VALUE = 2\n", "utf-8"),
@@ -168,14 +152,13 @@ def test_theme_plugin_and_registry_changes_render_every_page(tmp_path):
     ]
     for change in changes:
         change()
-        assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (
-            0,
-            3,
-        )
-    assert _reused(_build(content, output, cache, cached=True, extra=extra)) == (3, 0)
+        log = _build(content, output, cache, cached=True, extra=extra)
+        assert _reused(log, 3) == (0, 3)
+    log = _build(content, output, cache, cached=True, extra=extra)
+    assert _reused(log, 3) == (3, 0)
 
 
-def test_pages_that_read_the_whole_site_are_never_reused(tmp_path):
+def test_a_page_that_reads_the_whole_site_follows_every_new_post(tmp_path):
     content = _site(tmp_path, 3)
     overrides = tmp_path / "overrides"
     overrides.mkdir()
@@ -186,8 +169,7 @@ def test_pages_that_read_the_whole_site_are_never_reused(tmp_path):
     cache, output = tmp_path / "cache", tmp_path / "output"
     _build(content, output, cache, cached=True, extra=extra)
     log = _build(content, output, cache, cached=True, extra=extra)
-    assert _reused(log) == (0, 3)
-    assert "reads articles from the build's context" in log
+    assert _reused(log, 3) == (3, 0)
     (content / "posts" / "kabar-5.md").write_text(_post(5), "utf-8")
     _build(content, output, cache, cached=True, extra=extra)
     page = output / "berita" / "kabar-0" / "index.html"

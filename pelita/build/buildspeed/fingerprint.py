@@ -43,6 +43,8 @@ class FileHashes:
         self._known: dict[Path, str] = {}
         # A post is in the related lists of several others: describe it once.
         self.refs: dict[int, tuple[Any, str]] = {}
+        # Digests of posts for page keys (``PostDigests.ref``), when a build has them.
+        self.posts: Any = None
 
     def of(self, path: Path) -> str:
         """The hash of ``path``, or "" when it is not a readable file."""
@@ -72,6 +74,8 @@ def _content_ref(value: Content, hashes: FileHashes) -> str:
     Its HTML (not its file) is hashed, so no file is read for it; its photo
     is, since a card shows the photo's sizes. Computed once per post and build.
     """
+    if hashes.posts is not None:
+        return f"{type(value).__name__}({hashes.posts.ref(value)})"
     known = hashes.refs.get(id(value))
     if known is not None and known[0] is value:
         return known[1]

@@ -1,145 +1,80 @@
-"""Reuse an article's rendered page when nothing it is made from has changed.
+"""Decide, before rendering it, whether a page changed since the last build.
 
-A nightly run adds a few dozen posts to a site of thousands; Pelican's
-content cache skips re-reading the old posts but still renders every one
-of their pages. :class:`CachingWriter` keeps each rendered article page
-under ``CACHE_PATH/buildspeed-pages``, keyed by a digest of everything the
-page is made from:
+Rendering is what a build spends its time on, so each page (article pages,
+list pages, area pages, feeds: every file the writer makes) gets a key that
+is computed without rendering, and a page whose key and inputs are those of
+the file already in ``output/`` is not rendered again:
 
 * the site: settings, package versions, theme (and its template
-  overrides), plugins, ``data/`` and the registry files wherever
-  ``REGISTRIES`` puts them (:func:`.fingerprint.site_fingerprint`);
-* the article: all its attributes (metadata and whatever plugins attached:
-  areas, award, related posts, images...), its HTML, and the hashes of its
-  source file, of the files it names (``Image``) and of the other posts it
-  refers to (related posts are named by source file and hash);
-* the page's own arguments (file name, URL, relative links or not).
+  overrides), Pelita's code and ``PLUGIN_PATHS``, ``data/`` and the
+  registry files wherever ``REGISTRIES`` puts them
+  (:func:`.fingerprint.site_fingerprint`);
+* the page: template, file name, URL, relative links or not, and the posts
+  it shows (its ``article``, or the posts of its list page with the page's
+  place and links), each by its :class:`.postdigests.PostDigests`
+  reference: source file, named files, the other posts it points to;
+* what else its templates read: while a page is rendered, every name its
+  templates look up is noted (:mod:`.tracking`) and stored with the page,
+  with a digest of each value (:mod:`.digests`); the page is reused only
+  while those digests are unchanged. A page that reads a whole list (the
+  home page's "latest" boxes) is rendered again whenever the list changes.
 
-What else a page reads is recorded, not assumed: while a page is rendered,
-every name its templates look up in the build's context is noted
-(:mod:`.tracking`) and stored with the page along with a digest of its
-value (:mod:`.digests`); the page is reused only while those digests are
-unchanged. A page that reads a whole-site list (e.g. ``articles`` for a
-"latest posts" box) is not cached, and the build says so once. Filters and
-globals (``env.globals``) are taken to be functions of their arguments, the
-settings and the registries.
+Filters and globals (``env.globals``) are taken to be functions of their
+arguments, the settings and the registries (the site key covers those).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
-import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.contents import Content
 
 from pelita.core.registries import registry_paths
 
-from .digests import NEVER_CACHED, ContextDigests
-from .files import publish_file, referenced_files
+from .digests import NameDigests
 from .fingerprint import FileHashes, code_folders, site_fingerprint, stable
+from .listpages import ListPage
+from .pagestate import PageState
+from .postdigests import PostDigests
 from .settings import BUILD_ONLY_SETTINGS
-from .tracking import install, names_read
-from .writer import ReplacingWriter
+from .sourcefiles import SourceFiles
+from .tracking import WHOLE, Reads, shape_of
 
 logger = logging.getLogger(__name__)
 
-FOLDER = "buildspeed-pages"
-# Names the writer itself puts in a page's context; covered by the page key.
-PAGE_NAMES = frozenset({"article", "category", "url", "blog", "output_file"})
-PAGE_NAMES |= {"localsiteurl", "SITEURL"}
+FOLDER = "buildspeed"
+# Names the writer puts in a page's context, covered by the page's base key.
+COVERED = frozenset(
+    {"article", "page", "category", "url", "blog", "output_file", "localsiteurl"}
+)
 
 
-class PageStore:
-    """Rendered pages on disk, and one index of what each page read.
+class PageCache:
+    """Page keys, the previous build's records, and the decisions."""
 
-    ``<key>.html`` holds a page; ``index.json`` maps each key to the digests
-    of the context names the page read and the page file's size and
-    modification time. A page whose file changed since it was stored
-    (written into through a link by anything at all) is not reused. Pages
-    this build did not use are pruned at its end, so the store holds one
-    build's pages.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.used: dict[str, dict[str, Any]] = {}
-        try:
-            self.known = json.loads((folder / "index.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.html"
-
-    def get(self, key: str) -> tuple[dict[str, str], Path] | None:
-        """The digests of the context names the page read, and the page's file."""
-        entry = self.known.get(key)
-        if not isinstance(entry, dict) or "read" not in entry:
-            return None
-        page = self._path(key)
-        if _file_stamp(page) != entry.get("file"):
-            logger.warning(
-                "buildspeed: cached page %s changed on disk since it was stored; "
-                "rendering it again",
-                page,
-            )
-            return None
-        self.used[key] = entry
-        return entry["read"], page
-
-    def put(self, key: str, names: dict[str, str], page: Path) -> None:
-        """Keep a copy of ``page`` and what it read under ``key``."""
-        html = self._path(key)
-        html.parent.mkdir(parents=True, exist_ok=True)
-        partial = html.with_suffix(".tmp")
-        shutil.copyfile(page, partial)
-        partial.replace(html)
-        self.used[key] = {"read": names, "file": _file_stamp(html)}
-
-    def save_and_prune(self) -> int:
-        """Write the index of this build's pages, delete the others; say how many."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        partial = self.folder / "index.json.tmp"
-        partial.write_text(json.dumps(self.used), encoding="utf-8")
-        partial.replace(self.folder / "index.json")
-        removed = 0
-        for path in self.folder.glob("*/*"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
-
-
-def _file_stamp(path: Path) -> list[int] | None:
-    """Size and modification time of ``path`` (None when it is missing)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns]
-
-
-class CachingWriter(ReplacingWriter):
-    """Pelican's writer, reusing stored article pages (see the module docstring)."""
-
-    def __init__(self, output_path: str, settings: dict[str, Any] | None = None):
-        super().__init__(output_path, settings=settings)
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+        folder = Path(settings["CACHE_PATH"]) / FOLDER
+        self.state = PageState(folder)
         self.hashes = FileHashes()
-        self.store = PageStore(Path(self.settings["CACHE_PATH"]) / FOLDER)
+        self.sources = SourceFiles(folder / "sources.pickle", self._settings_key())
+        self.posts = PostDigests(settings, self.sources)
+        self.hashes.posts = self.posts
         self.site_key: str | None = None
-        self.uncached: set[str] = set()
-        self.counts = {"reused": 0, "rendered": 0}
-        self.digests: ContextDigests | None = None
-        signals.finalized.connect(self.finish, weak=False)
+        self.names: NameDigests | None = None
+        self.counts: Counter[str] = Counter()
 
-    def _site_key(self, context: dict[str, Any]) -> str:
+    def _settings_key(self) -> str:
+        shared = {
+            k: v for k, v in self.settings.items() if k not in BUILD_ONLY_SETTINGS
+        }
+        return hashlib.sha256(stable(shared, FileHashes()).encode()).hexdigest()
+
+    def _site(self, context: dict[str, Any]) -> str:
         if self.site_key is None:
             shared = {
                 k: v
@@ -155,133 +90,138 @@ class CachingWriter(ReplacingWriter):
             self.site_key = site_fingerprint(shared, folders, self.hashes)
         return self.site_key
 
-    def page_key(
-        self, name: str, context: dict[str, Any], relative: bool, kwargs: dict
+    def _names(self, context: dict[str, Any]) -> NameDigests:
+        if self.names is None:
+            self.names = NameDigests(context, self.hashes)
+        return self.names
+
+    def base_key(
+        self,
+        name: str,
+        template: str,
+        context: dict[str, Any],
+        local: dict[str, Any],
+        extra: tuple[Any, ...] = (),
     ) -> str:
-        """The digest of everything the article page ``name`` is made from."""
-        article = kwargs["article"]
-        if relative:  # the article's HTML links relative to its own page
-            context["localsiteurl"] = path_to_url(get_relative_path(name))
-        files = referenced_files(article, self.settings, context.get("SITEURL", ""))
-        parts = [
-            self._site_key(context),
-            f"{name}|{relative}",
-            stable({k: v for k, v in kwargs.items() if k != "article"}, self.hashes),
-            stable(article, self.hashes),
-            hashlib.sha256(str(article.content).encode("utf-8")).hexdigest(),
-            stable({str(p): self.hashes.of(p) for p in files}, self.hashes),
-        ]
-        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+        """What the page is made from, apart from the names its templates read.
 
-    def write_file(self, name: Any, template: Any, context: dict, *args, **kwargs):
-        """Write a page; article pages come from the store when unchanged."""
-        call = _WriteCall.of(name, args, kwargs)
-        if not call.cacheable:
-            return super().write_file(name, template, context, *args, **kwargs)
-        key = self.page_key(name, context, call.relative, call.names)
-        digests = self._digests(context)
-        stored = self.store.get(key)
-        if stored is not None and stored[0] == digests.of_all(set(stored[0])):
-            self._publish_stored(name, stored[1], context, call)
-            self.counts["reused"] += 1
-            return None
-        with names_read(template.environment) as names:
-            super().write_file(name, template, context, *args, **kwargs)
-        self.counts["rendered"] += 1
-        read = _from_context(names, context, template.environment)
-        if read & NEVER_CACHED:
-            self._note_uncached(template.name, read & NEVER_CACHED)
-            return None
-        page = Path(sanitised_join(self.output_path, name))
-        self.store.put(key, digests.of_all(read), page)
-        return None
+        ``extra``: what else the file is made from, for files rendered
+        without a template (a feed: its title, URL and posts).
+        """
+        parts = [self._site(context), template, name, str(local.get("SITEURL"))]
+        for key in sorted(self.covered(local)):
+            parts.append(f"{key}={self._covered_value(local[key])}")
+        parts += [self._covered_value(value) for value in extra]
+        return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()
 
-    def _digests(self, context: dict[str, Any]) -> ContextDigests:
-        if self.digests is None or self.digests.context is not context:
-            self.digests = ContextDigests(context, self.hashes)
-        return self.digests
+    def covered(self, local: dict[str, Any]) -> set[str]:
+        """The page's own names in ``local`` (its post, its list page, its URL)."""
+        found = {n for n in COVERED if n in local}
+        found |= {n for n, v in local.items() if isinstance(v, ListPage)}
+        found |= {
+            n
+            for n in local
+            if n.endswith(("_previous_page", "_next_page"))
+            and n.removesuffix("_previous_page").removesuffix("_next_page") + "_page"
+            in local
+        }
+        return found
 
-    def _publish_stored(self, name: str, page: Path, context: dict, call: _WriteCall):
-        path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        # Pelican's own bookkeeping of written files (and its overwrite rules).
-        with self._open_w(path, "utf-8", override=call.override) as handle:
-            skipped = handle.name == os.devnull
-        if not skipped:
-            publish_file(page, Path(path))
-        local = context.copy()
-        local.update(call.names, output_file=name)
-        signals.content_written.send(path, context=local)
+    def _covered_value(self, value: Any) -> str:
+        if isinstance(value, Content):
+            return self.posts.ref(value)
+        if isinstance(value, ListPage):
+            posts = ",".join(self.posts.ref(p) for p in value.object_list)
+            return f"{value.key()!r}[{posts}]"
+        if isinstance(value, list | tuple) and all(
+            isinstance(v, Content) for v in value
+        ):
+            return "[" + ",".join(self.posts.ref(p) for p in value) + "]"
+        if value is None or isinstance(value, str | bool | int):
+            return repr(value)
+        return stable(value, self.hashes)
 
-    def _note_uncached(self, template: str, names: set[str]) -> None:
-        if template not in self.uncached:
-            self.uncached.add(template)
-            logger.info(
-                "buildspeed: %s reads %s from the build's context; its pages "
-                "are rendered on every build",
-                template,
-                ", ".join(sorted(names)),
+    def reusable(
+        self,
+        name: str,
+        path: Path,
+        base: str,
+        context: dict[str, Any],
+        local: dict[str, Any],
+    ) -> bool:
+        """Whether the file at ``path`` is this page as it would be rendered now.
+
+        When it is (or its stored copy could be put back), the file stays and
+        counts as written by this build.
+        """
+        record = self.state.previous.get(name)
+        if record is None or record.base != base:
+            logger.debug(
+                "buildspeed: %s: %s", name, "new" if record is None else "changed"
             )
+            return False
+        names = self._names(context)
+        changed = [
+            n
+            for n, shape, d in zip(
+                record.names, record.shapes, record.digests, strict=True
+            )
+            if names.of(n, local, shape) != d
+        ]
+        if changed:
+            logger.debug("buildspeed: %s: changed %s", name, ", ".join(changed))
+            return False
+        if not self.state.keep(name, path):
+            return False
+        self.counts["reused"] += 1
+        return True
 
-    def finish(self, pelican: Any) -> None:
-        """Prune the store and report, once the build has finished."""
-        signals.finalized.disconnect(self.finish)
-        removed = self.store.save_and_prune()
+    def written(
+        self,
+        name: str,
+        *,
+        path: Path,
+        data: bytes,
+        base: str,
+        reads: Reads | None,
+        context: dict[str, Any],
+        local: dict[str, Any],
+        environment: Any,
+    ) -> None:
+        """Record a freshly written page with what its templates read."""
+        covered = self.covered(local)
+        names = tuple(
+            sorted(
+                n
+                for n in (reads.names if reads is not None else ())
+                if not n.isupper()
+                and n not in covered
+                and (environment is None or n not in environment.globals)
+            )
+        )
+        shapes = tuple(
+            shape_of(local[n], reads) if n in local and reads is not None else WHOLE
+            for n in names
+        )
+        digester = self._names(context)
+        digests = tuple(
+            digester.of(n, local, shape) for n, shape in zip(names, shapes, strict=True)
+        )
+        self.state.written(
+            name, path=path, data=data, base=base, names=names, shapes=shapes,
+            digests=digests,
+        )  # fmt: skip
+        self.counts["rendered"] += 1
+
+    def finish(self) -> None:
+        """Save the records and the source hashes; report what was reused."""
+        recorded, removed = self.state.save()
+        self.sources.save()
         logger.info(
-            "buildspeed: %d article pages reused, %d rendered, %d stale removed",
+            "buildspeed: %d pages and feeds reused, %d rendered, %d stale copies "
+            "removed (%d recorded)",
             self.counts["reused"],
             self.counts["rendered"],
             removed,
+            recorded,
         )
-
-
-class _WriteCall:
-    """The arguments of one ``write_file`` call that matter to the cache."""
-
-    def __init__(self, names: dict, relative: bool, override: bool, paged: bool):
-        self.names = names
-        self.relative = relative
-        self.override = override
-        self.cacheable = "article" in names and not paged and names.get("blog")
-
-    @classmethod
-    def of(cls, name: Any, args: tuple, kwargs: dict) -> _WriteCall:
-        options = dict(
-            zip(("relative_urls", "paginated", "template_name"), args, strict=False)
-        )
-        options.update(kwargs)
-        names = {
-            k: v
-            for k, v in options.items()
-            if k
-            not in {"relative_urls", "paginated", "template_name", "override_output"}
-        }
-        names["url"] = options.get("url")
-        return cls(
-            names,
-            bool(options.get("relative_urls")),
-            bool(options.get("override_output")),
-            bool(options.get("paginated")) or not name,
-        )
-
-
-def _from_context(names: set[str], context: dict, environment: Any) -> set[str]:
-    """Names read from the build's context that the page key does not cover."""
-    return {
-        n
-        for n in names
-        if n in context
-        and not n.isupper()
-        and n not in PAGE_NAMES
-        and n not in environment.globals
-    }
-
-
-def use_caching_writer(pelican: Any) -> type[Writer]:
-    """Give Pelican the caching writer, with tracking on every environment."""
-    return CachingWriter
-
-
-def track_templates(generator: Any) -> None:
-    """Let the writer see the names each template reads."""
-    install(generator.env)

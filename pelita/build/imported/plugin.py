@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import html
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+from pelita.build.buildspeed.memo import PostMemo
 from pelita.core.htmlsafety import (
     escape_text,
     html_to_text,
@@ -88,25 +90,36 @@ def _plain(value: str) -> str:
     return escape_text(plain_text(html_to_text(value)))
 
 
-def clean_article(article: Any) -> None:
-    """Re-sanitize one imported article's content and text fields in place."""
-    article._content = sanitize_imported(article._content or "")
+def cleaned_fields(article: Any) -> dict[str, str]:
+    """An imported article's content and text fields, re-sanitized."""
+    fields = {"_content": sanitize_imported(article._content or "")}
     if "summary" in article.metadata:
-        summary = _plain(article.metadata["summary"])
-        article.metadata["summary"] = summary
-        article._summary = summary
+        fields["summary"] = _plain(article.metadata["summary"])
     if hasattr(article, "title"):
-        article.title = _plain(str(article.title))
-        article.metadata["title"] = article.title
+        fields["title"] = _plain(str(article.title))
     if "image_alt" in article.metadata:
-        article.image_alt = article.metadata["image_alt"] = _plain(article.image_alt)
+        fields["image_alt"] = _plain(article.image_alt)
     for key in _URL_FIELDS:
         value = article.metadata.get(key)
         if value is not None:
             safe = absolute_url(html.unescape(str(value)), None) or ""
-            safe = safe if safe.startswith(("http://", "https://")) else ""
-            article.metadata[key] = safe
-            setattr(article, key, safe)
+            fields[key] = safe if safe.startswith(("http://", "https://")) else ""
+    return fields
+
+
+def clean_article(article: Any, fields: dict[str, str] | None = None) -> None:
+    """Re-sanitize one imported article's content and text fields in place.
+
+    ``fields``: the result of :func:`cleaned_fields` for it, when known.
+    """
+    fields = cleaned_fields(article) if fields is None else fields
+    article._content = fields["_content"]
+    if "summary" in fields:
+        article.metadata["summary"] = article._summary = fields["summary"]
+    for key, value in fields.items():
+        if key not in {"_content", "summary"}:
+            article.metadata[key] = value
+            setattr(article, key, value)
     blank_unsafe_addresses(article, URL_KEYS)  # what the loop lets by, and Image
 
 
@@ -120,14 +133,16 @@ def on_articles(generator: Any) -> None:
     """Clean imported articles and attach their channels."""
     channels = _registry(generator)
     folders = imported_folders(generator)
+    memo = PostMemo(generator.settings, "imported")
     for article in _articles(generator):
         if not is_imported(article, folders):
             continue
-        clean_article(article)
+        clean_article(article, memo.get(article, partial(cleaned_fields, article)))
         ident = str(article.metadata.get("channel", ""))
         channel = channels.get(ident)
         article.channel_info = channel
         article.channel_name = channel.name if channel else ident or None
+    memo.save()
 
 
 def connect() -> None:

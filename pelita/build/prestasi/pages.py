@@ -12,9 +12,9 @@ import os
 from typing import Any
 
 from pelican.generators import Generator
-from pelican.paginator import Paginator
 from pelican.urlwrappers import Category
 
+from pelita.build.buildspeed.listpages import StablePaginator
 from pelita.core.htmlsafety import field_text
 from pelita.core.prestasi.model import PrestasiError
 
@@ -102,11 +102,11 @@ class PrestasiGenerator(Generator):
         per_page = self.settings["PAGINATED_TEMPLATES"]["prestasi"]
         for save_as, url in self.wall.pages():
             per = per_page or self.settings["DEFAULT_PAGINATION"]
-            pager = Paginator(
+            pager = StablePaginator(
                 save_as, url, list(self.wall.articles), self.settings, per
             )
-            for number in range(1, max(1, pager.num_pages) + 1):
-                planned[pager.page(number).save_as] = "the awards wall"
+            for number in range(pager.archived + 1):
+                planned[pager.location(number)[1]] = "the awards wall"
         for page in self.opd_pages:
             planned[page.save_as] = f"the page of OPD {page.opd.id}"
         planned[state.conf["opd_index_save_as"]] = "the OPD index"
@@ -142,13 +142,15 @@ class PrestasiGenerator(Generator):
         wall = self.wall
         self._write_page(
             writer, wall.save_as, wall.url, wall.articles, prestasi_facet=None,
-            facet_titles=FACET_TITLES,
+            facet_titles=FACET_TITLES, list_kind="prestasi",
+            list_title="Prestasi & Penghargaan",
         )  # fmt: skip
         for facets in wall.facets.values():
             for facet in facets:
                 self._write_page(
                     writer, facet.save_as, facet.url, facet.articles,
                     prestasi_facet=facet, facet_titles=FACET_TITLES,
+                    list_kind="prestasi", list_title=_facet_title(facet),
                 )  # fmt: skip
 
     def _write_data(self, state: BuildState) -> None:
@@ -201,7 +203,13 @@ class PrestasiGenerator(Generator):
         for page in self.opd_pages:
             self._write_page(
                 writer, page.save_as, page.url, page.articles, template="opd",
-                template_name="opd", opd_page=page,
+                template_name="opd", opd_page=page, list_kind="opd",
+                list_title=page.opd.nama,
                 opd_jsonld=opd_jsonld(page, site, city),
                 awards_shown=page.awards[: state.conf["opd_awards"]],
             )  # fmt: skip
+
+
+def _facet_title(facet: Any) -> str:
+    """The heading of a filtered wall, as ``prestasi.html`` writes it."""
+    return f"Prestasi {FACET_TITLES[facet.kind].lower()} {facet.label}"

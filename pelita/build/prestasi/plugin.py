@@ -17,6 +17,7 @@ from typing import Any
 
 from pelican import signals
 
+from pelita.build.buildspeed.memo import PostMemo
 from pelita.core.prestasi.classifier import classify, plain_text
 from pelita.core.prestasi.metadata import FIELDS, validate_award_metadata
 from pelita.core.prestasi.model import Award
@@ -74,6 +75,11 @@ def award_of(article: Any, state: BuildState) -> Award | None:
     """The article's award (recipient resolved), or None; logs bad metadata."""
     if any(key in article.metadata for key in FIELDS):
         _report(article, state)
+    return _classified(article, state)
+
+
+def _classified(article: Any, state: BuildState) -> Award | None:
+    """The article's award with its recipient resolved (no logging)."""
     award = classify(
         str(getattr(article, "title", "")),
         lead_text(article, state.conf["lead_chars"]),
@@ -109,10 +115,18 @@ def attach_awards(generator: Any) -> None:
         generator.hidden_translations, generator.drafts, generator.drafts_translations,
     )  # fmt: skip
     count = 0
+    memo = PostMemo(generator.settings, "prestasi")
     for article in everything:
-        article.prestasi = award_of(article, state)
+        if any(key in article.metadata for key in FIELDS):
+            _report(article, state)
+        article.prestasi = memo.get(
+            article,
+            lambda article=article: _classified(article, state),
+            (article.metadata.get("story"), getattr(article, "status", None)),
+        )
         article.award = article.prestasi  # the name the theme's templates read
         count += article.prestasi is not None
+    memo.save()
     logger.info("prestasi: %d achievements among the articles", count)
 
 

@@ -42,6 +42,16 @@ class Facet:
 
 
 @dataclass(frozen=True)
+class FacetLink:
+    """A filter as the menu of a filtered page shows it: no count."""
+
+    kind: str
+    key: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Wall:
     """The wall's own page, its filters, and the register's files."""
 
@@ -57,6 +67,19 @@ class Wall:
     def without_level(self) -> int:
         """Achievements whose level nobody has stated yet."""
         return sum(1 for a in self.articles if not a.prestasi.level)
+
+    @property
+    def menu(self) -> tuple[tuple[str, tuple[FacetLink, ...]], ...]:
+        """The filters by kind, without counts, for the filtered pages.
+
+        A filtered page shows the other filters as links only: with counts,
+        every filtered page would change with every new award anywhere.
+        """
+        return tuple(
+            (kind, tuple(FacetLink(f.kind, f.key, f.label, f.url) for f in facets))
+            for kind, facets in self.facets.items()
+            if facets
+        )
 
     def pages(self) -> list[tuple[str, str]]:
         """(save_as, url) of page 1 of the wall and of every filter."""

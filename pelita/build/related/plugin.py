@@ -1,40 +1,91 @@
-"""Attach ``related_posts`` to every published article."""
+"""Attach ``related_posts`` to every published article.
+
+Related posts are chosen among earlier posts (:mod:`.index` says why), so
+the work of earlier builds is kept in ``CACHE_PATH/related-state.pickle``
+and a build scores only the posts published since (or every post after the
+first one that changed). The result is the same with or without the file.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from pelita.core.settings import RELATED, merge_settings
 
-from .index import Doc, city_stopwords, related_indices
+from .index import Doc, Options, RelatedState, city_stopwords, related_as_published
 
 logger = logging.getLogger(__name__)
 
+STATE_FILE = "related-state.pickle"
 _TAG = re.compile(r"<[^>]+>")
 
 
 def _doc(article: Any, body_chars: int) -> Doc:
-    body = _TAG.sub(" ", str(getattr(article, "_content", "") or "")[: body_chars * 2])
-    summary = _TAG.sub(
-        " ", str(getattr(article, "metadata", {}).get("summary", "") or "")
-    )
+    raw_body = str(getattr(article, "_content", "") or "")[: body_chars * 2]
+    raw_summary = str(getattr(article, "metadata", {}).get("summary", "") or "")
+    title = str(article.title)
     group = (
         getattr(article, "story", None)
         or getattr(article, "duplicate_of", None)
         or article.slug
     )
+    kecamatan = str(getattr(article, "kecamatan", "") or "")
+    tags = tuple(str(t) for t in getattr(article, "tags", None) or ())
+    key = str(getattr(article, "source_path", "") or article.slug)
+    timestamp = article.date.timestamp()
+
+    def text() -> str:
+        body = _TAG.sub(" ", raw_body)
+        summary = _TAG.sub(" ", raw_summary)
+        return f"{title} {title} {summary} {body[:body_chars]}"
+
+    parts = [repr(timestamp), str(article.category), kecamatan, *tags, str(group)]
+    parts += [key, title, raw_summary, raw_body]
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()
     return Doc(
-        timestamp=article.date.timestamp(),
+        timestamp=timestamp,
         category=str(article.category),
-        kecamatan=str(getattr(article, "kecamatan", "") or ""),
-        tags=tuple(str(t) for t in getattr(article, "tags", None) or ()),
-        text=f"{article.title} {article.title} {summary} {body[:body_chars]}",
+        kecamatan=kecamatan,
+        tags=tags,
+        text=text,
         group=str(group),
+        key=key,
+        digest=digest,
+    )
+
+
+def _load(path: Path) -> RelatedState | None:
+    try:
+        with path.open("rb") as handle:
+            state = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        return None
+    return state if isinstance(state, RelatedState) else None
+
+
+def _save(path: Path, state: RelatedState) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".tmp")
+    with partial.open("wb") as handle:
+        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
+
+
+def _options(settings: dict[str, Any], options: dict[str, Any]) -> Options:
+    """The index's options; the city's name is a stop word (every post names it)."""
+    return Options(
+        options["limit"],
+        options["max_words"],
+        options["window"],
+        stopwords=city_stopwords(str(settings.get("CITY") or "")),
     )
 
 
@@ -44,18 +95,20 @@ def attach_related(generator: Any) -> None:
     articles = generator.articles
     started = time.perf_counter()
     docs = [_doc(a, options["body_chars"]) for a in articles]
-    found = related_indices(
+    path = Path(generator.settings["CACHE_PATH"]) / STATE_FILE
+    found, state, scored = related_as_published(
         docs,
-        options["limit"],
-        options["max_words"],
-        options["window"],
-        city_stopwords(str(generator.settings.get("CITY") or "")),
+        _options(generator.settings, options),
+        _load(path),
     )
     for article, indices in zip(articles, found, strict=True):
         article.related_posts = [articles[i] for i in indices]
+    if scored:
+        _save(path, state)
     logger.info(
-        "related: %d posts indexed in %.2f s",
+        "related: %d posts, %d scored in %.2f s",
         len(articles),
+        scored,
         time.perf_counter() - started,
     )
 

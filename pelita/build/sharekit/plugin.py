@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import Generator
 
+from pelita.build.buildspeed.files import publish_file
 from pelita.build.seo.plugin import build_time
 from pelita.core.ogimage import offer, offers, write_og_images
 from pelita.core.registries import load_opd, registry_paths
@@ -178,14 +178,7 @@ class SharekitGenerator(Generator):
         """Copy the cards into output/ and write the admins' page."""
         output = Path(self.output_path)
         for target, source in self.files.items():
-            destination = output / target
-            if (
-                destination.is_file()
-                and destination.stat().st_size == source.stat().st_size
-            ):
-                continue
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, destination)
+            publish_file(source, output / target)
         writer.write_file(
             self.options["page_save_as"], self.get_template("bagikan"), self.context,
             self.settings["RELATIVE_URLS"], url=self.options["page_url"],

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from pelican import signals
 
+from pelita.core.pagination import SETTLED_COUNT, SETTLED_STEP, settled
 from pelita.core.prestasi import is_achievement
 from pelita.core.registries import (
     load_gazetteer,
@@ -151,6 +152,9 @@ def add_site_context(generator: Any) -> None:
         options["achievement_category"],
         clarification,
     ]
+    # Recent posts for pages about something else (an office without posts):
+    # they change once every dozen posts, not with each (buildspeed).
+    context["settled_articles"] = settled(articles, SETTLED_COUNT, SETTLED_STEP)
     context["top_tags"] = selection.top_tags(
         generator.tags.items(), options["top_tags"]
     )

@@ -176,6 +176,8 @@ class WilayahGenerator(Generator):
             paginated={"articles": page.articles},
             template_name=template,
             url=page.area.url,
+            list_kind=template,
+            list_title=page.label,
             articles=page.articles,
             wilayah_jsonld=jsonld(page, siteurl, city),
             **names,

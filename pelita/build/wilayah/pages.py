@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelita.core.pagination import SETTLED_COUNT, SETTLED_STEP, settled
 from pelita.core.prestasi import is_achievement
 from pelita.core.schema import ROLE_DEFAULTS
 from pelita.core.wilayah.places import Area, Areas
@@ -48,6 +49,15 @@ class AreaPage:
     def label(self) -> str:
         """The page's heading, e.g. "Kecamatan Tembalang"."""
         return self.area.label
+
+    @property
+    def settled_articles(self) -> list[Any]:
+        """A few recent posts that change once per dozen, not with every post.
+
+        What an empty kelurahan's page shows of its kecamatan
+        (:func:`pelita.core.pagination.settled`).
+        """
+        return settled(self.articles, SETTLED_COUNT, SETTLED_STEP)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 
 from pelican import signals
 
+from pelita.build.buildspeed.memo import PostMemo
 from pelita.core.registries import load_gazetteer, registry_paths
 from pelita.core.wilayah.assign import PostText, assign_wilayah
 from pelita.core.wilayah.errors import WilayahError
@@ -58,18 +59,24 @@ def tag_articles(generator: Any) -> None:
     tagger = build_tagger(gazetteer, load_rules(paths["wilayah_tagger"], gazetteer))
     areas = build_areas(gazetteer, config)
     problems, inferred = [], 0
+    memo = PostMemo(generator.settings, "wilayah")
     for article in _all_articles(generator):
-        text = PostText(
-            article.title,
-            article.metadata.get("summary") or "",
-            getattr(article, "_content", "") or "",
-        )
-        wilayah, found = assign_wilayah(
-            article.metadata, text, tagger, areas, config["infer"]
-        )
+
+        def tag(article: Any = article) -> tuple[Wilayah, list[Any]]:
+            text = PostText(
+                article.title,
+                article.metadata.get("summary") or "",
+                getattr(article, "_content", "") or "",
+            )
+            return assign_wilayah(
+                article.metadata, text, tagger, areas, config["infer"]
+            )
+
+        wilayah, found = memo.get(article, tag)
         problems.extend(format_problem(article.source_path, p) for p in found)
         apply_wilayah(article, wilayah)
         inferred += wilayah.inferred
+    memo.save()
     if problems:
         for problem in problems:
             logger.error("wilayah: %s", problem)

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .parts import Page, pages_to_index, part_digest, part_view, plan_parts
+from .parts import (
+    PAGES_FILE,
+    Page,
+    PageDigests,
+    pages_to_index,
+    part_digest,
+    part_view,
+    plan_parts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +68,13 @@ def build_search_index(
     Pagefind applies unless ``stemming`` is off (then as ``UNSTEMMED``; the
     search page finds the only index whatever its language). A site with
     more than ``pages_per_part`` dated pages to index gets its index in parts
-    (see ``parts``): the newest in ``pagefind/``, the older ones in
-    ``pagefind/parts/<n>/`` (0 is the oldest), listed newest first in
-    ``pagefind/pelita-parts.json`` for the search page. With ``cache`` (a
-    folder kept between builds), an older part whose indexed text did not
-    change is copied from there instead of being indexed again.
+    (see ``parts``): the newest (a few hundred pages at most) in
+    ``pagefind/``, the older ones in ``pagefind/parts/<n>/`` (0 is the
+    oldest), listed newest first in ``pagefind/pelita-parts.json`` for the
+    search page. With ``cache`` (a folder kept between builds), an older
+    part whose indexed text did not change is copied from there instead of
+    being indexed again, and a page whose size and modification time are
+    those of the last run is not read again.
     """
     site = Path(site)
     if not (site / "index.html").is_file():
@@ -74,8 +84,11 @@ def build_search_index(
     language = language if stemming else UNSTEMMED
     bundle = site / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    plan = plan_parts(pages_to_index(site, BUNDLE), pages_per_part)
+    known = PageDigests(cache / PAGES_FILE if cache is not None else None)
+    plan = plan_parts(pages_to_index(site, BUNDLE, known), pages_per_part)
+    known.save()
     listed: list[str] = []
+    kept: set[str] = set()
     reused = 0
     if not plan.older:
         _pagefind(site, bundle, language)
@@ -85,13 +98,14 @@ def build_search_index(
         for number in reversed(range(len(plan.older))):
             output = bundle / "parts" / str(number)
             digest = part_digest(plan.older[number], salt)
-            if _restore(cache, number, digest, output):
+            kept.add(digest)
+            if _restore(cache, digest, output):
                 reused += 1
             else:
                 _index_part(site, plan.older[number], output, language)
-                _store(cache, number, digest, output)
+                _store(cache, digest, output)
             listed.append(f"parts/{number}/")
-    _prune(cache, len(plan.older))
+    _prune(cache, kept)
     counts = _page_counts(bundle, listed)
     if not sum(counts.values()):
         raise SearchIndexError(
@@ -140,38 +154,36 @@ def _pagefind_version() -> str:
         return "unknown"
 
 
-def _cached(cache: Path, number: int, digest: str) -> Path:
-    return cache / f"part-{number}-{digest}"
+def _cached(cache: Path, digest: str) -> Path:
+    return cache / f"part-{digest}"
 
 
-def _restore(cache: Path | None, number: int, digest: str, output: Path) -> bool:
+def _restore(cache: Path | None, digest: str, output: Path) -> bool:
     """Copy a stored part into ``output``; False when there is none."""
-    if cache is None or not _cached(cache, number, digest).is_dir():
+    if cache is None or not _cached(cache, digest).is_dir():
         return False
-    shutil.copytree(_cached(cache, number, digest), output)
+    shutil.copytree(_cached(cache, digest), output)
     return True
 
 
-def _store(cache: Path | None, number: int, digest: str, output: Path) -> None:
-    """Keep a copy of a freshly indexed part (only the newest per number)."""
+def _store(cache: Path | None, digest: str, output: Path) -> None:
+    """Keep a copy of a freshly indexed part, named by what it indexes."""
     if cache is None:
         return
     cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob(f"part-{number}-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    partial = cache / f".part-{number}-{digest}.tmp"
+    partial = cache / f".part-{digest}.tmp"
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(output, partial)
-    partial.rename(_cached(cache, number, digest))
+    shutil.rmtree(_cached(cache, digest), ignore_errors=True)
+    partial.rename(_cached(cache, digest))
 
 
-def _prune(cache: Path | None, parts: int) -> None:
-    """Drop stored parts beyond the ones this site has now."""
+def _prune(cache: Path | None, kept: set[str]) -> None:
+    """Drop stored parts this site no longer has."""
     if cache is None or not cache.is_dir():
         return
-    for stored in cache.glob("part-*-*"):
-        number = stored.name.split("-")[1]
-        if not number.isdigit() or int(number) >= parts:
+    for stored in cache.glob("part-*"):
+        if stored.name.removeprefix("part-") not in kept:
             shutil.rmtree(stored, ignore_errors=True)
 
 

@@ -2,19 +2,23 @@
 
 Pagefind keeps every page it indexes in memory until it writes the bundle:
 about a quarter of a megabyte a page with Pagefind 1.5, so 20,000 posts
-would need some 5 GB in one run. Indexing the pages in parts of
-``pages_per_part`` keeps the peak to one part's worth.
+would need some 5 GB in one run. Indexing the pages in parts keeps the peak
+to one part's worth.
 
 The parts are cut from the oldest post on (by the ``data-pagefind-sort=
-"date:..."`` of each post): a night's new posts land in the newest part, the
-primary one in ``pagefind/``, together with the pages that carry no date,
-while the older, full parts keep their pages. An older part whose pages
-index the same as when it was made is copied from the cache instead of
-being indexed again (``part_digest``); what a page shows outside the index
-(``data-pagefind-ignore="all"``: related posts, share kits) does not count,
-so a night's new related posts on old pages cost nothing. The search page
-(``search.js``) loads every part and merges their results: by score for a
-query, and part after part, newest first, for "newest first" browsing.
+"date:..."`` of each post), in sizes that shrink towards the newest posts
+(``tier_sizes``: 4,000, 1,000 and 250 pages): a night's new posts land in
+the primary part, ``pagefind/``, which holds fewer than 250 dated pages
+plus the pages that carry no date, while the older, full parts keep their
+pages. Only the primary part is indexed on a normal night; an older part
+whose pages index the same as when it was made is copied from the cache
+(``part_digest``); what a page shows outside the index
+(``data-pagefind-ignore="all"``: related posts, share kits) does not count.
+Every 250 new posts a part of 250 forms, and four of a size make one of the
+next size, so a part is indexed again only once in that many posts. The
+search page (``search.js``) loads every part and merges their results: by
+score for a query, and part after part, newest first, for "newest first"
+browsing.
 
 Each part is indexed from a folder of hard links to its pages, so Pagefind
 sees the site's own paths and writes the site's own URLs.
@@ -25,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -53,25 +58,76 @@ class Plan:
     primary: list[Page]
 
 
-def pages_to_index(site: Path, skip: str) -> list[Page]:
+PAGES_FILE = "pages.pickle"
+
+
+class PageDigests:
+    """What was read of each page last time, by its size and modification time.
+
+    A build that changed a handful of pages leaves the others as they were
+    (same size, same modification time to the nanosecond), so reading and
+    hashing 30,000 pages again is not needed to know what they index.
+    """
+
+    VERSION = 1
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, tuple[int, int, bool, Page]] = {}
+        self.used: dict[str, tuple[int, int, bool, Page]] = {}
+        if path is None:
+            return
+        try:
+            with path.open("rb") as handle:
+                version, known = pickle.load(handle)
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError, TypeError):
+            return
+        if version == self.VERSION:
+            self.known = known
+
+    def read(self, site: Path, relative: Path) -> tuple[bool, Page]:
+        """Whether the page is marked for the index, and what it indexes."""
+        name = relative.as_posix()
+        stat = (site / relative).stat()
+        stored = self.known.get(name)
+        if stored is not None and stored[:2] == (stat.st_size, stat.st_mtime_ns):
+            self.used[name] = stored
+            return stored[2], stored[3]
+        text = (site / relative).read_bytes()
+        marked, page = BODY_MARK in text, _page(relative, text)
+        self.used[name] = (stat.st_size, stat.st_mtime_ns, marked, page)
+        return marked, page
+
+    def save(self) -> None:
+        """Keep what this run read (only that)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".tmp")
+        with partial.open("wb") as handle:
+            pickle.dump((self.VERSION, self.used), handle, pickle.HIGHEST_PROTOCOL)
+        partial.replace(self.path)
+
+
+def pages_to_index(
+    site: Path, skip: str, known: PageDigests | None = None
+) -> list[Page]:
     """The pages Pagefind would index, oldest first, undated pages last.
 
     Pagefind indexes only the pages marked ``data-pagefind-body`` when any
     page has the mark, and every page otherwise; ``skip`` is the bundle
-    folder, never indexed.
+    folder, never indexed. ``known`` saves reading unchanged pages again.
     """
+    known = known or PageDigests(None)
     marked: list[Page] = []
-    unmarked: list[Path] = []
+    unmarked: list[Page] = []
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site)
         if relative.parts[0] == skip:
             continue
-        text = path.read_bytes()
-        if BODY_MARK in text:
-            marked.append(_page(relative, text))
-        else:
-            unmarked.append(relative)
-    chosen = marked or [_page(path, (site / path).read_bytes()) for path in unmarked]
+        is_marked, page = known.read(site, relative)
+        (marked if is_marked else unmarked).append(page)
+    chosen = marked or unmarked
     dated = sorted((p for p in chosen if p.date), key=lambda p: (p.date, p.path))
     return dated + [p for p in chosen if not p.date]
 
@@ -82,20 +138,49 @@ def _page(relative: Path, text: bytes) -> Page:
     return Page(relative, date.group(1) if date else b"", digest)
 
 
-def plan_parts(pages: list[Page], pages_per_part: int) -> Plan:
+# The smallest part: the newest posts are indexed again on every build, in
+# a part of fewer than this many dated pages (plus the undated ones).
+SMALLEST_PART = 250
+
+
+def tier_sizes(pages_per_part: int, smallest: int = SMALLEST_PART) -> tuple[int, ...]:
+    """Part sizes, largest first: ``pages_per_part``, then quarters of it.
+
+    4,000 gives 4,000, 1,000 and 250: older posts sit in parts of 4,000,
+    newer ones in parts of 1,000 and 250, the newest in a part of fewer
+    than 250, so a build indexes a few hundred pages whatever the site's
+    size.
+    """
+    sizes = [max(pages_per_part, 1)]
+    while sizes[-1] // 4 >= max(smallest, 1):
+        sizes.append(sizes[-1] // 4)
+    return tuple(sizes)
+
+
+def plan_parts(
+    pages: list[Page], pages_per_part: int, smallest: int = SMALLEST_PART
+) -> Plan:
     """Full parts of dated pages from the oldest on; the rest is the primary.
 
-    Each older part holds ``pages_per_part`` pages; the primary part holds
-    the newest pages and the undated ones, and is never empty while there
-    are pages.
+    Dated pages are cut, from the oldest, into full parts of the largest
+    size of :func:`tier_sizes`, then of each smaller size in turn (at most
+    three of each, since four make one of the size above). The primary part
+    holds what is left, the newest pages, and the undated ones; it is never
+    empty while there are pages. A new post changes only the primary part;
+    every 250 posts a part of 250 forms, every 1,000 one of 1,000 (from the
+    four before it), every 4,000 one of 4,000: each older part keeps its
+    pages until then.
     """
-    size = max(pages_per_part, 1)
     dated = [p for p in pages if p.date]
-    full = len(dated) // size
-    if full and len(dated) == full * size and len(dated) == len(pages):
-        full -= 1  # the primary part must hold something
-    older = [dated[k * size : (k + 1) * size] for k in range(full)]
-    return Plan(older, pages[full * size :])
+    older: list[list[Page]] = []
+    start = 0
+    for size in tier_sizes(pages_per_part, smallest):
+        while len(dated) - start >= size:
+            older.append(dated[start : start + size])
+            start += size
+    if older and start == len(pages):  # the primary part must hold something
+        start -= len(older.pop())
+    return Plan(older, pages[start:])
 
 
 def part_digest(pages: list[Page], salt: str) -> str:
