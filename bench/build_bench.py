@@ -3,13 +3,17 @@
 Every step is measured in its own process, back to back, on the same
 corpus, so the ratios between them hold even on a busy machine. The
 rebuilds are the nightly's shape: Pelita built once from empty caches with
-Pelican's content cache on (the caches the nightly keeps between runs), then
-1 post added and rebuilt, then 50 more added and rebuilt. The added posts
-are removed again at the end, so the corpus can be reused by the next run.
+every cache on (the caches and the output folder the nightly keeps between
+runs), then 1 post added and rebuilt, then 50 more added and rebuilt. Bare
+Pelican gets the same 1-post rebuild with its own content cache on. The
+HTML pages whose bytes the 1-post rebuild changed (new ones included) are
+counted. The added posts are removed again at the end, so the corpus can be
+reused by the next run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +32,7 @@ class Row:
     step: str
     sample: Sample
     index: Sample | None = None  # the Pagefind step, for Pelita's builds
+    changed: int | None = None  # HTML pages whose bytes the build changed
 
     @property
     def total(self) -> Sample:
@@ -37,6 +42,7 @@ class Row:
 
 STEPS = {
     "bare": "bare Pelican 4.12, simple theme",
+    "bare-add1": "bare Pelican 4.12, rebuild after adding 1 post (content cache on)",
     "hugo": "Hugo, minimal layout",
     "full": "Pelita, full build",
     "first": "Pelita, first build (empty caches, fills them)",
@@ -82,6 +88,16 @@ class SizeBench:
         )
         return Row(self.posts, "bare", self._run("bare", command, self.folder))
 
+    def bare_cached(self, step: str) -> Row:
+        """Bare Pelican with its content cache on, into a kept output folder."""
+        command = engines.bare_pelican(
+            self.folder / "bare-cached",
+            self.content,
+            self.folder / "out-bare-cached",
+            cached=True,
+        )
+        return Row(self.posts, step, self._run(step, command, self.folder))
+
     def hugo(self) -> Row:
         """Hugo on the same posts (the project is rewritten, untimed)."""
         project = self.folder / "hugo"
@@ -96,7 +112,9 @@ class SizeBench:
         in ``pelican-cache``, as the nightly keeps them; ``cache`` turns
         Pelican's content cache (the parsed Markdown) on or off.
         """
-        output = self.folder / "out-pelita"
+        # The full build (caches off) has an output folder of its own, so the
+        # rebuilds find output/ as the last cached build left it.
+        output = self.folder / ("out-pelita" if cache else "out-pelita-full")
         command = engines.pelita(self.content, output, self.cache, cache)
         build = self._run(step, command, engines.REPO, engines.pelita_env())
         parts = self.cache / "search-parts" if cache else None
@@ -115,9 +133,17 @@ class SizeBench:
         ``small`` and ``large`` change how many posts are added (the smoke
         test adds fewer); the rows keep their names.
         """
+        shutil.rmtree(self.folder / "out-bare-cached", ignore_errors=True)
+        shutil.rmtree(self.folder / "bare-cached", ignore_errors=True)
+        self.bare_cached("bare-fill")  # fills bare Pelican's cache (not shown)
+        before = html_digests(self.folder / "out-pelita")
         added = self._add(self.posts, small)
         try:
-            rows = [self.pelita("add1", cache=True)]
+            rows = [self.bare_cached("bare-add1")]
+            add1 = self.pelita("add1", cache=True)
+            after = html_digests(self.folder / "out-pelita")
+            changed = sum(1 for name in after if before.get(name) != after[name])
+            rows.append(Row(add1.posts, add1.step, add1.sample, add1.index, changed))
             added += self._add(self.posts + small, large)
             rows.append(self.pelita("add50", cache=True))
         finally:
@@ -134,6 +160,16 @@ class SizeBench:
         """
         self._fresh("pelican-cache")
         self._fresh("out-pelita")
+        self._fresh("out-pelita-full")
         first = self.pelita("first", cache=True)
         rows = [self.bare(), self.pelita("full", cache=False), self.hugo(), first]
         return rows + self.rebuilds(*added)
+
+
+def html_digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every HTML file under ``folder``, by relative path."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*.html")
+        if path.is_file() and "pagefind" not in path.relative_to(folder).parts[:1]
+    }

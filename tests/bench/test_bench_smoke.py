@@ -26,9 +26,13 @@ def test_the_benchmark_builds_every_engine_and_writes_the_tables(tmp_path):
         "Pelita, first build",
         "Pelita, rebuild after adding 1 post",
         "Pelita, rebuild after adding 50 posts",
+        "bare Pelican 4.12, rebuild after adding 1 post (content cache on)",
     ):
         assert f"| 12 | {row}" in text, text
     assert "| peak RSS of Pelita, 12 posts |" in text
+    assert "| HTML pages changed by 1 new post, 12 posts |" in text
+    assert "| 1-post rebuild ÷ bare Pelican's cached 1-post rebuild, 12 posts" in text
+    assert (tmp_path / "work" / "hub-12" / "out-bare-cached").is_dir()
     site = tmp_path / "work" / "hub-12"
     assert (site / "out-hugo" / "posts" / "kabar-000003" / "index.html").is_file()
     assert (site / "out-bare" / "kabar-000003.html").is_file()
