@@ -8,6 +8,8 @@ work to a :class:`PostMemo`:
 * a result is kept under the post's *source*: its file's hash (by stat,
   :mod:`.sourcefiles`) and path, plus anything else the plugin names
   (``extra``: what other posts decided about it, such as its story);
+* it is used when the build keeps work between builds (``BUILDSPEED``'s
+  ``page_cache``), so a build with it off works everything out;
 * the whole memo belongs to one *version* of the build: Pelita's code,
   ``PLUGIN_PATHS``, every registry file and ``data/``, and the settings
   (less where to build). Any change there starts the memo afresh, so a new
@@ -31,7 +33,7 @@ from typing import Any, ClassVar, TypeVar
 from pelita.core.registries import registry_paths
 
 from .fingerprint import FileHashes, code_folders, site_fingerprint
-from .settings import BUILD_ONLY_SETTINGS
+from .settings import BUILD_ONLY_SETTINGS, incremental
 from .sourcefiles import SourceFiles
 
 logger = logging.getLogger(__name__)
@@ -57,7 +59,7 @@ class PostMemo:
 
     def __init__(self, settings: dict[str, Any], name: str) -> None:
         self.name = name
-        self.enabled = bool(settings.get("CACHE_PATH"))
+        self.enabled = bool(settings.get("CACHE_PATH")) and incremental(settings)
         self.known: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.computed = 0

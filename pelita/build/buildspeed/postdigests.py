@@ -60,6 +60,8 @@ class PostDigests:
         self.root = Path(settings["PATH"])
         self._own: dict[int, tuple[Any, str]] = {}
         self._ref: dict[int, tuple[Any, str]] = {}
+        self._held: dict[int, tuple[Any, tuple[Any, ...]]] = {}
+        self._once: dict[int, tuple[Any, str]] = {}
 
     def own(self, post: Any) -> str:
         """The post by itself: source, named files, plain values, links."""
@@ -94,14 +96,25 @@ class PostDigests:
         known = self._ref.get(id(post))
         if known is not None and known[0] is post:
             return known[1]
-        parts = [self.own(post), *(self._ref_once(o) for o in _posts_in(post))]
+        parts = [self.own(post), *(self._ref_once(o) for o in self._posts_in(post))]
         value = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         self._ref[id(post)] = (post, value)
         return value
 
     def _ref_once(self, post: Any) -> str:
-        parts = [self.own(post), *(self.own(o) for o in _posts_in(post))]
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        known = self._once.get(id(post))
+        if known is None or known[0] is not post:
+            parts = [self.own(post), *(self.own(o) for o in self._posts_in(post))]
+            known = (post, hashlib.sha256("\n".join(parts).encode()).hexdigest())
+            self._once[id(post)] = known
+        return known[1]
+
+    def _posts_in(self, post: Any) -> tuple[Any, ...]:
+        known = self._held.get(id(post))
+        if known is None or known[0] is not post:
+            known = (post, _posts_in(post))
+            self._held[id(post)] = known
+        return known[1]
 
     def _named_files(self, post: Any, links: tuple[str, ...]) -> list[Path]:
         """Files under PATH the post names in its metadata or links to."""
@@ -132,23 +145,27 @@ def _plain(value: Any) -> str | None:
     return None
 
 
-def _posts_in(post: Any) -> Iterator[Any]:
+_LEAVES = frozenset({str, bytes, int, float, bool, type(None), dt.date, dt.datetime})
+
+
+def _posts_in(post: Any) -> tuple[Any, ...]:
     """Other posts held by ``post``'s attributes, one container or object deep."""
-    seen: set[int] = {id(post)}
+    seen: dict[int, Any] = {id(post): post}
     for name, value in vars(post).items():
-        if name in _SKIPPED:
+        if name in _SKIPPED or type(value) in _LEAVES:
             continue
         for found in _contents(value, 2):
-            if id(found) not in seen:
-                seen.add(id(found))
-                yield found
+            seen.setdefault(id(found), found)
+    return tuple(found for key, found in seen.items() if key != id(post))
 
 
 def _contents(value: Any, depth: int) -> Iterator[Any]:
+    if type(value) in _LEAVES or isinstance(value, URLWrapper):
+        return
     if isinstance(value, Content):
         yield value
         return
-    if depth == 0 or value is None or isinstance(value, str | bytes | int | float):
+    if depth == 0:
         return
     if isinstance(value, dict):
         items = list(value.values())

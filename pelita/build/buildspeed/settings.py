@@ -24,3 +24,15 @@ def buildspeed_settings(settings: dict[str, Any]) -> dict[str, Any]:
     ``PluginSettingsError`` naming the allowed keys and the closest one.
     """
     return merge_settings(settings, BUILDSPEED)
+
+
+def incremental(settings: dict[str, Any]) -> bool:
+    """Whether this build keeps work between builds (the page cache is on).
+
+    The page cache, the plugins' per-post memo and the related-posts index
+    follow this one switch, so a build with it off is a full one.
+    """
+    try:
+        return bool(buildspeed_settings(settings)["page_cache"])
+    except (ValueError, TypeError):
+        return False

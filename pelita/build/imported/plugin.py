@@ -15,6 +15,7 @@ once per build and kept on the generator, never between builds.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from functools import partial
@@ -81,8 +82,15 @@ def is_imported(article: Any, folders: tuple[Path, ...]) -> bool:
     """Whether a post came from the importer (by metadata or by place)."""
     if article.metadata.get("channel"):
         return True
-    source = Path(getattr(article, "source_path", "") or "").resolve()
-    return any(source.is_relative_to(folder) for folder in folders)
+    source = Path(getattr(article, "source_path", "") or "")
+    folder = _resolved_folder(str(source.parent)) / source.name
+    return any(folder.is_relative_to(imported) for imported in folders)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolved_folder(folder: str) -> Path:
+    """A post's folder with links resolved, once per folder (not per post)."""
+    return Path(folder).resolve()
 
 
 def _plain(value: str) -> str:

@@ -19,7 +19,15 @@ from pelita.core.ogimage import offer, offers, write_og_images
 from pelita.core.schema import category_roles
 from pelita.core.settings import OGCARD, merge_settings
 
-from .card import CardSpec, CardStyle, card_key, encode_png, render_card, render_logo
+from .card import (
+    CardSpec,
+    CardStyle,
+    card_key,
+    encode_png,
+    render_card,
+    render_logo,
+    style_digest,
+)
 from .tokens import style_from_tokens
 
 logger = logging.getLogger(__name__)
@@ -73,6 +81,7 @@ def plan_cards(generator: Any) -> None:
     jobs: dict[str, Job] = generator.context.setdefault(JOBS, {})
     out = options["output_dir"].strip("/")
     clarifications = category_roles(settings).clarifications
+    styled = style_digest(style)
     for article in [*generator.articles, *generator.hidden_articles]:
         # Clarifications (CATEGORY_ROLES) always get a verdict card.
         verdict = str(article.category) == clarifications and getattr(
@@ -81,7 +90,7 @@ def plan_cards(generator: Any) -> None:
         if "photo" in offers(article) and not verdict:
             continue
         spec = _spec(article, settings, bool(verdict))
-        key = card_key(spec, style)
+        key = card_key(spec, style, styled)
         job = jobs.setdefault(key, Job(key, f"{out}/{key}.png", spec))
         offer(
             article,

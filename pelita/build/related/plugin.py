@@ -3,7 +3,9 @@
 Related posts are chosen among earlier posts (:mod:`.index` says why), so
 the work of earlier builds is kept in ``CACHE_PATH/related-state.pickle``
 and a build scores only the posts published since (or every post after the
-first one that changed). The result is the same with or without the file.
+first one that changed), when the build keeps work between builds
+(``BUILDSPEED``'s ``page_cache``). The result is the same with or without
+the file.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 from pelican import signals
 
+from pelita.build.buildspeed.settings import incremental
 from pelita.core.settings import RELATED, merge_settings
 
 from .index import Doc, Options, RelatedState, city_stopwords, related_as_published
@@ -95,15 +98,16 @@ def attach_related(generator: Any) -> None:
     articles = generator.articles
     started = time.perf_counter()
     docs = [_doc(a, options["body_chars"]) for a in articles]
-    path = Path(generator.settings["CACHE_PATH"]) / STATE_FILE
+    keep = incremental(generator.settings) and generator.settings.get("CACHE_PATH")
+    path = Path(generator.settings.get("CACHE_PATH") or ".") / STATE_FILE
     found, state, scored = related_as_published(
         docs,
         _options(generator.settings, options),
-        _load(path),
+        _load(path) if keep else None,
     )
     for article, indices in zip(articles, found, strict=True):
         article.related_posts = [articles[i] for i in indices]
-    if scored:
+    if scored and keep:
         _save(path, state)
     logger.info(
         "related: %d posts, %d scored in %.2f s",
