@@ -69,3 +69,30 @@ def test_old_cards_no_post_uses_are_pruned_and_used_ones_kept(tmp_path):
     assert cache.prune(keep, now=later) == 7
     assert {p.name.split(".")[0] for p in tmp_path.iterdir()} == keep
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_card_drawn_in_a_worker_process_has_the_same_bytes(tmp_path):
+    """Many missing cards are drawn in worker processes, which get pickled
+    copies of the formats: the drawing must not depend on which copy."""
+    from pelita.build.sharekit.model import CardFormat
+
+    job = jobs_for(ACHIEVEMENT)[FORMATS.index(LINK)]
+    here = CardCache(tmp_path / "here", PALETTE, 360, workers=1).draw(job)
+    copied = replace(job, format=CardFormat(**vars(LINK)))
+    assert copied.format == LINK and copied.format is not LINK
+    there = CardCache(tmp_path / "there", PALETTE, 360, workers=1).draw(copied)
+    assert there.image.read_bytes() == here.image.read_bytes()
+    assert there.thumb.read_bytes() == here.thumb.read_bytes()
+
+
+def test_many_missing_cards_drawn_on_every_core_match_one_by_one(tmp_path):
+    titles = [f"Prestasi nomor {n}" for n in range(8)]
+    jobs = [j for t in titles for j in jobs_for(replace(ACHIEVEMENT, title=t))]
+    assert CardCache(tmp_path / "many", PALETTE, 360, workers=2).ensure(jobs) == 24
+    single = CardCache(tmp_path / "one", PALETTE, 360, workers=1)
+    for job in jobs:
+        single.draw(job)
+    for name in sorted(p.name for p in (tmp_path / "one").iterdir()):
+        assert (tmp_path / "many" / name).read_bytes() == (
+            tmp_path / "one" / name
+        ).read_bytes(), name

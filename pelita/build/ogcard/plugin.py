@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 from pelican import signals
 
 from pelita.build.buildspeed.files import publish_file
+from pelita.build.buildspeed.parallel import in_parallel
 from pelita.core.htmlsafety import field_text
 from pelita.core.indodate import format_date
 from pelita.core.ogimage import offer, offers, write_og_images
@@ -126,9 +126,12 @@ class OgCardGenerator:
         self.style = _style(self.settings, options)
         jobs = self._jobs_in_use()
         self.cache.mkdir(parents=True, exist_ok=True)
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            drawn = sum(pool.map(self._write, jobs))
-        logger.info("ogcard: %d cards written, %d drawn anew", len(jobs), drawn)
+        missing = [job for job in jobs if not self._cached(job).exists()]
+        drawing = [(job.spec, self.style, self._cached(job)) for job in missing]
+        in_parallel(draw_to_cache, drawing)
+        for job in jobs:
+            publish_file(self._cached(job), self.output_path / job.path)
+        logger.info("ogcard: %d cards written, %d drawn anew", len(jobs), len(missing))
 
     def _jobs_in_use(self) -> list[Job]:
         """Planned cards that a post still shows (the site card and logo too).
@@ -150,22 +153,19 @@ class OgCardGenerator:
         used.add(site.get("path"))
         return [job for job in jobs.values() if job.spec is None or job.path in used]
 
-    def _write(self, job: Job) -> int:
-        """Copy one card from the cache into output/, drawing it if needed."""
-        name = f"{job.key}.png"
+    def _cached(self, job: Job) -> Path:
+        """Where a card is kept, by its content hash."""
         if job.spec is None:
-            name = f"logo-{card_key(CardSpec(''), self.style)}.png"
-        cached = self.cache / name
-        drawn = 0
-        if not cached.exists():
-            spec = job.spec
-            image = render_card(spec, self.style) if spec else render_logo(self.style)
-            tmp = cached.with_name(f"{name}.{threading.get_ident()}.tmp")
-            tmp.write_bytes(encode_png(image))
-            tmp.replace(cached)
-            drawn = 1
-        publish_file(cached, self.output_path / job.path)
-        return drawn
+            return self.cache / f"logo-{card_key(CardSpec(''), self.style)}.png"
+        return self.cache / f"{job.key}.png"
+
+
+def draw_to_cache(spec: CardSpec | None, style: CardStyle, cached: Path) -> None:
+    """Draw one card (the logo for no ``spec``) and keep it at ``cached``."""
+    image = render_card(spec, style) if spec else render_logo(style)
+    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_bytes(encode_png(image))
+    tmp.replace(cached)
 
 
 def get_generators(pelican: Any) -> type:

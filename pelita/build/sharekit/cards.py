@@ -3,8 +3,8 @@
 A card's key hashes everything that shows on it (the text, the format, the
 fonts and colours, the design's version), so the nightly build, which keeps
 the cache, draws only cards of new or changed posts. A cache hit costs two
-``stat`` calls and no Pillow work. Missing cards are drawn in threads
-(Pillow releases the GIL while it encodes), each written atomically.
+``stat`` calls and no Pillow work. Missing cards are drawn on every core
+(:mod:`pelita.build.buildspeed.parallel`), each written atomically.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import os
 import threading
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PIL import Image
 
+from pelita.build.buildspeed.parallel import in_parallel
 from pelita.build.ogcard.card import DESIGN_VERSION as LAYOUT_VERSION
 from pelita.build.ogcard.card import encode_png
 
@@ -99,9 +99,7 @@ class CardCache:
         missing = self.missing(jobs)
         if not missing:
             return 0
-        with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            for _ in pool.map(self.draw, missing):
-                pass
+        in_parallel(self.draw, [(job,) for job in missing], self.workers)
         self.drawn += len(missing)
         return len(missing)
 

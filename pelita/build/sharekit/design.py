@@ -88,7 +88,7 @@ class _Kit:
 
     def hero(self, text: str) -> Text:
         # The link card is small: its lead may go down to the smallest size.
-        minimum = self.small if self.fmt is LINK else round(self.small * 1.2)
+        minimum = self.small if self.fmt == LINK else round(self.small * 1.2)
         return self.text(text, self.s.title, self.p.on_brand, bold=True,
                          min_size=minimum, line_spacing=1.15)  # fmt: skip
 
@@ -101,7 +101,7 @@ class _Kit:
             pills = [self.pill("Klarifikasi", p.flame, p.ink)]
             if facts.verdict:
                 colour = p.verdict(facts.verdict)
-                size = self.s.pill if self.fmt is LINK else self.s.stamp
+                size = self.s.pill if self.fmt == LINK else self.s.stamp
                 pills.insert(0, self.pill(facts.verdict, colour, p.on_verdict, size))
             return Pills(tuple(pills), gap=round(self.s.pill * 0.6))
         pills = [self.pill("Prestasi", p.flame, p.ink)]
@@ -136,7 +136,7 @@ def _achievement(kit: _Kit) -> tuple[Block, ...]:
     card shows the award instead (the headline when the award has no name).
     """
     facts, p, s = kit.facts, kit.p, kit.s
-    if kit.fmt is LINK:
+    if kit.fmt == LINK:
         lead = kit.hero(facts.award or facts.title)
         rows: list[Block] = [kit.kicker(), Gap(20), Spring(), lead]
         for name, value in (("Penerima", facts.recipient), ("Pemberi", facts.giver)):
@@ -167,7 +167,7 @@ def _clarification(kit: _Kit) -> tuple[Block, ...]:
     facts, p, s = kit.facts, kit.p, kit.s
     claim = f"“{facts.claim}”" if facts.claim else facts.title
     fact = facts.summary or (facts.title if facts.claim else "")
-    if kit.fmt is LINK:
+    if kit.fmt == LINK:
         rows: list[Block] = [kit.kicker(), Gap(20), Spring(), kit.hero(claim)]
         if fact:
             rows += [Gap(12), kit.text(f"Faktanya: {fact}", s.value,
@@ -184,7 +184,7 @@ def _clarification(kit: _Kit) -> tuple[Block, ...]:
 def _band(kit: _Kit) -> tuple[Block, ...]:
     facts, p = kit.facts, kit.p
     url = kit.text(facts.short_url, kit.s.url, p.on_brand, bold=True)
-    if kit.fmt is LINK:
+    if kit.fmt == LINK:
         return (url,)
     return (kit.text("Selengkapnya di", kit.small, p.soft_on_brand), Gap(4), url)
 
@@ -194,8 +194,8 @@ def _header(kit: _Kit, mark_scale: float) -> tuple[Stack, ...]:
     s, p, fmt = kit.s, kit.p, kit.fmt
     inner = fmt.width - 2 * s.margin
     name_x = s.margin + round(64 * mark_scale)
-    site = kit.text(kit.facts.site, 36 if fmt is LINK else 40, p.on_brand, bold=True)
-    if fmt is not LINK:
+    site = kit.text(kit.facts.site, 36 if fmt == LINK else 40, p.on_brand, bold=True)
+    if fmt != LINK:
         return (stack((site,), (name_x, s.top, inner - 80, 80)),)
     date = kit.text(kit.facts.date, kit.small, p.soft_on_brand)
     font = load_font(date.font, date.size)
@@ -211,15 +211,15 @@ def compose(facts: KitFacts, fmt: CardFormat, palette: Palette) -> Composition:
     kit = _Kit(facts, fmt, palette)
     s = kit.s
     inner = fmt.width - 2 * s.margin
-    pad = 28 if fmt is LINK else 36
+    pad = 28 if fmt == LINK else 36
     band_blocks = _band(kit)
     measured = stack(band_blocks, (s.margin, 0, inner, fmt.height // 4))
     band_height = measured.height + 2 * pad
     band_top = fmt.height - s.bottom - band_height
     band = stack(band_blocks, (s.margin, band_top + pad, inner, measured.height))
-    mark_scale = 1.0 if fmt is LINK else 1.2
+    mark_scale = 1.0 if fmt == LINK else 1.2
     header = _header(kit, mark_scale)
-    top = s.top + round(60 * mark_scale) + (32 if fmt is LINK else 48)
+    top = s.top + round(60 * mark_scale) + (32 if fmt == LINK else 48)
     body = _clarification(kit) if facts.is_clarification else _achievement(kit)
     column = stack(body, (s.margin, top, inner, band_top - 32 - top))
     return Composition(
@@ -234,13 +234,13 @@ def render(composition: Composition, palette: Palette) -> Image.Image:
     image = Image.new("RGB", (fmt.width, fmt.height), palette.background)
     draw = ImageDraw.Draw(image)
     top, height = composition.band
-    if fmt is STORY:
+    if fmt == STORY:
         margin = SIZES[fmt.name].margin - 36
         box = (margin, top, fmt.width - margin, top + height)
         draw.rounded_rectangle(box, radius=28, fill=palette.band)
     else:
         draw.rectangle((0, top, fmt.width, fmt.height), fill=palette.band)
-    draw.rectangle((0, 0, (14 if fmt is LINK else 16) - 1, fmt.height),
+    draw.rectangle((0, 0, (14 if fmt == LINK else 16) - 1, fmt.height),
                    fill=palette.flame)  # fmt: skip
     x, y, scale = composition.mark
     draw_mark(draw, x, y + 2, palette.mark_style(), scale)
