@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import importlib.metadata
 import re
@@ -168,6 +169,14 @@ def code_folders(settings: Mapping[str, Any]) -> list[Path]:
     return [PELITA_CODE, *(Path(p) for p in settings.get("PLUGIN_PATHS") or [])]
 
 
+@functools.cache
+def installed_packages() -> list[str]:
+    """``name==version`` of every installed package (read once per process)."""
+    return sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+    )
+
+
 def site_fingerprint(
     settings: Mapping[str, Any], folders: Iterable[Path], hashes: FileHashes
 ) -> str:
@@ -176,9 +185,7 @@ def site_fingerprint(
     ``folders`` may also name single files (a registry outside ``data/``).
     """
     digest = hashlib.sha256()
-    packages = sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
-    )
+    packages = installed_packages()
     for part in (
         packages,
         [stable(settings, hashes)],

@@ -77,29 +77,50 @@ class OutputKeeper:
         if self.output is None:
             return 0
         removed = 0
-        for folder, dirs, files in os.walk(self.output, topdown=True):
-            names = files
-            if folder == str(self.output):
-                dirs[:] = [d for d in dirs if d not in self.retention]
-                names = [f for f in files if f not in self.retention]
-            for name in names:
-                path = os.path.join(folder, name)
-                if path in self.kept_files:
-                    continue
-                try:
-                    if os.lstat(path).st_ctime_ns >= self.started_ns:
-                        continue
-                    os.unlink(path)
-                except OSError:
-                    continue
-                removed += 1
-        for folder, _dirs, _files in os.walk(self.output, topdown=False):
-            top = Path(folder).relative_to(self.output).parts[:1]
-            if folder != str(self.output) and not (set(top) & self.retention):
-                with contextlib.suppress(OSError):
-                    os.rmdir(folder)
+        for path in self._left_over(str(self.output), top=True):
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            removed += 1
+        self._drop_empty(str(self.output), top=True)
         logger.info(
             "buildspeed: %d files left over from earlier builds removed", removed
         )
         OutputKeeper._current = None
         return removed
+
+    def _left_over(self, folder: str, top: bool = False) -> list[str]:
+        """Files under ``folder`` older than the build and not kept."""
+        found = []
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if top and entry.name in self.retention:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    found += self._left_over(entry.path)
+                elif entry.path not in self.kept_files:
+                    with contextlib.suppress(OSError):
+                        if (
+                            entry.stat(follow_symlinks=False).st_ctime_ns
+                            < self.started_ns
+                        ):
+                            found.append(entry.path)
+        return found
+
+    def _drop_empty(self, folder: str, top: bool = False) -> bool:
+        """Remove folders left empty; whether ``folder`` itself is empty now."""
+        empty = True
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if top and entry.name in self.retention:
+                    empty = False
+                elif entry.is_dir(follow_symlinks=False):
+                    if self._drop_empty(entry.path):
+                        with contextlib.suppress(OSError):
+                            os.rmdir(entry.path)
+                            continue
+                    empty = False
+                else:
+                    empty = False
+        return empty

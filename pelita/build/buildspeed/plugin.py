@@ -5,7 +5,8 @@
 * article URLs computed once per build (:mod:`.urls`), and each topic's
   posts found without Pelican's quadratic scan (:mod:`.fastlists`);
 * Pelican's content cache cleared when settings, packages or plugins change
-  (:mod:`.cacheguard`);
+  (:mod:`.cacheguard`), and checked without reading unchanged files
+  (:mod:`.stamps`);
 * lists paginated from the oldest post, so old pages never change
   (:mod:`.writer`, :mod:`.listpages`), in every build;
 * output files replaced, never written into, in every build (they may be
@@ -35,6 +36,7 @@ from .markdown_reader import use_reusing_reader
 from .output import OutputKeeper
 from .reproducible import settle_sitemap_clock
 from .settings import buildspeed_settings
+from .stamps import save_stamps, use_kept_stamps
 from .tracking import install
 from .urls import freeze_urls
 from .writer import PelitaWriter
@@ -77,6 +79,9 @@ def register() -> None:
     """Connect the handlers (Pelican calls this for each plugin)."""
     signals.initialized.connect(_initialized)
     signals.readers_init.connect(use_reusing_reader)
+    signals.readers_init.connect(use_kept_stamps)
+    signals.article_generator_init.connect(use_kept_stamps)
+    signals.page_generator_init.connect(use_kept_stamps)
     signals.article_generator_finalized.connect(freeze_urls)
     signals.article_generator_finalized.connect(fast_membership)
     signals.all_generators_finalized.connect(settle_sitemap_clock)
@@ -85,3 +90,4 @@ def register() -> None:
     signals.generator_init.connect(_track)
     signals.get_writer.connect(_writer)
     signals.finalized.connect(_finalized)
+    signals.finalized.connect(save_stamps)

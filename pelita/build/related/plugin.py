@@ -100,14 +100,15 @@ def attach_related(generator: Any) -> None:
     docs = [_doc(a, options["body_chars"]) for a in articles]
     keep = incremental(generator.settings) and generator.settings.get("CACHE_PATH")
     path = Path(generator.settings.get("CACHE_PATH") or ".") / STATE_FILE
+    kept = _load(path) if keep else None
     found, state, scored = related_as_published(
         docs,
         _options(generator.settings, options),
-        _load(path) if keep else None,
+        kept,
     )
     for article, indices in zip(articles, found, strict=True):
         article.related_posts = [articles[i] for i in indices]
-    if scored and keep:
+    if keep and (scored or state is not kept):  # new posts, or rebuilt shorter
         _save(path, state)
     logger.info(
         "related: %d posts, %d scored in %.2f s",
