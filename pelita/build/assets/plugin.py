@@ -16,6 +16,7 @@ from typing import Any
 
 from pelican import signals
 
+from pelita.build.buildspeed.output import OutputKeeper
 from pelita.core.settings import plugin_enabled
 from pelita.core.themeassets import Asset, collect_assets, published_name
 
@@ -67,6 +68,9 @@ def write_assets(pelican: Any) -> None:
         target = folder / asset.published
         wanted.add(target)
         if target.is_file() and target.read_bytes() == asset.data:
+            # Left as it is: an incremental build keeps output/ and removes
+            # at its end every file it neither wrote nor noted as kept.
+            OutputKeeper.current().kept(target)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.data)
