@@ -134,6 +134,7 @@ JINJA_ENVIRONMENT = {
 # Pelita's plugins are the installed package pelita.build, loaded by dotted
 # name; sitemap is the pelican-sitemap package. Order is signal order.
 PLUGINS = [
+    "pelita.build.guard",  # first: holds back broken or unsafe posts and files before anyone reads them
     "pelita.build.i18n",
     "pelita.build.indodate",
     "pelita.build.imported",  # first: later plugins read imported posts already re-sanitized

@@ -6,6 +6,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.settings import read_settings
 
 from pelita.core.htmlsafety import sanitize_admin
 from tests.conftest import REPO
@@ -79,12 +80,17 @@ def built_post(tmp_path_factory):
     posts.mkdir(parents=True)
     (posts / "kerja-bakti.md").write_text(HOSTILE_POST, "utf-8")
     importer = {"channels_file": str(REPO / "data" / "channels.demo.yml")}
+    # The sanitizer is the layer under the build guard, which would hold this
+    # post back: build without the guard to prove the layer holds on its own.
+    plugins = read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
+    plugins = [name for name in plugins if name != "pelita.build.guard"]
     result = subprocess.run(
         [
             sys.executable, "-m", "pelican", str(root / "content"),
             "-s", "pelicanconf.py", "-o", str(root / "output"),
             "-e", f"IMPORTER={json.dumps(importer)}",
             f"CACHE_PATH={json.dumps(str(root / 'cache'))}",
+            f"PLUGINS={json.dumps(plugins)}",
         ],
         cwd=REPO, capture_output=True, text=True, check=False,
     )  # fmt: skip

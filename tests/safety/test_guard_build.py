@@ -74,14 +74,6 @@ def _jpeg() -> bytes:
 def _project(root: Path) -> Path:
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py"):
         shutil.copy2(REPO / name, root / name)
-    # The guard, first in PLUGINS (as a city's pelicanconf.py turns it on).
-    conf = root / "pelicanconf.py"
-    conf.write_text(
-        conf.read_text("utf-8").replace(
-            "PLUGINS = [\n", 'PLUGINS = [\n    "pelita.build.guard",\n', 1
-        ),
-        "utf-8",
-    )
     for name in ("theme", "data"):
         shutil.copytree(REPO / name, root / name)
     content = root / "content"

@@ -155,10 +155,17 @@ def test_body_images_are_responsive_and_remote_ones_are_links(small_site: Site):
     assert "stats.example.invalid" not in body
 
 
-def test_missing_image_is_left_out_with_a_hint(small_site: Site):
-    html = small_site.html("berita/jalan-baru-di-mijen-mulai-dibangun/")
-    assert "jalan-mijen" not in html
-    assert meta(html, "og:image").startswith(f"{SMALL_SITE_URL}/images/og/")
+def test_a_post_whose_image_is_missing_is_held_back_and_named(small_site: Site):
+    """A broken Image holds back that post only, named with its field and value."""
+    assert not (
+        small_site.output / "berita/jalan-baru-di-mijen-mulai-dibangun"
+    ).exists()
+    assert "jalan-baru-di-mijen" not in small_site.html("index.html")
+    held = json.loads((small_site.cache.parent / "held-back.json").read_text("utf-8"))
+    mine = [entry for entry in held if entry["file"].endswith("tanpa-foto.md")]
+    assert mine, held
+    assert any("jalan-mijen.jpg" in json.dumps(entry) for entry in mine)
+    assert small_site.html(VIDEO)  # the rest of the site is published
 
 
 def test_video_post_renders_a_click_to_load_facade(small_site: Site):
