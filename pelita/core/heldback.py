@@ -69,13 +69,31 @@ def write_reports(folder: Path, held: Iterable[HeldBack]) -> tuple[Path, Path]:
 
 def read_report(folder: Path) -> list[HeldBack]:
     """The entries of ``held-back.json`` in ``folder`` (none when missing)."""
+    return read_list(folder / JSON_NAME)
+
+
+def read_list(path: Path) -> list[HeldBack]:
+    """The entries of the held-back list at ``path`` (none when it is missing).
+
+    A list that exists but cannot be read becomes one entry naming it, so a
+    damaged list never reads as "nothing was held back". The older shape
+    ``{"posts": [...]}`` is still read.
+    """
     try:
-        raw = json.loads((folder / JSON_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return []
+    except (OSError, ValueError) as error:
+        return [_damaged(path, f"the list is unreadable: {error}")]
+    if isinstance(raw, dict):
+        raw = raw.get("posts", raw.get("held_back"))
     if not isinstance(raw, list):
-        return []
+        return [_damaged(path, "the list is not a JSON list of held-back files")]
     return [_entry(item) for item in raw if isinstance(item, dict)]
+
+
+def _damaged(path: Path, message: str) -> HeldBack:
+    return HeldBack(str(path), None, "", "", message)
 
 
 def _entry(item: dict[str, Any]) -> HeldBack:

@@ -14,6 +14,7 @@ from pelita.tools.deploy.pin import Pin, parse_pin
 from pelita.tools.deploy.summary import (
     build_summary,
     deploy_summary,
+    held_back_section,
     parse_pushed_at,
     push_to_live,
     read_held_back,
@@ -48,9 +49,12 @@ def test_held_back_posts_are_read_in_either_shape(tmp_path: Path):
         path.write_text(json.dumps(shape), encoding="utf-8")
         (found,) = read_held_back(path)
         assert (found.file, found.line) == ("content/posts/a.md", 4)
+        assert (found.field, found.value) == ("Date", "kemarin")
+        # The entry keeps its parts; the summary says them as one line.
         assert (
-            found.message == "Date: 'kemarin': bukan tanggal — tulis 2025-09-09 10:00"
-        )
+            "- `content/posts/a.md:4` — "
+            "Date: 'kemarin': bukan tanggal — tulis 2025-09-09 10:00"
+        ) in held_back_section([found])
     path.write_text("{oops", encoding="utf-8")
     (broken,) = read_held_back(path)
     assert "unreadable" in broken.message

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from pelita.core.heldback import JSON_NAME, HeldBack, read_report
+from pelita.core.heldback import JSON_NAME, HeldBack, read_list
 
 from .base import Outcome
 from .gate import GateReport
@@ -37,7 +37,7 @@ def held_back_path(project: Project) -> Path:
 
 def read_held_back(path: Path) -> list[HeldBack]:
     """The entries of the build's list at ``path`` (none when it does not exist)."""
-    return read_report(path.parent) if path.name == JSON_NAME else []
+    return read_list(path)
 
 
 def build_summary(
