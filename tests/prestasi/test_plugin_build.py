@@ -254,3 +254,32 @@ def test_hostile_titles_and_fields_stay_text(site_builder, wall_entries):
     assert badge is not None and not badge.select(bad)
     text = badge.get_text()  # the bad values were dropped, the text's kept
     assert "alert" not in text and "Bukti" not in text and "Semarang" in text
+
+
+def test_guard_holds_back_bad_award_metadata_and_publishes_the_rest(
+    site_builder, wall_entries, sample_posts, tmp_path
+):
+    """With the guard on (as on the city's site), the post with a misspelt
+    Tingkat is held back and named with file, line, field and the fix; the
+    other achievements are still published."""
+    plugins = [
+        "pelita.build.guard",
+        "pelita.build.i18n",
+        "pelita.build.indodate",
+        "pelita.build.prestasi",
+        "pelita.build.themecontext",
+        "pelita.build.assets",
+    ]
+    posts = {name: sample_posts[name] for name in ("explicit", "bad-metadata")}
+    output = site_builder(posts, PLUGINS=plugins)
+    assert wall_entries(output) == [
+        "prestasi/pemkot-semarang-terima-penghargaan-pembangunan-daerah/"
+    ]
+    held_post = "berita/puskesmas-halmahera-dinobatkan-puskesmas-terbaik-se-jawa-tengah"
+    assert not (output / held_post).exists()
+    held = json.loads((tmp_path / "site" / "held-back.json").read_text("utf-8"))
+    tingkat = [h for h in held if h["field"].lower() == "tingkat"]
+    assert tingkat, held
+    assert {h["file"].rsplit("/", 1)[-1] for h in held} == {"bad-metadata.md"}
+    assert tingkat[0]["line"] == 4 and tingkat[0]["value"] == "nasonal"
+    assert "nasional" in tingkat[0]["suggestion"] + tingkat[0]["message"]
