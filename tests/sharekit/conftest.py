@@ -55,13 +55,16 @@ Putusan: Hoaks
 
 Salinan.
 """,
-    # A clarification without a verdict yet, on the first day of the window.
-    "2026/klarifikasi-tanpa-putusan.md": """Title: Jadwal Car Free Day Simpang Lima
+    # A clarification on the first day of the window. (It has Klaim and
+    # Putusan: a Klarifikasi without them is held back by the build's guard.)
+    "2026/klarifikasi-awal-jendela.md": """Title: Jadwal Car Free Day Simpang Lima
 Date: 2026-10-19 00:30
 Category: Klarifikasi
-Slug: klarifikasi-tanpa-putusan
+Slug: klarifikasi-awal-jendela
 OPD: dishub
 Summary: Car Free Day tetap digelar setiap Minggu pagi.
+Klaim: Car Free Day Simpang Lima dihentikan mulai Oktober.
+Putusan: Misinformasi
 
 Penjelasan jadwal.
 """,

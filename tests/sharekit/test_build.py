@@ -163,7 +163,7 @@ def test_bagikan_lists_exactly_the_kits_of_the_last_30_days(kit_site):
     expected = {
         page: day for page, day in expected_kits(kit_site).items() if day >= since
     }
-    assert "klarifikasi/klarifikasi-tanpa-putusan/" in expected
+    assert "klarifikasi/klarifikasi-awal-jendela/" in expected
     assert "prestasi/prestasi-di-luar-jendela/" not in expected
     html = kit_site.html("bagikan/")
     listed = re.findall(rf'<h2><a href="{SITE_URL}/([^"#]+)#bagikan">', html)

@@ -14,6 +14,8 @@ from pelita.core.wilayah.errors import WilayahError
 
 from .conftest import PATHS, REPO
 
+PELICANCONF_PLUGINS = read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
+
 POSTS = {
     "meteseh.md": """Title: Kelurahan Meteseh Juara Kampung Hijau
 Date: 2025-03-04 09:00
@@ -295,9 +297,39 @@ def test_a_second_build_in_the_same_process_starts_clean(tmp_path, site):
 def test_bad_metadata_fails_the_build_with_file_line_and_fix(
     tmp_path, header, expected
 ):
+    """The plugin's own error, under the guard (defence in depth): built
+    without pelita.build.guard, which would hold the post back before the
+    wilayah plugin saw it (see the held-back test below)."""
     bad = f"Title: Salah\nDate: 2025-01-01 10:00\nCategory: Berita\n{header}\n\nIsi.\n"
+    unguarded = [p for p in PELICANCONF_PLUGINS if p != "pelita.build.guard"]
     with pytest.raises(WilayahError, match=expected):
-        build(tmp_path, {"bad.md": bad})
+        build(tmp_path, {"bad.md": bad}, PLUGINS=unguarded)
+
+
+@pytest.mark.parametrize(
+    "header, held_as",  # held_as: (line, field, value, closest valid choice)
+    [
+        ("Kecamatan: Tembalng", (4, "kecamatan", "Tembalng", "Tembalang")),
+        ("Kecamatan: Banyumanik\nKelurahan: Meteseh",
+         (5, "kelurahan", "Meteseh", "Tembalang")),
+    ],
+)  # fmt: skip
+def test_bad_metadata_holds_back_the_post_with_file_line_and_fix(
+    tmp_path, header, held_as
+):
+    """With the guard on (the city's site), a post with a bad Kecamatan or
+    Kelurahan is held back and named with its file, line, field and the
+    closest valid choice; the rest of the site is published."""
+    bad = f"Title: Salah\nDate: 2025-01-01 10:00\nCategory: Berita\n{header}\n\nIsi.\n"
+    output = build(tmp_path, {"bad.md": bad, "kota.md": POSTS["kota.md"]})
+    assert not (output / "berita" / "salah").exists()
+    assert (output / "berita" / "wali-kota-semarang-buka-festival").is_dir()
+    held = json.loads((tmp_path / "held-back.json").read_text(encoding="utf-8"))
+    assert {h["file"].rsplit("/", 1)[-1] for h in held} == {"bad.md"}, held
+    line, field, value, fix = held_as
+    entry = next(h for h in held if h["field"].lower() == field)
+    assert (entry["line"], entry["value"]) == (line, value), entry
+    assert fix in entry["message"] + entry["suggestion"], entry
 
 
 def test_unknown_setting_keys_are_rejected(tmp_path):
