@@ -213,21 +213,46 @@ def test_an_edited_post_redraws_only_its_three_cards(kit_site, tmp_path):
     assert ", 3 drawn anew" in messages
 
 
-def test_a_page_where_bagikan_goes_stops_the_build(tmp_path):
-    # In a subprocess, as `invoke build` runs: an aborted build leaves other
-    # plugins' state (the sitemap's) behind in the process.
-    content = tmp_path / "content"
+def _build_with_a_bagikan_page(root: Path, *settings: str) -> str:
+    """Build content holding only a page at /bagikan/ (in a subprocess, as
+    `invoke build` runs: an aborted build leaves other plugins' state, the
+    sitemap's, behind in the process); return its log on one line."""
+    content = root / "content"
     (content / "pages").mkdir(parents=True)
     (content / "pages/bagikan.md").write_text(
         "Title: Bagikan\nSlug: bagikan\n\nHalaman admin.\n", encoding="utf-8"
     )
+    overrides = [f"CACHE_PATH={json.dumps(str(root / 'cache'))}", *settings]
     result = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
-         "-o", str(tmp_path / "output"), "-e",
-         f"CACHE_PATH={json.dumps(str(tmp_path / 'cache'))}"],
+         "-o", str(root / "output"), "-e", *overrides],
         cwd=REPO, capture_output=True, text=True, check=False,
         env={**os.environ, "COLUMNS": "500"},
     )  # fmt: skip
-    assert result.returncode != 0
     output = " ".join((result.stdout + result.stderr).split())
-    assert "pages/bagikan.md would be written to bagikan/index.html" in output
+    return f"exit {result.returncode}: {output}"
+
+
+def test_a_page_where_bagikan_goes_is_held_back_and_bagikan_is_kept(tmp_path):
+    # The guard (on for the city's site) holds the admin's page back, names
+    # it with line, field and a fix, and the kit list is still written.
+    log = _build_with_a_bagikan_page(tmp_path)
+    assert log.startswith("exit 0:"), log  # the tasks turn held-back into exit 3
+    held = json.loads((tmp_path / "held-back.json").read_text(encoding="utf-8"))
+    assert [(h["file"].endswith("pages/bagikan.md"), h["line"], h["field"])
+            for h in held] == [(True, 2, "slug")], held  # fmt: skip
+    assert "bagikan" in held[0]["message"] and "Slug:" in held[0]["suggestion"]
+    bagikan = (tmp_path / "output" / "bagikan" / "index.html").read_text("utf-8")
+    assert "Halaman admin." not in bagikan
+
+
+def test_a_page_where_bagikan_goes_stops_an_unguarded_build(tmp_path):
+    # Sharekit's own refusal, under the guard (defence in depth): built
+    # without pelita.build.guard, which would hold the page back first.
+    from pelican.settings import read_settings
+
+    plugins = read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
+    unguarded = [p for p in plugins if p != "pelita.build.guard"]
+    log = _build_with_a_bagikan_page(tmp_path, f"PLUGINS={json.dumps(unguarded)}")
+    assert not log.startswith("exit 0:"), log
+    assert "pages/bagikan.md would be written to bagikan/index.html" in log
