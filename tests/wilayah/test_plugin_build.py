@@ -129,18 +129,39 @@ def test_every_area_gets_a_page(site):
     assert (site / "kecamatan" / "semarang-tengah" / "index.html").is_file()
 
 
-def test_kecamatan_page_lists_its_posts_newest_first_and_paginates(site):
+def test_kecamatan_page_lists_its_posts_newest_first(site):
     first = read(site, "kecamatan/tembalang/index.html")
-    second = read(site, "kecamatan/tembalang/2/index.html")
-    # The first page lists the achievement above the cards, not among them.
+    # The first page lists the achievements above the cards, not among them.
     assert achievement_titles(first) == [
         "Kelurahan Meteseh Juara Kampung Hijau",
         "Posyandu Raih Penghargaan",
     ]
     assert card_titles(first) == ["Kerja Bakti Serentak di Tembalang dan Banyumanik"]
-    assert card_titles(second) == ["Posyandu Raih Penghargaan"]
-    assert 'href="../../kecamatan/tembalang/2/"' in first
-    assert "Halaman 1 dari 2" in first
+    # Stable pagination: 3 posts at 2 a page all stay on the front page
+    # (it holds per_page to 2 * per_page - 1), so there is no archived page.
+    assert not (site / "kecamatan" / "tembalang" / "halaman").exists()
+    assert 'class="pagination"' not in first
+
+
+def test_kecamatan_pages_are_archived_from_the_oldest_post(tmp_path):
+    """At 1 a page: the front has the newest, halaman/1 the oldest, for good."""
+    output = build(tmp_path, POSTS, WILAYAH={"per_page": 1})
+    folder = output / "kecamatan" / "tembalang"
+    front = (folder / "index.html").read_text("utf-8")
+    newer = (folder / "halaman" / "2" / "index.html").read_text("utf-8")
+    oldest = (folder / "halaman" / "1" / "index.html").read_text("utf-8")
+    assert not (folder / "halaman" / "3").exists()
+    assert achievement_titles(front)[0] == "Kelurahan Meteseh Juara Kampung Hijau"
+
+    def titles(page: str) -> list[str]:  # archived pages use the archive cards
+        return re.findall(r'class="card-title"><a href="[^"]*">([^<]*)</a>', page)
+
+    assert titles(newer) == ["Kerja Bakti Serentak di Tembalang dan Banyumanik"]
+    assert titles(oldest) == ["Posyandu Raih Penghargaan"]
+    assert re.search(r'<a rel="next" href="[^"]*tembalang/halaman/2/"', front)
+    assert re.search(r'<a rel="next" href="[^"]*tembalang/halaman/1/"', newer)
+    assert re.search(r'<a rel="prev" href="[^"]*kecamatan/tembalang/"', newer)
+    assert 'rel="next"' not in oldest
 
 
 def test_explicit_metadata_wins(site):
