@@ -111,12 +111,13 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
         "CACHE_PATH": str(root / "cache"),
         "THEME": str(REPO / "theme"),
         # The theme needs i18n (gettext), themecontext (its filters), assets
-        # (the |asset filter) and buildspeed (the stable pagination every list,
-        # the wall included, is written with). No pelita.build.guard: these
-        # builds test the prestasi plugin UNDER the guard (its own warnings for bad metadata,
-        # its escaping of hostile fields), which must hold on their own; the
-        # guard would hold those posts back before prestasi saw them. The
-        # guarded build is test_plugin_build.py::test_guard_holds_back_...
+        # (the |asset filter) and buildspeed (the stable pagination every
+        # list, the wall included, is written with). No pelita.build.guard:
+        # these builds test the prestasi plugin UNDER the guard (its own
+        # warnings for bad metadata, its escaping of hostile fields), which
+        # must hold on their own; the guard would hold those posts back
+        # before prestasi saw them. The guarded build is
+        # test_plugin_build.py::test_guard_holds_back_...
         "PLUGINS": [
             "pelita.build.i18n",
             "pelita.build.indodate",
