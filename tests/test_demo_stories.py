@@ -107,13 +107,17 @@ def test_the_near_misses_stay_apart(pages):
             assert soup.select_one(".story-note") is None, page["title"]
 
 
-def test_the_channel_health_page_lists_every_demo_channel(demo_output):
-    page = BeautifulSoup(
-        (demo_output / "kanal" / "index.html").read_text("utf-8"), "html.parser"
-    )
-    names = {card.h3.get_text() for card in page.select(".kanal-card")}
+def test_the_channel_pages_list_every_demo_channel(demo_output):
+    """The public /kanal/ list and the admins' health detail both name them all."""
     registry = Path(__file__).resolve().parents[1] / "data" / "channels.demo.yml"
     channels = yaml.safe_load(registry.read_text("utf-8"))["channels"]
-    assert names == {channel["name"] for channel in channels}
-    assert "Warta Semarang" in names
-    assert page.select_one("meta[name=robots]")["content"].startswith("noindex")
+    expected = {channel["name"] for channel in channels}
+    public, admin = (
+        BeautifulSoup((demo_output / path).read_text("utf-8"), "html.parser")
+        for path in ("kanal/index.html", "kanal/admin/index.html")
+    )
+    assert {card.h2.get_text() for card in public.select(".kanal-card")} == expected
+    assert {card.h3.get_text() for card in admin.select(".kanal-card")} == expected
+    assert "Warta Semarang" in expected
+    assert public.select_one("meta[name=robots]") is None  # the public list is indexed
+    assert admin.select_one("meta[name=robots]")["content"].startswith("noindex")

@@ -133,8 +133,9 @@ CATEGORY_FOLDERS = (
 
 
 def listing_pages(site: Site) -> list[str]:
-    """The home page, its second page, every category, kecamatan and OPD page."""
-    paths = ["", "2/", "kecamatan/", "opd/"]
+    """The home page, its oldest archived page, every category, kecamatan, OPD."""
+    assert (site.output / "halaman" / "1" / "index.html").is_file()
+    paths = ["", "halaman/1/", "kecamatan/", "opd/"]
     paths += [f"{folder}/" for folder in CATEGORY_FOLDERS]
     for folder in ("kecamatan", "opd"):
         paths += [
