@@ -68,7 +68,10 @@ ADMIN_ATTRIBUTES: dict[str, set[str]] = {
 # Markdown tables align columns with an inline style; nothing else survives.
 STYLE_PROPERTIES = frozenset({"text-align"})
 
-_BIDI_AND_INVISIBLE = re.compile(
+# Characters a reader never sees: bidi controls, zero-width spaces, the soft
+# hyphen. Dropped from text taken from metadata, and from the text the
+# privacy scans read (where they would split a NIK no one sees split).
+BIDI_AND_INVISIBLE = re.compile(
     "[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]"
 )
 # Block-level elements (and line breaks): where one ends or begins, so does a
@@ -261,7 +264,7 @@ def plain_text(value: str | None, limit: int | None = None) -> str:
             : limit * 4 + 64
         ]  # a megabyte title costs no more than a short one
     text = unicodedata.normalize("NFC", value)
-    text = _BIDI_AND_INVISIBLE.sub("", text)
+    text = BIDI_AND_INVISIBLE.sub("", text)
     text = "".join(
         " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") else ch
         for ch in text

@@ -12,6 +12,7 @@ from pelita.tools.check.personal import (
     MIN_DIGITS,
     PHONE,
     is_file_name,
+    visible_text,
 )
 
 SAVIRA = Contacts(frozenset({"082199996148"}), frozenset(), ("semarangkota.go.id",))
@@ -93,10 +94,37 @@ def test_nik_plausibility(digits, plausible):
         ("transaksi 1234567890123456 berhasil", 0),
         ("angka 33740157089000012 terlalu panjang", 0),
         ("Rp 3.374.015.708.900.001", 0),
+        ("nomor 337401 570890 0001", 1),  # 6-6-4
+        ("nomor 3374 015708 900001", 1),  # 4-6-6
+        ("nomor 33 74 01 570890 0001", 1),  # 2-2-2-6-4
+        ("nomor 3374-0157/0890.0001", 1),  # mixed separators
+        ("tahun 2025 dan 2026, 80 peserta dari 12 RW", 0),
     ],
 )
 def test_nik_in_text(text, count):
     assert len(find_niks(text)) == count
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "3374\u200b0157\u200c0890\u200d0001",  # zero-width characters
+        "3374\u00ad0157\u00ad0890\u00ad0001",  # soft hyphens
+        "\uff13\uff13\uff17\uff14015708900001",  # full-width digits
+        "&#51;374015708900001",  # an entity
+        "&amp;#51;374015708900001",  # an entity escaped once more
+        "3374<b></b>0157<span>0890</span>0001",  # tags between digits
+        "3374**0157**_0890_0001",  # Markdown emphasis
+        "\u2067337401570890\u20690001",  # bidi isolates
+    ],
+)
+def test_a_nik_hidden_from_the_eye_is_found(hidden):
+    assert find_niks(visible_text(f"NIK pelapor {hidden}.")) == ["3374015708900001"]
+
+
+def test_a_phone_number_hidden_by_invisible_characters_is_found():
+    text = visible_text("WA 0812\u200b3456\u00ad7890 ya")
+    assert phones(text) == ["081234567890"]
 
 
 @pytest.mark.parametrize(

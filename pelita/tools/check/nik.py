@@ -27,6 +27,11 @@ CANDIDATE = re.compile(
     r"(\d{16}|\d{4}([ .-])\d{4}\2\d{4}\2\d{4}|\d{2}\.\d{2}\.\d{2}\.\d{6}\.\d{4})"
     r"(?![\d]|[.,/-]\d)"
 )
+# Any other grouping people type: digit groups of two or more, parted by a
+# space, dot, hyphen or slash, 16 digits in all (4-6-6, 6-6-4, 2-2-2-6-4...).
+GROUPED = re.compile(r"(?<![\d.,/-])\d{2,}(?:[ .\-/]\d{2,})+(?![\d]|[.,/-]\d)")
+# Thousands written with dots (Rp 3.374.015.708.900.001) are money, not a NIK.
+THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 # A label this many characters before the number marks it as a NIK.
 LABEL_WINDOW = 30
 LABEL = re.compile(r"(?i)\b(?:nik|ktp|e-?ktp|no\.?\s*kk|nomor\s+kk|kartu\s+keluarga)\b")
@@ -56,10 +61,20 @@ def mask(digits: str) -> str:
 
 def find_niks(text: str) -> list[str]:
     """The 16-digit numbers in ``text`` that look like NIK/KK (digits only)."""
-    found = []
-    for match in CANDIDATE.finditer(text):
-        digits = re.sub(r"\D", "", match.group(1))
-        before = text[max(0, match.start() - LABEL_WINDOW) : match.start()]
+    found: list[str] = []
+    seen: set[int] = set()
+    matches = [(m.start(), m.group(1)) for m in CANDIDATE.finditer(text)]
+    matches += [
+        (m.start(), m.group(0))
+        for m in GROUPED.finditer(text)
+        if not THOUSANDS.fullmatch(m.group(0))
+    ]
+    for start, number in sorted(matches):
+        digits = re.sub(r"\D", "", number)
+        if start in seen or len(digits) != 16:
+            continue
+        seen.add(start)
+        before = text[max(0, start - LABEL_WINDOW) : start]
         if is_plausible_nik(digits) or LABEL.search(before):
             found.append(digits)
     return found

@@ -7,14 +7,18 @@ keeps it public. Messages mask the number so the report does not leak it again.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
+
+from pelita.core.htmlsafety import BIDI_AND_INVISIBLE
 
 from .contacts import national_phone
 from .context import ERROR, CheckContext, problem
 from .model import Problem
 from .nik import find_niks, mask
-from .source import SourceFile, prose_lines
+from .source import SourceFile
 
 # Indonesian mobile numbers: 08…, +62 8…, 62 8…, (+62) 8…, with separators.
 PHONE = re.compile(
@@ -50,11 +54,42 @@ def is_file_name(address: str) -> bool:
     return address.rpartition(".")[2].lower() in FILE_SUFFIXES
 
 
+# Joiners and the Mongolian vowel separator: invisible too, and only ever
+# between digits to hide them from a scan.
+_JOINERS = re.compile("[\u200c\u200d\u180e]")
+_TAGS_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:\s*<[^<>]*>\s*)+(?=\d)")
+_TAG = re.compile(r"<[^<>]*>")
+# Markdown's inline marks render as nothing: 3374**0157**... reads 33740157...
+_MARKS_BETWEEN_DIGITS = re.compile(r"(?<=\d)[*_`~\\]+(?=\d)")
+
+
+def visible_text(line: str) -> str:
+    """The text a reader sees on a line, as the privacy scans must read it.
+
+    Entities are decoded (``&#51;`` is a 3), compatibility forms folded
+    (full-width digits are digits), invisible characters dropped, and tags
+    or Markdown marks that sit between digits removed: a number split by
+    any of these is whole on the page, so it must be whole for the scan.
+    """
+    text = html.unescape(html.unescape(line))
+    text = unicodedata.normalize("NFKC", text)
+    text = _JOINERS.sub("", BIDI_AND_INVISIBLE.sub("", text))
+    text = _TAGS_BETWEEN_DIGITS.sub("", text)
+    text = _TAG.sub(" ", text)
+    return _MARKS_BETWEEN_DIGITS.sub("", text)
+
+
 def _texts(source: SourceFile) -> Iterator[tuple[int, str]]:
+    """Every header value that is prose, and every body line, code included.
+
+    Code blocks are scanned too: they are published as they are, so a NIK
+    in one is as public as a NIK in a paragraph.
+    """
     for entry in source.header:
         if entry.key not in NOT_PROSE:
-            yield entry.line, entry.value
-    yield from prose_lines(source)
+            yield entry.line, visible_text(entry.value)
+    for number, line in source.body_lines():
+        yield number, visible_text(line)
 
 
 def check_personal_data(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
