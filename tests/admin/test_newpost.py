@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from pelita.tools.check import run_check
+from pelita.tools.check.imageinfo import inspect_image
 from pelita.tools.newpost.cli import run_new_post
 from pelita.tools.newpost.prompting import NewPostError
 
@@ -212,9 +214,14 @@ def test_photo_is_copied_beside_the_post(site, tmp_path):
     assert (copied / "taman-tabanas-dibuka-kembali-untuk-umum.jpg").is_file()
     text = path.read_text(encoding="utf-8")
     assert f"Image: images/2026/{slug}/{slug}.jpg\n" in text
-    assert "lokasi GPS" in terminal.shown
-    assert ("taman-tabanas-dibuka-kembali-untuk-umum.md", "gambar-gps") in problems(
-        site
+    assert "tanpa lokasi dan data kamera" in terminal.shown
+    # The copy keeps no position and no camera data; the check agrees.
+    photo = copied / "taman-tabanas-dibuka-kembali-untuk-umum.jpg"
+    assert inspect_image(photo).gps is None
+    with Image.open(photo) as image:
+        assert not image.getexif() and "xmp" not in image.info
+    assert ("taman-tabanas-dibuka-kembali-untuk-umum.md", "gambar-gps") not in (
+        problems(site)
     )
 
 

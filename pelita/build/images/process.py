@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from pelita.core.photos import open_upright
 
 from .plan import ResponsiveImage
 
 OG_MAX_BYTES = 300_000
-
-
-def open_upright(path: Path, largest: int | None = None) -> Image.Image:
-    """Decode ``path``, apply its EXIF orientation and drop all metadata.
-
-    The returned image is a fresh copy with an empty ``info``, so nothing of
-    the camera's EXIF, GPS position, XMP or comments can reach an output.
-    """
-    with Image.open(path) as image:
-        if largest and image.format == "JPEG":
-            image.draft("RGB", (largest * 2, largest * 2))
-        upright = ImageOps.exif_transpose(image)
-        has_alpha = upright.mode in {"RGBA", "LA", "PA"} or (
-            upright.mode == "P" and "transparency" in upright.info
-        )
-        clean = upright.convert("RGBA" if has_alpha else "RGB")
-    clean.info = {}
-    return clean
 
 
 def _resized(image: Image.Image, width: int, height: int) -> Image.Image:

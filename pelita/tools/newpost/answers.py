@@ -182,9 +182,8 @@ def check_image(value: str, _: Mapping[str, str], reg: Registries) -> Checked:
         return Checked(error=f"Berkas {path.name} {info.error}")
     note = ""
     if info.gps is not None:
-        note = ("Perhatian: foto ini menyimpan lokasi GPS. Situs membuangnya, tetapi "
-                "berkas di repositori bisa dilihat publik. Bila lokasinya pribadi, "
-                "hapus data lokasinya dulu.")  # fmt: skip
+        note = ("Foto ini menyimpan lokasi GPS: salinannya di repositori disimpan "
+                "tanpa lokasi dan data kamera.")  # fmt: skip
     return Checked(str(path), note=note)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelita.core.photos import save_stripped
 from pelita.core.schema import ROLE_DEFAULTS, CategoryRoles
 
 from .prompting import NewPostError
@@ -41,7 +41,11 @@ def _image_target(source: Path, image_dir: Path, slug: str) -> Path:
 def write_post(
     answers: Mapping[str, str], content: Path, roles: CategoryRoles = ROLE_DEFAULTS
 ) -> Written:
-    """Create the post (exclusively) and its image folder; copy the photo."""
+    """Create the post (exclusively) and its image folder; copy the photo.
+
+    The photo is copied without its location and camera data: once committed,
+    the repository's history would keep them public.
+    """
     post, image_dir = planned_paths(answers, content)
     image = None
     if answers.get("image"):
@@ -58,6 +62,5 @@ def write_post(
         ) from exc
     image_dir.mkdir(parents=True, exist_ok=True)
     if image is not None:
-        with Path(answers["image"]).open("rb") as src, image.open("xb") as dst:
-            shutil.copyfileobj(src, dst)
+        save_stripped(Path(answers["image"]), image)
     return Written(post, image_dir, image)
