@@ -459,7 +459,7 @@ def check(c, path=None, strict=False, format="text"):
         "tahun": "Prestasi: tahun penghargaan",
         "bukti": "Prestasi: tautan bukti resmi",
         "klaim": "Klarifikasi: klaim yang beredar",
-        "putusan": "Klarifikasi: Hoaks, Disinformasi, ..., Benar (lihat README)",
+        "putusan": "Klarifikasi: Hoaks, Disinformasi, ..., Benar (docs/writing.md)",
         "yes": "jangan bertanya: semua isian dari flag",
     },
 )

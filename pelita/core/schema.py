@@ -1,7 +1,7 @@
 """The post schema: every metadata key a post may carry, and the category roles.
 
 One owner for what a post's header means. ``invoke check`` and the web
-editor know the keys and their spellings from here, the README's metadata
+editor know the keys and their spellings from here, docs/writing.md's metadata
 table is generated from :data:`POST_KEYS`, the build-safety checks read
 :data:`URL_KEYS`, and every plugin and tool asks :func:`category_roles`
 which category holds the achievements and which the hoax clarifications.
@@ -28,7 +28,7 @@ class Key:
 
     name: str  # lower case, as Pelican reads it
     spelling: str  # as admins write it, in the docs and in messages
-    meaning: str  # one line of Markdown for the README's table
+    meaning: str  # one line of Markdown for docs/writing.md's table
     required: str = "no"  # "yes", "no", "recommended", or when it is needed
     url: bool = False  # the value is a web address and is checked as one
     multiline: bool = False  # the value may continue on indented lines
@@ -36,7 +36,7 @@ class Key:
     admin: bool = True  # admins may write it (else only the importer does)
 
 
-# Every key, in the order of the README's table. ``{categories}``,
+# Every key, in the order of docs/writing.md's table. ``{categories}``,
 # ``{levels}``, ``{verdicts}`` and ``{clarifications}`` are filled from the
 # settings and the prestasi core when the table is made.
 POST_KEYS: tuple[Key, ...] = (
@@ -362,7 +362,7 @@ def verdict_table(settings: Mapping[str, Any]) -> str:
 
 
 def metadata_table(settings: Mapping[str, Any]) -> str:
-    """The README's metadata reference: one Markdown row per key of POST_KEYS."""
+    """docs/writing.md's metadata reference: one Markdown row per POST_KEYS key."""
     roles = category_roles(settings)
     categories = [str(c) for c in settings.get("CATEGORIES") or ()]
     from .prestasi.model import LEVELS  # noqa: PLC0415 - only the docs need it

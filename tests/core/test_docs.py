@@ -15,7 +15,7 @@ def test_the_generated_parts_of_the_docs_are_up_to_date():
 
 
 def test_the_metadata_table_follows_the_settings():
-    parts = GENERATED["README.md"]
+    parts = GENERATED["docs/writing.md"]
     text = "<!-- generated: metadata-keys (x) -->\nold\n<!-- end: metadata-keys -->\n"
     settings = {
         "CATEGORIES": ["Berita", "Prestasi", "Cek Fakta", "Layanan Publik"],
@@ -29,4 +29,4 @@ def test_the_metadata_table_follows_the_settings():
 
 def test_a_missing_marker_is_named():
     with pytest.raises(DocsError, match="'<!-- generated: metadata-keys"):
-        render("no markers here\n", GENERATED["README.md"], {})
+        render("no markers here\n", GENERATED["docs/writing.md"], {})

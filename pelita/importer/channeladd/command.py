@@ -152,7 +152,8 @@ def run_channel_add(
     if probe.how == HOW_HTML and probe.html is None:
         raise ChannelAddError(
             "Pemilih CSS untuk " + ", ".join(probe.missing) + " tidak tertebak; "
-            "tulis entri ini sendiri di data/channels.yml (lihat README, blok html:)."
+            "tulis entri ini sendiri di data/channels.yml "
+            "(lihat docs/importing.md, blok html:)."
         )
     replaces = fields["id"] if fields["id"] in reg.placeholders else None
     if replaces:

@@ -150,7 +150,7 @@ def _nothing_found(linked: list[str], tried: list[str]) -> str:
     return (
         f"the address is a web page, not a feed, and no feed was found for it: "
         f"{links}{probes}. Give the feed's address as 'url', or read the site's "
-        "pages with 'format: html' and an 'html:' block (see the README)"
+        "pages with 'format: html' and an 'html:' block (see docs/importing.md)"
     )
 
 

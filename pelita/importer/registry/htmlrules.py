@@ -114,7 +114,7 @@ def check_html(block: Any, fmt: str, report: Report) -> HtmlRules | None:
             "html",
             f"{found}; a 'format: html' channel needs an 'html:' block with at "
             "least 'items' (the listing's article links) and 'body' (the "
-            "article text), see the README",
+            "article text), see docs/importing.md",
         )
         return None
     _unknown_keys(block, report)

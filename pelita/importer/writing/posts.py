@@ -1,6 +1,6 @@
 """An entry of a channel as a post: its metadata header, path and body.
 
-The metadata are the shared contract (README's reference table): ``Title``
+The metadata are the shared contract (docs/writing.md's reference table): ``Title``
 (HTML-escaped plain text, as Pelican treats titles as HTML), ``Date`` and
 ``Modified`` in ISO 8601 with offset, ``Slug``, ``Category``, ``Tags``,
 ``Summary`` (Markdown-escaped: Pelican renders it as Markdown), ``Author``,

@@ -1,6 +1,6 @@
 """Generated parts of the documentation, so the docs cannot drift from the code.
 
-The README's metadata reference is made from the post schema
+The metadata reference in docs/writing.md is made from the post schema
 (``pelita.core.schema``), the settings manual's tables (``docs/settings.md``)
 from the settings' declarations (``pelita.core.settings``). Each generated
 part sits between two HTML comments ``<!-- generated: NAME -->`` and

@@ -14,7 +14,7 @@ Part = Callable[[Mapping[str, Any]], str]
 
 # Which part goes in which file: file (relative to the checkout) -> parts.
 GENERATED: dict[str, dict[str, Part]] = {
-    "README.md": {"metadata-keys": metadata_table},
+    "docs/writing.md": {"metadata-keys": metadata_table},
     "docs/settings.md": {"settings-reference": settings_reference},
     "docs/panduan-admin.md": {"verdicts": verdict_table},
 }
