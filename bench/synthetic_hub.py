@@ -4,7 +4,7 @@ Post ``i`` depends only on the seed and ``i``, so a hub of 5,000 posts is the
 first 5,000 posts of a hub of 20,000, and "the next 50 posts" of a nightly
 import are simply posts N..N+49 (dated after every earlier post). Posts are
 spread over the 16 kecamatan and their kelurahan (from
-``data/semarang-wilayah.csv``), the OPDs (``data/semarang-opd.csv``) and all
+``data/wilayah.csv``), the OPDs (``data/opd.csv``) and all
 seven categories; about 10% are achievements (half with ``Prestasi``
 metadata, half recognisable only from their wording), about 6% belong to a
 grouped story (``Story``, and ``Duplicate_of`` for re-posts), about 10% have
@@ -88,14 +88,14 @@ class Registries:
 
 
 def load_registries(data: Path = REPO / "data") -> Registries:
-    with (data / "semarang-wilayah.csv").open(encoding="utf-8") as handle:
+    with (data / "wilayah.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     places = tuple(
         Place(row["nama"], row["kecamatan"])
         for row in rows
         if row["tingkat"] == "kelurahan"
     )
-    with (data / "semarang-opd.csv").open(encoding="utf-8") as handle:
+    with (data / "opd.csv").open(encoding="utf-8") as handle:
         opd_ids = tuple(row["id"] for row in csv.DictReader(handle))
     return Registries(places, opd_ids)
 

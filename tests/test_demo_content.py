@@ -57,13 +57,13 @@ def posts() -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="module")
 def gazetteer():
     return load_gazetteer(
-        REPO / "data" / "semarang-wilayah.csv", REPO / "data" / "wilayah-alias.csv"
+        REPO / "data" / "wilayah.csv", REPO / "data" / "wilayah-alias.csv"
     )
 
 
 @pytest.fixture(scope="module")
 def opd_ids() -> set[str]:
-    return {opd.id for opd in load_opd(REPO / "data" / "semarang-opd.csv").items}
+    return {opd.id for opd in load_opd(REPO / "data" / "opd.csv").items}
 
 
 @pytest.fixture(scope="module")

@@ -40,13 +40,13 @@ def test_clean_site_passes(site):
 
 
 def test_broken_gazetteer_row_is_located(site):
-    path = site / "data" / "semarang-wilayah.csv"
+    path = site / "data" / "wilayah.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[5] = lines[5].replace("kelurahan,", "kelurahn,", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (found,) = check(site).problems
     assert (found.path, found.line, found.code) == (
-        "data/semarang-wilayah.csv",
+        "data/wilayah.csv",
         6,
         "registri",
     )
@@ -231,11 +231,11 @@ def test_a_broken_tagger_rules_file_is_named(site):
 
 def test_the_files_the_settings_name_are_the_ones_checked(site):
     data = site / "data"
-    (data / "semarang-wilayah.csv").rename(data / "wilayah.csv")
+    (data / "wilayah.csv").rename(data / "kota-wilayah.csv")
     (data / "wilayah-tagger.yml").rename(data / "tagger-kota.yml")
     (data / "tagger-kota.yml").write_text("qualifiers: [\n", "utf-8")
     registries = {
-        "wilayah": "data/wilayah.csv",
+        "wilayah": "data/kota-wilayah.csv",
         "wilayah_tagger": "data/tagger-kota.yml",
     }
     (found,) = check(site, REGISTRIES=registries).problems
@@ -243,10 +243,10 @@ def test_the_files_the_settings_name_are_the_ones_checked(site):
 
 
 def test_broken_boundaries_are_named_and_a_city_may_have_none(site):
-    boundaries = site / "data" / "semarang-kecamatan.geojson"
+    boundaries = site / "data" / "kecamatan.geojson"
     boundaries.write_text('{"features": [{"properties": {}}]}', "utf-8")
     (found,) = check(site).problems
-    assert (found.path, found.code) == ("data/semarang-kecamatan.geojson", "registri")
+    assert (found.path, found.code) == ("data/kecamatan.geojson", "registri")
     assert "needs properties.kode and a polygon" in found.message
     boundaries.unlink()
     assert check(site, REGISTRIES={"boundaries": None}).problems == []
@@ -262,10 +262,10 @@ def test_broken_prestasi_rules_are_named(site):
 
 def test_hints_name_the_gazetteer_the_settings_give(site, monkeypatch):
     data = site / "data"
-    (data / "semarang-wilayah.csv").rename(data / "wilayah.csv")
+    (data / "wilayah.csv").rename(data / "kota-wilayah.csv")
     post = site / "content" / "posts" / "uji.md"
     post.write_text(POST.replace("Tembalang", "Atlantisxyz"), "utf-8")
     monkeypatch.chdir(site)
-    (found,) = check(site, REGISTRIES={"wilayah": "data/wilayah.csv"}).problems
-    assert "data/wilayah.csv" in found.suggestion
+    (found,) = check(site, REGISTRIES={"wilayah": "data/kota-wilayah.csv"}).problems
+    assert "data/kota-wilayah.csv" in found.suggestion
     assert "semarang" not in found.suggestion

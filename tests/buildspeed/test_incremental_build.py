@@ -175,7 +175,7 @@ def test_incremental_builds_equal_clean_builds(tmp_path):
 def test_registry_and_theme_changes_equal_clean_builds(tmp_path):
     content = _site(tmp_path, 14)
     registry = tmp_path / "opd.csv"
-    shutil.copyfile(REPO / "data" / "semarang-opd.csv", registry)
+    shutil.copyfile(REPO / "data" / "opd.csv", registry)
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     extra = {"REGISTRIES": {"opd": str(registry)}}

@@ -133,7 +133,7 @@ def test_theme_plugin_and_registry_changes_render_every_page(tmp_path):
     (overrides / "catatan.html").write_text("<p>catatan</p>", "utf-8")
     plugins.mkdir()
     (plugins / "helper.py").write_text("VALUE = 1\n", "utf-8")
-    shutil.copyfile(REPO / "data" / "semarang-opd.csv", registry)
+    shutil.copyfile(REPO / "data" / "opd.csv", registry)
     extra = {
         "THEME_TEMPLATES_OVERRIDES": [str(overrides)],
         "PLUGIN_PATHS": [str(plugins)],

@@ -16,7 +16,7 @@ def _touch_later(path: Path) -> None:
 
 def test_an_edited_opd_list_is_read_again_an_unchanged_one_is_not(tmp_path):
     path = tmp_path / "opd.csv"
-    shutil.copyfile(REPO / "data" / "semarang-opd.csv", path)
+    shutil.copyfile(REPO / "data" / "opd.csv", path)
     first = load_opd(path)
     assert load_opd(path) is first
     text = path.read_text("utf-8")
@@ -33,7 +33,7 @@ def test_an_edited_opd_list_is_read_again_an_unchanged_one_is_not(tmp_path):
 def test_an_edited_alias_file_reloads_the_gazetteer(tmp_path):
     wilayah = tmp_path / "wilayah.csv"
     aliases = tmp_path / "alias.csv"
-    shutil.copyfile(REPO / "data" / "semarang-wilayah.csv", wilayah)
+    shutil.copyfile(REPO / "data" / "wilayah.csv", wilayah)
     shutil.copyfile(REPO / "data" / "wilayah-alias.csv", aliases)
     before = load_gazetteer(wilayah, aliases)
     assert load_gazetteer(wilayah, aliases) is before
@@ -52,7 +52,7 @@ def test_a_broken_file_is_not_cached(tmp_path):
     path.write_text("bukan,csv,opd\n", "utf-8")
     with pytest.raises(RegistryError):
         load_opd(path)
-    shutil.copyfile(REPO / "data" / "semarang-opd.csv", path)
+    shutil.copyfile(REPO / "data" / "opd.csv", path)
     _touch_later(path)
     assert load_opd(path).find("diskominfo") is not None
 

@@ -49,9 +49,9 @@ def forms(config: dict) -> dict[str, dict[str, dict]]:
 def test_the_choices_are_the_registries_and_the_check_accepts_each():
     config = editor_config(settings(), editor_settings(settings()), REPO)
     gazetteer = load_gazetteer(
-        REPO / "data/semarang-wilayah.csv", REPO / "data/wilayah-alias.csv"
+        REPO / "data/wilayah.csv", REPO / "data/wilayah-alias.csv"
     )
-    opd = load_opd(REPO / "data/semarang-opd.csv")
+    opd = load_opd(REPO / "data/opd.csv")
     form = forms(config)
     assert set(form) == {"prestasi", "klarifikasi", "kabar"}
     assert form["prestasi"]["kecamatan"]["options"] == [

@@ -60,9 +60,9 @@ def make_settings(root: Path, **importer: Any) -> dict[str, Any]:
         "DEFAULT_CATEGORY": "Berita",
         "PATH": str(root / "content"),
         "REGISTRIES": {
-            "wilayah": str(REPO / "data" / "semarang-wilayah.csv"),
+            "wilayah": str(REPO / "data" / "wilayah.csv"),
             "wilayah_aliases": str(REPO / "data" / "wilayah-alias.csv"),
-            "opd": str(REPO / "data" / "semarang-opd.csv"),
+            "opd": str(REPO / "data" / "opd.csv"),
         },
     }
 

@@ -178,6 +178,19 @@ def test_without_questions_every_wrong_flag_is_named(settings, feed_server):
     assert registry_text(settings) == REGISTRY
 
 
+def test_a_wrong_opd_names_the_city_s_own_opd_file(settings, feed_server, tmp_path):
+    """The message names the file REGISTRIES gives, not a first city's name."""
+    own = tmp_path / "daftar-opd-kota.csv"
+    own.write_bytes((REPO / "data" / "opd.csv").read_bytes())
+    settings["REGISTRIES"] = {**settings["REGISTRIES"], "opd": str(own)}
+    url = wordpress_site(feed_server)
+    with pytest.raises(ChannelAddError) as info:
+        add(settings, url, name="Kominfo", kind="opd", opd="diskominfoo")
+    assert f"'diskominfoo' tidak ada di daftar OPD ({own.as_posix()})" in str(
+        info.value
+    )
+
+
 def test_a_used_id_is_refused_with_a_free_one(settings, feed_server):
     url = wordpress_site(feed_server)
     with pytest.raises(ChannelAddError, match='maksud Anda "diskominfo-2"'):

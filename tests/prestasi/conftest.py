@@ -130,10 +130,10 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         "REGISTRIES": {
-            "wilayah": str(REPO / "data" / "semarang-wilayah.csv"),
+            "wilayah": str(REPO / "data" / "wilayah.csv"),
             "wilayah_aliases": str(REPO / "data" / "wilayah-alias.csv"),
-            "boundaries": str(REPO / "data" / "semarang-kecamatan.geojson"),
-            "opd": str(REPO / "data" / "semarang-opd.csv"),
+            "boundaries": str(REPO / "data" / "kecamatan.geojson"),
+            "opd": str(REPO / "data" / "opd.csv"),
         },
         "IMPORTER": {"channels_file": str(root / "channels.yml")},
         "PRESTASI": {"rules_file": str(REPO / "data" / "prestasi-rules.yml")},
@@ -212,7 +212,7 @@ def sample_posts() -> dict[str, tuple[str, str]]:
 @pytest.fixture(scope="session")
 def gazetteer():
     return load_gazetteer(
-        REPO / "data" / "semarang-wilayah.csv", REPO / "data" / "wilayah-alias.csv"
+        REPO / "data" / "wilayah.csv", REPO / "data" / "wilayah-alias.csv"
     )
 
 
@@ -224,7 +224,7 @@ def rules(gazetteer) -> Rules:
 
 @pytest.fixture(scope="session")
 def opd_registry():
-    return load_opd(REPO / "data" / "semarang-opd.csv")
+    return load_opd(REPO / "data" / "opd.csv")
 
 
 @pytest.fixture(scope="session")

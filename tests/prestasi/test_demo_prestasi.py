@@ -87,7 +87,7 @@ def test_demo_wall_has_explicit_and_inferred_achievements(
 
 
 def test_demo_has_a_page_for_every_opd(demo_output):
-    registry = load_opd(REPO / "data" / "semarang-opd.csv")
+    registry = load_opd(REPO / "data" / "opd.csv")
     missing = [
         opd.id
         for opd in registry.items

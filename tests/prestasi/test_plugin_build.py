@@ -113,7 +113,7 @@ def test_article_pages_carry_the_badge_and_pagefind_filters(sample_output):
 
 
 def test_every_opd_has_a_page_with_json_ld(sample_output):
-    registry = load_opd(REPO / "data" / "semarang-opd.csv")
+    registry = load_opd(REPO / "data" / "opd.csv")
     for opd in registry.items:
         assert (sample_output / "opd" / opd.id / "index.html").is_file(), opd.id
     index = _soup(sample_output / "opd" / "index.html")

@@ -84,7 +84,7 @@ def _jpeg() -> bytes:
 def _hostile_registries(root: Path) -> dict[str, str]:
     data = root / "data"
     shutil.copytree(REPO / "data", data)
-    opd = data / "semarang-opd.csv"
+    opd = data / "opd.csv"
     rows = list(csv.reader(opd.read_text("utf-8").splitlines()))
     for row in rows:
         if row[0] in ("dlh", "diskominfo"):

@@ -36,9 +36,7 @@ def places() -> PlaceFinder:
     from pelita.core.wilayah import build_tagger, load_rules, match_wilayah
 
     data = REPO / "data"
-    gazetteer = load_gazetteer(
-        data / "semarang-wilayah.csv", data / "wilayah-alias.csv"
-    )
+    gazetteer = load_gazetteer(data / "wilayah.csv", data / "wilayah-alias.csv")
     tagger = build_tagger(gazetteer, load_rules(data / "wilayah-tagger.yml", gazetteer))
 
     def find(text: str) -> tuple[frozenset[str], frozenset[str]]:

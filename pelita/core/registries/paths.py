@@ -29,3 +29,21 @@ def registry_paths(
         raise RegistryError(str(exc)) from exc
     root = base or Path.cwd()
     return {key: root / value for key, value in merged.items() if value is not None}
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as the admin should see it: relative to the repository."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def registry_file(registry: object, default: str) -> str:
+    """The file a loaded registry came from, as admins see it (``default`` if unknown).
+
+    Messages name the city's own file (``REGISTRIES`` in the settings), never
+    a file name of the first city's.
+    """
+    path = getattr(registry, "path", None)
+    return display_path(Path(path), Path.cwd()) if path else default

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pelita.core.registries import RegistryError, load_gazetteer, load_opd
+from pelita.core.registries.paths import display_path
 from pelita.importer.errors import ChannelConfigError, ImporterConfigError
 from pelita.importer.fetching.netpolicy import Resolver
 from pelita.importer.model import Channel
@@ -152,7 +153,8 @@ def run_channel_add(
     if probe.how == HOW_HTML and probe.html is None:
         raise ChannelAddError(
             "Pemilih CSS untuk " + ", ".join(probe.missing) + " tidak tertebak; "
-            "tulis entri ini sendiri di data/channels.yml "
+            "tulis entri ini sendiri di "
+            f"{display_path(Path(config.channels_file), Path.cwd())} "
             "(lihat docs/importing.md, blok html:)."
         )
     replaces = fields["id"] if fields["id"] in reg.placeholders else None

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pelita.core.registries import Gazetteer, OpdRegistry, closest, slugify_name
+from pelita.core.registries.paths import registry_file
 from pelita.importer.model import CHANNEL_KINDS
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -101,8 +102,9 @@ def check_opd(value: str, _: Mapping[str, str], reg: AddRegistries) -> Checked:
     found = reg.opds.find(value)
     if found is not None:
         return Checked(found.id)
+    where = registry_file(reg.opds, "REGISTRIES['opd']")
     return Checked(
-        error=f"{value!r} tidak ada di daftar OPD (data/semarang-opd.csv)",
+        error=f"{value!r} tidak ada di daftar OPD ({where})",
         suggestion=_first(reg.opds.suggest(value)),
     )
 

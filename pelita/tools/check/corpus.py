@@ -17,6 +17,8 @@ from typing import Any
 
 from pelican.utils import slugify
 
+from pelita.core.registries.paths import display_path
+
 from .config import CheckConfig
 from .source import SourceFile, parse_source
 
@@ -61,24 +63,6 @@ class Corpus:
             return path.resolve().relative_to(self.content.resolve()).as_posix()
         except ValueError:
             return None
-
-
-def display_path(path: Path, root: Path) -> str:
-    """A path as the admin should see it: relative to the repository."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def registry_file(registry: object, default: str) -> str:
-    """The file a loaded registry came from, as admins see it (``default`` if unknown).
-
-    Hints name the city's own file (``REGISTRIES`` in the settings), never a
-    file name of the first city's.
-    """
-    path = getattr(registry, "path", None)
-    return display_path(path, Path.cwd()) if path else default
 
 
 def _ignored(name: str, patterns: Iterable[str]) -> bool:

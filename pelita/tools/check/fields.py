@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pelita.core.registries.paths import registry_file
+
 from .context import ERROR, WARNING, CheckContext, problem
-from .corpus import registry_file
 from .dates import read_date
 from .klarifikasi_fields import validate_klarifikasi
 from .model import FieldIssue, Problem

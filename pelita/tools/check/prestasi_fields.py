@@ -16,9 +16,9 @@ from typing import Any
 from pelita.core.prestasi import LEVELS, validate_award_metadata
 from pelita.core.prestasi import Problem as AwardProblem
 from pelita.core.registries import Gazetteer, OpdRegistry
+from pelita.core.registries.paths import registry_file
 from pelita.core.schema import NO, ROLE_DEFAULTS, YES, CategoryRoles
 
-from .corpus import registry_file
 from .model import FieldIssue, Severity
 
 TINGKAT = LEVELS

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from pelita.core.registries import Gazetteer
+from pelita.core.registries.paths import registry_file
 from pelita.core.wilayah import WilayahProblem, resolve_metadata
 from pelita.core.wilayah.validation import NONE_VALUES
 
-from .corpus import registry_file
 from .model import FieldIssue, Severity
 
 _ELSEWHERE = re.compile(r"^is in Kecamatan (?P<homes>.+), not in (?P<stated>.+)$")

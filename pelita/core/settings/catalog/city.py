@@ -12,7 +12,7 @@ REGISTRIES = Setting(
     (
         Option(
             "wilayah",
-            "data/semarang-wilayah.csv",
+            "data/wilayah.csv",
             "the gazetteer: `kode,tingkat,nama,kecamatan` of every kecamatan and "
             "kelurahan",
         ),
@@ -29,13 +29,13 @@ REGISTRIES = Setting(
         ),
         Option(
             "boundaries",
-            "data/semarang-kecamatan.geojson",
+            "data/kecamatan.geojson",
             "kecamatan boundaries (GeoJSON) for the map on `/kecamatan/`; None: "
             "a city without them yet (no map, everything else works)",
         ),
         Option(
             "opd",
-            "data/semarang-opd.csv",
+            "data/opd.csv",
             "the OPD list: `id,singkatan,nama,jenis,website`",
         ),
     ),
