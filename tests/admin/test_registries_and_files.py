@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -269,3 +270,31 @@ def test_hints_name_the_gazetteer_the_settings_give(site, monkeypatch):
     (found,) = check(site, REGISTRIES={"wilayah": "data/kota-wilayah.csv"}).problems
     assert "data/kota-wilayah.csv" in found.suggestion
     assert "semarang" not in found.suggestion
+
+
+def test_opd_contact_values_are_checked_with_line_field_and_fix(site):
+    path = site / "data" / "opd.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0] += ["alamat", "telepon", "email"]
+    for row in rows[1:]:
+        row += ["", "", ""]
+    rows[1][-3:] = ["Jl. Pemuda No. 148, Semarang", "(024) 3513366", "humas@x.go.id"]
+    rows[2][-2:] = ["3513366", "humas(at)x.go.id"]
+    rows[3][4] = "javascript:alert(1)"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    found = check(site).problems
+    assert [(p.path, p.line, p.code) for p in found] == [
+        ("data/opd.csv", 3, "registri"),
+        ("data/opd.csv", 3, "registri"),
+        ("data/opd.csv", 4, "registri"),
+    ]
+    assert all(p.severity is Severity.ERROR for p in found)
+    phone, email, site_url = found
+    assert f"telepon OPD {rows[2][0]}" in phone.message
+    assert "'3513366'" in phone.message
+    assert "(024) 3513366" in phone.suggestion
+    assert "humas(at)x.go.id" in email.message
+    assert "website" in site_url.message
+    assert "javascript" in site_url.message

@@ -284,3 +284,56 @@ def test_guard_holds_back_bad_award_metadata_and_publishes_the_rest(
     assert {h["file"].rsplit("/", 1)[-1] for h in held} == {"bad-metadata.md"}
     assert tingkat[0]["line"] == 4 and tingkat[0]["value"] == "nasonal"
     assert "nasional" in tingkat[0]["suggestion"] + tingkat[0]["message"]
+
+
+def test_opd_page_shows_the_registry_contacts_and_leaves_out_bad_ones(
+    site_builder, tmp_path, caplog
+):
+    source = (REPO / "data" / "opd.csv").read_text(encoding="utf-8")
+    header, *rows = source.splitlines()
+    contacts = {
+        "dishub": '"Jl. Tambak Aji Raya No. 5, Semarang",(024) 7604 6666,'
+        "dishub@example.go.id",
+        # Hostile or mistyped: none of it may reach a link.
+        "dinkes": '"<script>alert(1)</script>",javascript:alert(1),'
+        '"x@y.id"" onmouseover=""alert(1)"',
+    }
+    lines = [f"{header},alamat,telepon,email"]
+    for row in rows:
+        lines.append(f"{row},{contacts.get(row.split(',', 1)[0], ',,')}")
+    registry = tmp_path / "opd.csv"
+    registry.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    registries = {
+        "wilayah": str(REPO / "data" / "wilayah.csv"),
+        "wilayah_aliases": str(REPO / "data" / "wilayah-alias.csv"),
+        "opd": str(registry),
+    }
+    with caplog.at_level(logging.WARNING):
+        output = site_builder(REGISTRIES=registries)
+    dishub = _soup(output / "opd" / "dishub" / "index.html")
+    contact = dishub.select_one("section.office-contact")
+    assert "Jl. Tambak Aji Raya No. 5, Semarang" in contact.get_text()
+    hrefs = [a["href"] for a in contact.select("a")]
+    assert hrefs == [
+        "tel:+622476046666",
+        "mailto:dishub@example.go.id",
+        "https://dishub.semarangkota.go.id/",
+    ]
+    data = json.loads(dishub.select_one('script[type="application/ld+json"]').string)
+    assert data["telephone"] == "+622476046666"
+    assert data["email"] == "dishub@example.go.id"
+    assert data["address"]["streetAddress"] == "Jl. Tambak Aji Raya No. 5, Semarang"
+    dinkes_html = (output / "opd" / "dinkes" / "index.html").read_text("utf-8")
+    dinkes = BeautifulSoup(dinkes_html, "html.parser")
+    assert "<script>alert" not in dinkes_html and "onmouseover" not in dinkes_html
+    assert not dinkes.select('a[href^="tel:"], a[href^="mailto:"]')
+    # Its web site column was fine: the contact block still shows it.
+    assert [a["href"] for a in dinkes.select("section.office-contact a")] == [
+        "https://dinkes.semarangkota.go.id/"
+    ]
+    warned = [r.getMessage() for r in caplog.records if "dinkes" in r.getMessage()]
+    assert len(warned) == 3
+    assert all(f"{registry}:" in message for message in warned)
+    # An office the registry gives no contact for shows no empty block.
+    bappeda = _soup(output / "opd" / "bappeda" / "index.html")
+    assert bappeda.select("section.office-contact") == []

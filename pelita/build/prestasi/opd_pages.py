@@ -41,10 +41,7 @@ class OpdPage:
     @property
     def website_url(self) -> str | None:
         """The OPD's own website as a link (the registry stores bare hosts)."""
-        site = self.opd.website.strip()
-        if not site:
-            return None
-        return site if "://" in site else f"https://{site}/"
+        return self.opd.website_url
 
 
 def build_opd_pages(
@@ -99,6 +96,20 @@ def opd_groups(pages: Sequence[OpdPage]) -> list[tuple[str, list[OpdPage]]]:
     return [(JENIS_LABELS.get(j, j.capitalize()), groups[j]) for j in ranked]
 
 
+def _contact_jsonld(opd: Opd) -> dict[str, Any]:
+    """The registry's contact details in schema.org terms (only those given)."""
+    data: dict[str, Any] = {}
+    if opd.website_url:
+        data["sameAs"] = [opd.website_url]
+    if opd.alamat:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": opd.alamat}
+    if opd.telepon:
+        data["telephone"] = opd.telepon.e164
+    if opd.email:
+        data["email"] = opd.email
+    return data
+
+
 def opd_jsonld(page: OpdPage, site_url: str, city: str) -> dict[str, Any]:
     """schema.org ``GovernmentOrganization`` for one OPD page."""
     data: dict[str, Any] = {
@@ -114,8 +125,7 @@ def opd_jsonld(page: OpdPage, site_url: str, city: str) -> dict[str, Any]:
         },
         "areaServed": {"@type": "City", "name": city},
     }
-    if page.website_url:
-        data["sameAs"] = [page.website_url]
+    data.update(_contact_jsonld(page.opd))
     names = [a.prestasi.name or field_text(a.title) for a in page.awards]
     if names:
         data["award"] = list(dict.fromkeys(names))

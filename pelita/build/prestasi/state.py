@@ -6,6 +6,7 @@ in one process never see each other's settings, rules or articles.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,8 @@ from pelita.core.registries import (
 
 from .channels import ChannelInfo, load_channels
 from .settings import prestasi_settings
+
+logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "_prestasi_state"
 
@@ -63,5 +66,22 @@ def build_state(context: dict[str, Any], settings: dict[str, Any]) -> BuildState
         channels=channels,
         channel_opd={c.id: c.opd for c in channels if c.opd},
     )
+    _warn_contact_problems(state.opd)
     context[CONTEXT_KEY] = state
     return state
+
+
+def _warn_contact_problems(registry: OpdRegistry) -> None:
+    """Name each contact value the OPD pages leave out (once per build)."""
+    for found in registry.problems:
+        problem = found.problem
+        logger.warning(
+            "prestasi: %s:%s: %s of OPD %s, %r, is left out of its page: %s; %s",
+            registry.path,
+            found.line,
+            problem.field,
+            found.opd_id,
+            problem.value,
+            problem.message,
+            problem.suggestion,
+        )

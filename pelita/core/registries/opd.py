@@ -1,4 +1,12 @@
-"""The OPD (perangkat daerah) registry: ids, abbreviations and full names."""
+"""The OPD (perangkat daerah) registry: ids, abbreviations, names and contacts.
+
+Columns ``id,singkatan,nama,jenis,website`` are required; ``alamat``,
+``telepon`` and ``email`` are optional and may be empty (a city fills them in
+as it confirms them, nothing is guessed). A contact value that is not what
+its column expects is left out and recorded in ``OpdRegistry.problems``
+(``invoke check`` reports it as an error), so one mistyped phone number
+neither breaks the build nor reaches a ``tel:`` link.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +15,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contact import (
+    ContactProblem,
+    Phone,
+    parse_address,
+    parse_email,
+    parse_phone,
+    parse_website,
+)
 from .errors import RegistryError
 from .filecache import cached_by_file_time
 from .names import closest, normalize_name
 
 _COLUMNS = ("id", "singkatan", "nama", "jenis", "website")
+CONTACT_COLUMNS = ("alamat", "telepon", "email")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -24,6 +41,31 @@ class Opd:
     nama: str
     jenis: str
     website: str
+    alamat: str = ""
+    telepon: Phone | None = None
+    email: str = ""
+
+    @property
+    def website_url(self) -> str | None:
+        """The office's own web site as an https link (the CSV may hold a host)."""
+        if not self.website.strip():
+            return None
+        url = parse_website(self.website)
+        return url if isinstance(url, str) else None
+
+    @property
+    def has_contact(self) -> bool:
+        """Whether the registry gives any way to reach the office."""
+        return bool(self.alamat or self.telepon or self.email or self.website_url)
+
+
+@dataclass(frozen=True)
+class OpdProblem:
+    """A registry value left out of the pages: where it is and what is wrong."""
+
+    line: int
+    opd_id: str
+    problem: ContactProblem
 
 
 @dataclass(frozen=True)
@@ -34,6 +76,8 @@ class OpdRegistry:
     _by_key: dict[str, Opd] = field(repr=False, compare=False)
     # The file it was read from, so messages name the city's real file.
     path: Path | None = field(default=None, compare=False)
+    # Contact values refused and left out (see the module docstring).
+    problems: tuple[OpdProblem, ...] = field(default=(), compare=False)
 
     def find(self, value: str) -> Opd | None:
         """The OPD whose id, singkatan or nama is ``value``."""
@@ -68,8 +112,10 @@ def load_opd(path: Path) -> OpdRegistry:
         raise RegistryError(f"{path}: file not found") from exc
     items: list[Opd] = []
     by_key: dict[str, Opd] = {}
+    problems: list[OpdProblem] = []
     for line, row in rows:
-        opd = Opd(*((row.get(c) or "").strip() for c in _COLUMNS))
+        opd, found = _read_row(row)
+        problems += [OpdProblem(line, opd.id, p) for p in found]
         if not _ID.match(opd.id):
             raise RegistryError(
                 f"{path}:{line}: id {opd.id!r} must be lower-case letters, digits "
@@ -80,4 +126,33 @@ def load_opd(path: Path) -> OpdRegistry:
         items.append(opd)
         for name in (opd.nama, opd.singkatan, opd.id):
             by_key[normalize_name(name)] = opd
-    return OpdRegistry(tuple(items), by_key, path)
+    return OpdRegistry(tuple(items), by_key, path, tuple(problems))
+
+
+def _read_row(row: dict[str, str | None]) -> tuple[Opd, list[ContactProblem]]:
+    """One CSV row as an ``Opd``, with each refused contact value left empty."""
+    values = {c: (row.get(c) or "").strip() for c in (*_COLUMNS, *CONTACT_COLUMNS)}
+    problems: list[ContactProblem] = []
+    parsed: dict[str, object] = {}
+    readers = {
+        "website": parse_website,
+        "alamat": parse_address,
+        "telepon": parse_phone,
+        "email": parse_email,
+    }
+    for column, read in readers.items():
+        if not values[column]:
+            continue
+        result = read(values[column])
+        if isinstance(result, ContactProblem):
+            problems.append(result)
+            values[column] = ""
+        else:
+            parsed[column] = result
+    opd = Opd(
+        *(values[c] for c in _COLUMNS),
+        alamat=str(parsed.get("alamat", "")),
+        telepon=parsed.get("telepon"),  # type: ignore[arg-type]
+        email=str(parsed.get("email", "")),
+    )
+    return opd, problems

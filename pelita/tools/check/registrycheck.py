@@ -83,6 +83,8 @@ def load_registries(
         opd = load_opd(paths["opd"])
     except RegistryError as exc:
         problems.append(_registry_problem(exc, paths["opd"], root))
+    else:
+        problems += _contact_problems(opd, paths["opd"], root)
     if gazetteer is not None:
         problems += _rules_problems(settings, paths, gazetteer, root)
     if "boundaries" in paths:  # optional: a city may have no map yet
@@ -95,6 +97,22 @@ def load_registries(
     except YamlFileError as exc:
         problems.append(_yaml_problem(exc, root))
     return gazetteer, opd, contacts, problems
+
+
+def _contact_problems(opd: OpdRegistry, path: Path, root: Path) -> list[Problem]:
+    """Each OPD contact value the pages leave out (phone, e-mail, web site)."""
+    return [
+        Problem(
+            display_path(path, root),
+            found.line,
+            Severity.ERROR,
+            "registri",
+            f"Kolom {found.problem.field} OPD {found.opd_id} berisi "
+            f"{found.problem.value!r}: {found.problem.message}",
+            f"{found.problem.suggestion}; atau kosongkan kolomnya",
+        )
+        for found in opd.problems
+    ]
 
 
 def _rules_problems(

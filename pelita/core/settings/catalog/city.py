@@ -36,7 +36,8 @@ REGISTRIES = Setting(
         Option(
             "opd",
             "data/opd.csv",
-            "the OPD list: `id,singkatan,nama,jenis,website`",
+            "the OPD list: `id,singkatan,nama,jenis,website`, optionally "
+            "`alamat,telepon,email` (shown on the OPD page when filled in)",
         ),
     ),
 )
