@@ -36,11 +36,13 @@ from types import SimpleNamespace
 from pelican.settings import read_settings
 
 from pelita.build.sharekit import FORMATS, KitFacts, captions, load_palette
-from pelita.build.sharekit.cards import CardCache, Job, card_key
+from pelita.build.sharekit.cards import CardCache, Job, ThumbWidths, card_key
 from pelita.build.sharekit.facts import Site, kit_facts
 
 REPO = Path(__file__).resolve().parent.parent
 THEME = REPO / "theme"
+# The SHAREKIT defaults (thumb_width, thumb_small_width).
+WIDTHS = ThumbWidths(360, 200)
 HEADLINE = (
     "Kota Semarang Raih Penghargaan Nasional Kelurahan Juara Lomba Kampung Hijau "
     "Inovasi Layanan Publik Digital Tingkat Provinsi Jawa Tengah Terbaik"
@@ -80,13 +82,13 @@ def palette():
 def bench_cards(count: int, cache: Path) -> list[dict[str, object]]:
     """Draw ``count`` cards per format one at a time; CPU time and size each."""
     colours = palette()
-    drawer = CardCache(cache, colours, 360, workers=1)
+    drawer = CardCache(cache, colours, WIDTHS, workers=1)
     rows = []
     for fmt in FORMATS:
         times, sizes, thumbs = [], [], []
         for number in range(count):
             facts = facts_for(number)
-            job = Job(card_key(facts, fmt, colours.fingerprint(), 360), fmt, facts)
+            job = Job(card_key(facts, fmt, colours.fingerprint(), WIDTHS), fmt, facts)
             started = time.process_time()
             files = drawer.draw(job)
             times.append(time.process_time() - started)
@@ -126,12 +128,12 @@ def bench_planning(posts: int, cache: Path) -> float:
                 "Asia/Jakarta", "Klarifikasi", ("SemarangHebat",), {}, "KotaSemarang",
                 8, lambda v: v, lambda v: v.upper())  # fmt: skip
     articles = [fake_article(n) for n in range(posts)]
-    drawer = CardCache(cache, colours, 360, workers=1)
+    drawer = CardCache(cache, colours, WIDTHS, workers=1)
     started = time.process_time()
     for article in articles:
         facts = kit_facts(article, "prestasi", site)
         captions(facts)
-        drawer.missing(Job(card_key(facts, f, fingerprint, 360), f, facts)
+        drawer.missing(Job(card_key(facts, f, fingerprint, WIDTHS), f, facts)
                        for f in FORMATS)  # fmt: skip
     return (time.process_time() - started) / posts * 1e6
 

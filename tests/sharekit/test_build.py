@@ -23,7 +23,8 @@ CARD = re.compile(
     r'<a class="button button--secondary" href="([^"]+)" download="([^"]+)"'
 )
 THUMB = re.compile(
-    r'<img src="([^"]+\.webp)" width="(\d+)" height="(\d+)" loading="lazy"'
+    r'<img src="([^"]+\.webp)" srcset="([^"]+)" sizes="[^"]+" width="(\d+)" '
+    r'height="(\d+)" loading="lazy"'
 )
 SIZES = {"portrait": (1080, 1350), "story": (1080, 1920), "link": (1200, 630)}
 
@@ -91,11 +92,24 @@ def test_every_card_is_downloadable_at_its_size_under_300_kb(kit_site):
             kind = url.rsplit("-", 1)[1].removesuffix(".png")
             with Image.open(io.BytesIO(data)) as image:
                 assert image.size == SIZES[kind]
-        for src, width, height in THUMB.findall(html):
+        thumbs = THUMB.findall(html)
+        assert len(thumbs) == 3, page
+        for src, srcset, width, height in thumbs:
             with Image.open(
                 kit_site.output / src.removeprefix(f"{SITE_URL}/")
             ) as thumb:
                 assert thumb.size == (int(width), int(height))
+            # Each srcset candidate is the width it claims, the larger one
+            # is src, and the smaller keeps the card's proportions.
+            candidates = [c.split(" ") for c in srcset.split(", ")]
+            assert [c[0] for c in candidates][-1] == src
+            assert [c[1] for c in candidates] == ["200w", f"{width}w"]
+            for url, claimed in candidates:
+                path = kit_site.output / url.removeprefix(f"{SITE_URL}/")
+                with Image.open(path) as image:
+                    assert image.width == int(claimed.removesuffix("w"))
+                    ratio = image.height / image.width
+                    assert abs(ratio - int(height) / int(width)) < 0.01
 
 
 def test_the_share_section_has_captions_and_the_whatsapp_link(kit_site):

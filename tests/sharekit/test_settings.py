@@ -39,6 +39,8 @@ def test_an_unknown_key_names_the_closest():
         ("hashtags", ["2025"], "a letter"),
         ("font_bold", "fonts/Nope.ttf", "a file under the theme"),
         ("workers", -1, "0 \\(one per CPU\\)"),
+        ("thumb_small_width", 360, "a width below thumb_width \\(360\\)"),
+        ("thumb_small_width", 8, "at least 32"),
     ],
 )
 def test_a_bad_value_is_named_with_what_was_expected(key, value, expected):

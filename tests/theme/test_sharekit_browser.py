@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
 from PIL import Image
 
 from .conftest import Site
@@ -81,4 +82,54 @@ def test_the_admins_page_copies_a_kits_caption(browser, published: Site):
         link = first.locator("h2 a").get_attribute("href").split("#")[0]
         assert link in copied
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+# naturalWidth of a srcset image is scaled by the candidate's density, so the
+# file's own width is read from the candidate the browser chose.
+THUMB_STATE = """imgs => imgs.map(img => ({
+    src: img.currentSrc, shown: img.clientWidth, ratio: window.devicePixelRatio,
+    natural: Number((img.srcset.split(", ").map(c => c.split(" "))
+        .find(c => c[0] === img.currentSrc) || ["", "0w"])[1].slice(0, -1))}))"""
+
+
+def _loaded_thumbs(page, selector: str) -> list[dict]:
+    page.locator(selector).last.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        f"[...document.querySelectorAll({selector!r})]"
+        ".every(i => i.complete && i.naturalWidth > 0)"
+    )
+    return page.eval_on_selector_all(selector, THUMB_STATE)
+
+
+@pytest.mark.parametrize(
+    ("viewport", "ratio"),
+    [({"width": 360, "height": 640}, 2), ({"width": 1280, "height": 800}, 1)],
+)
+def test_thumbnails_are_fetched_at_the_size_of_their_slot(
+    browser, published: Site, viewport, ratio
+):
+    context = browser.new_context(
+        viewport=viewport, device_scale_factor=ratio, locale="id-ID"
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(f"{published.url}/prestasi/adipura-kota-semarang/")
+    page.locator("#bagikan").get_by_text("Kit untuk admin").click()
+    kit = _loaded_thumbs(page, "#bagikan img")
+    # A 6rem slot: the 200 px thumbnail is enough at either density.
+    assert [t["natural"] for t in kit] == [200, 200, 200], kit
+    assert all(t["natural"] >= t["shown"] * t["ratio"] for t in kit), kit
+    page.goto(f"{published.url}/bagikan/")
+    if page.locator(".kit-list__item").count():
+        listed = _loaded_thumbs(page, ".kit-list__cards img")
+        for thumb in listed:
+            # Sharp (at most a tenth short of the screen's pixels, or the
+            # largest there is) and not larger than needed.
+            needed = thumb["shown"] * thumb["ratio"]
+            assert thumb["natural"] >= min(0.9 * needed, 360), thumb
+            if needed <= 200:
+                assert thumb["natural"] == 200, thumb
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     context.close()

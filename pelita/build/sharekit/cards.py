@@ -52,25 +52,48 @@ class Job:
 
 @dataclass(frozen=True)
 class CacheFiles:
-    """The cached image and thumbnail of one card."""
+    """The cached image and its two thumbnails (larger and smaller) of one card."""
 
     image: Path
     thumb: Path
+    thumb_small: Path
 
 
-def card_key(facts: KitFacts, fmt: CardFormat, palette: str, thumb_width: int) -> str:
+@dataclass(frozen=True)
+class ThumbWidths:
+    """The widths of a card's two thumbnails (pages pick one by ``srcset``).
+
+    One size cannot fit every slot: a thumbnail 96 px wide on a phone of
+    twice the density needs about 200 px, a link card across a desktop
+    column about 360 px. Sending the larger one everywhere tripled the
+    share-kit page's weight.
+    """
+
+    large: int
+    small: int
+
+
+def card_key(
+    facts: KitFacts, fmt: CardFormat, palette: str, widths: ThumbWidths
+) -> str:
     """Content hash of one card (16 hex digits)."""
     drawn = [(f.name, getattr(facts, f.name)) for f in _DRAWN_FIELDS]
     digest = hashlib.sha256(f"{DESIGN_VERSION}/{LAYOUT_VERSION}".encode())
-    digest.update(f"{fmt.name}:{fmt.width}x{fmt.height}:{thumb_width}".encode())
+    digest.update(
+        f"{fmt.name}:{fmt.width}x{fmt.height}:{widths.large}:{widths.small}".encode()
+    )
     digest.update(palette.encode())
     digest.update(repr((facts.is_clarification, drawn)).encode())
     return digest.hexdigest()[:16]
 
 
 def cache_files(cache: Path, key: str) -> CacheFiles:
-    """Where a card and its thumbnail live in the cache."""
-    return CacheFiles(cache / f"{key}.png", cache / f"{key}.thumb.webp")
+    """Where a card and its thumbnails live in the cache."""
+    return CacheFiles(
+        cache / f"{key}.png",
+        cache / f"{key}.thumb.webp",
+        cache / f"{key}.thumb-small.webp",
+    )
 
 
 def thumb_size(fmt: CardFormat, thumb_width: int) -> tuple[int, int]:
@@ -82,11 +105,11 @@ class CardCache:
     """Cards of one build: drawn on a miss, found on a hit."""
 
     def __init__(
-        self, cache: Path, palette: Palette, thumb_width: int, workers: int
+        self, cache: Path, palette: Palette, widths: ThumbWidths, workers: int
     ) -> None:
         self.cache = cache
         self.palette = palette
-        self.thumb_width = thumb_width
+        self.widths = widths
         self.workers = workers or os.cpu_count() or 1
         self.drawn = 0
 
@@ -106,7 +129,10 @@ class CardCache:
     def _cached(self, key: str) -> bool:
         # os.path on strings: this runs for every card of every build.
         base = os.path.join(self.cache, key)
-        return os.path.isfile(f"{base}.png") and os.path.isfile(f"{base}.thumb.webp")
+        return all(
+            os.path.isfile(f"{base}{suffix}")
+            for suffix in (".png", ".thumb.webp", ".thumb-small.webp")
+        )
 
     def prune(self, keep: set[str], now: float | None = None) -> int:
         """Delete old cached cards whose key is not in ``keep``; returns how many.
@@ -131,7 +157,10 @@ class CardCache:
         image = render(compose(job.facts, job.format, self.palette), self.palette)
         files = cache_files(self.cache, job.key)
         self.cache.mkdir(parents=True, exist_ok=True)
-        _write_atomically(files.thumb, _thumbnail(image, job.format, self.thumb_width))
+        _write_atomically(files.thumb, _thumbnail(image, job.format, self.widths.large))
+        _write_atomically(
+            files.thumb_small, _thumbnail(image, job.format, self.widths.small)
+        )
         _write_atomically(files.image, encode_png(image))
         logger.debug("sharekit: drew %s (%s)", files.image.name, job.format.name)
         return files

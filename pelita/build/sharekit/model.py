@@ -83,6 +83,9 @@ class Card:
     bytes: int
     download_name: str
     caption: str
+    # The smaller thumbnail, for narrow slots (``srcset``; see cards.ThumbWidths).
+    thumb_small: str = ""
+    thumb_small_width: int = 0
 
     @property
     def width(self) -> int:

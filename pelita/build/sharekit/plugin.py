@@ -27,7 +27,7 @@ from pelita.core.registries import load_opd, registry_paths
 from pelita.core.schema import category_roles
 
 from .captions import captions, whatsapp_url
-from .cards import CardCache, Job, cache_files, card_key, thumb_size
+from .cards import CardCache, Job, ThumbWidths, cache_files, card_key, thumb_size
 from .facts import Site, kit_articles, kit_facts
 from .hashtags import hashtag
 from .model import FORMATS, LINK, Card, Kit, KitFacts
@@ -87,7 +87,7 @@ class SharekitGenerator(Generator):
         palette = load_palette(options.tokens, options.font_bold, options.font_regular)
         cache = CardCache(
             Path(self.settings.get("CACHE_PATH") or ".cache") / "sharekit",
-            palette, options["thumb_width"], options["workers"],
+            palette, self._widths(), options["workers"],
         )  # fmt: skip
         site = site_of(self.settings, options)
         planned = self._plan(site, palette.fingerprint())
@@ -106,7 +106,7 @@ class SharekitGenerator(Generator):
 
     def _plan(self, site: Site, palette: str) -> list[tuple[Any, KitFacts, list[Job]]]:
         """Facts and card jobs per kit post: string work and hashing only."""
-        width = self.options["thumb_width"]
+        widths = self._widths()
         pairs = kit_articles(
             self.context.get("articles") or (),
             self.context.get("prestasi_articles"),
@@ -115,7 +115,7 @@ class SharekitGenerator(Generator):
         planned = []
         for article, kind in pairs:
             facts = kit_facts(article, kind, site)
-            jobs = [Job(card_key(facts, f, palette, width), f, facts) for f in FORMATS]
+            jobs = [Job(card_key(facts, f, palette, widths), f, facts) for f in FORMATS]
             planned.append((article, facts, jobs))
         return planned
 
@@ -125,16 +125,19 @@ class SharekitGenerator(Generator):
         """The kit of one post, its cards at their output paths; sets attributes."""
         texts = captions(facts)
         folder = f"{self.options['output_dir'].strip('/')}/{article.slug}"
-        width = self.options["thumb_width"]
+        widths = self._widths()
         cards = []
         for job in jobs:
             fmt, files = job.format, cache_files(cache.cache, job.key)
             path = f"{folder}/{job.key}-{fmt.name}.png"
             thumb = f"{folder}/{job.key}-{fmt.name}.webp"
+            small = f"{folder}/{job.key}-{fmt.name}-{widths.small}.webp"
             self.files[path], self.files[thumb] = files.image, files.thumb
+            self.files[small] = files.thumb_small
             cards.append(Card(
-                fmt, path, thumb, *thumb_size(fmt, width), files.image.stat().st_size,
-                f"{article.slug}-{fmt.name}.png", texts[fmt.name],
+                fmt, path, thumb, *thumb_size(fmt, widths.large),
+                files.image.stat().st_size, f"{article.slug}-{fmt.name}.png",
+                texts[fmt.name], small, widths.small,
             ))  # fmt: skip
         kit = Kit(
             facts, article.date, str(article.url), tuple(cards),
@@ -149,6 +152,11 @@ class SharekitGenerator(Generator):
                 "alt": alt if facts.is_clarification else f"Prestasi: {facts.title}",
             })  # fmt: skip
         return kit
+
+    def _widths(self) -> ThumbWidths:
+        return ThumbWidths(
+            self.options["thumb_width"], self.options["thumb_small_width"]
+        )
 
     def _share(self) -> None:
         tz = ZoneInfo(str(self.settings.get("TIMEZONE") or "Asia/Jakarta"))

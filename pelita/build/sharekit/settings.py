@@ -47,10 +47,22 @@ def _fail(key: str, value: Any, expected: str) -> None:
 
 
 def _check_numbers(raw: dict[str, Any]) -> None:
-    for key, low in (("days", 1), ("max_hashtags", 1), ("thumb_width", 64)):
+    numbers = (
+        ("days", 1),
+        ("max_hashtags", 1),
+        ("thumb_width", 64),
+        ("thumb_small_width", 32),
+    )
+    for key, low in numbers:
         value = raw[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < low:
             _fail(key, value, f"a whole number of at least {low}")
+    if raw["thumb_small_width"] >= raw["thumb_width"]:
+        _fail(
+            "thumb_small_width",
+            raw["thumb_small_width"],
+            f"a width below thumb_width ({raw['thumb_width']})",
+        )
     workers = raw["workers"]
     if not isinstance(workers, int) or isinstance(workers, bool) or workers < 0:
         _fail("workers", workers, "0 (one per CPU) or a positive whole number")

@@ -156,7 +156,17 @@ SHAREKIT = Setting(
         Option(
             "og_image", True, "give kit posts the kit's link card as their `og:image`"
         ),
-        Option("thumb_width", 360, "width of the thumbnails on the pages (WebP)"),
+        Option(
+            "thumb_width",
+            360,
+            "width of the larger thumbnail on the pages (WebP), for wide slots",
+        ),
+        Option(
+            "thumb_small_width",
+            200,
+            "width of the smaller thumbnail (WebP), for slots up to about 100 px "
+            "on a phone screen of twice the density; must be below `thumb_width`",
+        ),
         Option("workers", 0, "processes drawing cards; 0: one per CPU"),
     ),
 )
