@@ -6,11 +6,57 @@ each plugin merges its dict over its defaults and rejects unknown keys.
 
 import os
 
-AUTHOR = "Pemerintah Kota Semarang"
-SITENAME = "Pelita Semarang"
-SITESUBTITLE = "Kabar dan prestasi Kota Semarang dari semua kanal resmi"
+from pelita.core.settings.city import city_settings
+
+# The city: everything city-specific, in this one block. Another city edits
+# it (and the files under data/ it names) and nothing else; CITY, SITENAME,
+# SITESUBTITLE, AUTHOR, VIRTUAL_ASSISTANT, REGISTRIES, REPOSITORY_URL and
+# SHAREKIT's hashtags are derived from it at the end of this file. Every key
+# is in docs/settings.md (CITY_PROFILE); docs/another-city.md walks through it.
+CITY_PROFILE = {
+    "name": "Kota Semarang",
+    "site_name": "Pelita Semarang",
+    "subtitle": "Kabar dan prestasi Kota Semarang dari semua kanal resmi",
+    "author": "Pemerintah Kota Semarang",
+    # On every share-kit caption, without "#".
+    "hashtags": ["SemarangHebat"],
+    # The city's virtual assistant on WhatsApp, shown on the home and service
+    # pages; None for a city without one.
+    "assistant": {
+        "name": "Savira",
+        "full_name": "Semarang Virtual Assistant",
+        "whatsapp": "6282199996148",
+        "phone_display": "0821-9999-6148",
+        # Shown beside the number; an automated assistant answers at any hour.
+        "hours": "setiap hari, 24 jam (dijawab otomatis)",
+        "services": [
+            "Pajak Bumi dan Bangunan (PBB)",
+            "RSUD K.R.M.T. Wongsonegoro",
+            "Antrean puskesmas",
+            "Administrasi kependudukan",
+            "Izin tenaga kesehatan",
+            "Pajak kendaraan bermotor",
+            "PDAM (air minum)",
+            "NPWP",
+            "Informasi infrastruktur",
+        ],
+    },
+    # The registries under data/ (data/SOURCES.md says where they come from);
+    # "boundaries": None for a city without kecamatan boundaries yet (no map).
+    "registries": {
+        "wilayah": "data/wilayah.csv",
+        "wilayah_aliases": "data/wilayah-alias.csv",
+        "wilayah_tagger": "data/wilayah-tagger.yml",
+        "boundaries": "data/kecamatan.geojson",
+        "opd": "data/opd.csv",
+    },
+    # Where the repository lives, for "riwayat" (history) links on articles.
+    "repository_url": os.environ.get(
+        "PELITA_REPOSITORY_URL", "https://github.com/pemkot-semarang/pelita"
+    ),
+}
+
 SITEURL = ""
-CITY = "Kota Semarang"
 
 PATH = "content"
 THEME = "theme"
@@ -186,31 +232,7 @@ SITEMAP = {
     "changefreqs": {"articles": "weekly", "indexes": "daily", "pages": "monthly"},
 }
 
-# The city's virtual assistant on WhatsApp, shown on the home and service pages.
-VIRTUAL_ASSISTANT = {
-    "name": "Savira",
-    "full_name": "Semarang Virtual Assistant",
-    "whatsapp": "6282199996148",
-    "phone_display": "0821-9999-6148",
-    # Shown beside the number; an automated assistant answers at any hour.
-    "hours": "setiap hari, 24 jam (dijawab otomatis)",
-    "services": [
-        "Pajak Bumi dan Bangunan (PBB)",
-        "RSUD K.R.M.T. Wongsonegoro",
-        "Antrean puskesmas",
-        "Administrasi kependudukan",
-        "Izin tenaga kesehatan",
-        "Pajak kendaraan bermotor",
-        "PDAM (air minum)",
-        "NPWP",
-        "Informasi infrastruktur",
-    ],
-}
-
-# Where the repository lives, for "riwayat" (history) links on articles.
-REPOSITORY_URL = os.environ.get(
-    "PELITA_REPOSITORY_URL", "https://github.com/pemkot-semarang/pelita"
-)
+# The branch the site is published from.
 REPOSITORY_BRANCH = "main"
 
 # The feed importer (`invoke import-feeds`). `make site` sets PELITA_DEMO=1 to
@@ -236,7 +258,6 @@ PRESTASI = {
 # Share kits for achievements and clarifications (pelita/build/sharekit/settings.py
 # has every key); cards are cached under CACHE_PATH by content hash.
 SHAREKIT = {
-    "hashtags": ["SemarangHebat"],
     "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
 }
 
@@ -249,3 +270,6 @@ EDITOR = {
 
 CACHE_PATH = ".cache/pelican"
 LOAD_CONTENT_CACHE = False
+
+# Last: the settings the city block stands for (pelita/core/settings/city.py).
+globals().update(city_settings(globals()))

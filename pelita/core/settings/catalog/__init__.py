@@ -7,7 +7,7 @@ and ``make test`` fails while it is out of date.
 from __future__ import annotations
 
 from ..merge import Setting
-from .city import REGISTRIES
+from .city import CITY_PROFILE, REGISTRIES
 from .content import PRESTASI, RALAT, SAFETY, WILAYAH
 from .deploy import DEPLOY
 from .importer import IMPORTER
@@ -27,6 +27,7 @@ from .tools import CHECK, EDITOR
 
 # In the order the manual lists them.
 SETTINGS: tuple[Setting, ...] = (
+    CITY_PROFILE,
     REGISTRIES,
     IMPORTER,
     WILAYAH,
@@ -50,7 +51,8 @@ SETTINGS: tuple[Setting, ...] = (
 BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
 
 __all__ = [
-    "BUILDSPEED", "BY_NAME", "CHECK", "DEPLOY", "EDITOR", "I18N", "IMAGES",
+    "BUILDSPEED", "BY_NAME", "CHECK", "CITY_PROFILE", "DEPLOY", "EDITOR", "I18N",
+    "IMAGES",
     "IMPORTER", "KANAL", "OGCARD", "PRESTASI", "PROVENANCE", "RALAT",
     "REGISTRIES", "RELATED", "SEO", "SETTINGS", "SHAREKIT", "THEMECONTEXT",
     "WILAYAH",
