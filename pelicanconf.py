@@ -181,6 +181,7 @@ JINJA_ENVIRONMENT = {
 # name; sitemap is the pelican-sitemap package. Order is signal order.
 PLUGINS = [
     "pelita.build.guard",  # first: holds back broken or unsafe posts and files before anyone reads them
+    "pelita.build.aboutpage",  # /tentang/ from the city block, unless content/pages has one
     "pelita.build.i18n",
     "pelita.build.indodate",
     "pelita.build.imported",  # first: later plugins read imported posts already re-sanitized

@@ -21,6 +21,11 @@ def test_no_history_for_untracked_files_or_without_a_repository():
     assert history_url(None, "main", "content", "posts/a.md") is None
 
 
+def test_no_history_for_a_page_the_build_makes_outside_the_content():
+    made = "../.cache/pelican/aboutpage/tentang.md"
+    assert history_url("https://x", "main", "content", made) is None
+
+
 def test_imported_post_names_the_channel_and_links_the_original():
     info = SimpleNamespace(
         name="Warta Semarang", kind="media", url="https://warta.example.id"

@@ -27,11 +27,14 @@ def history_url(
     """Commits touching the post's file, or None when it is not in the repo.
 
     ``relative_source_path`` is relative to the content folder; files under
-    an ``untracked`` prefix (the demo import) are never committed.
+    an ``untracked`` prefix (the demo import) are never committed, nor are
+    pages the build makes outside the content folder.
     """
     if not repository_url or not relative_source_path:
         return None
     path = relative_source_path.replace("\\", "/").lstrip("/")
+    if path == ".." or path.startswith("../"):
+        return None  # made by the build (the about page), not a file of the repo
     if any(path.startswith(prefix) for prefix in untracked):
         return None
     full = f"{content_path.strip('/')}/{path}" if content_path else path
