@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pelita.core.prestasi import load_rules, parse_rules
+from pelita.core.prestasi import classify, load_rules, parse_rules
 from pelita.core.prestasi.phrases import RulesError
 
 MINIMAL = """\
@@ -32,6 +32,14 @@ def test_shipped_rules_load_with_every_section(rules):
 def test_minimal_rules_are_enough(tmp_path):
     rules = _parse(MINIMAL, tmp_path)
     assert list(rules.index.by_word) == ["raih"]
+
+
+def test_minimal_rules_classify_a_rank_without_event_nouns(tmp_path):
+    """A small city's rules have no event nouns; "juara" still names no event."""
+    rules = _parse(MINIMAL, tmp_path)
+    meta = {"category": "Prestasi"}
+    award = classify("Kelurahan Raih Juara I", "Kelurahan meraih juara I.", meta, rules)
+    assert award is not None
 
 
 @pytest.mark.parametrize(

@@ -166,6 +166,8 @@ def _titled_as(reading: Reading, rules: Rules) -> str | None:
 
 
 def _rank_in_event(reading: Reading, rules: Rules) -> str | None:
+    if not rules.event_nouns:  # a city's rules without event nouns name no event
+        return None
     events = "|".join(re.escape(e) for e in rules.event_nouns)
     pattern = re.compile(
         r"\b(juara\s+(?:umum|ke-?\d|\d|I{1,3}|pertama|kedua|ketiga|harapan\s+\w+)?)"

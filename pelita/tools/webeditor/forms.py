@@ -108,12 +108,12 @@ def _award_fields() -> list[dict]:
         _field("tingkat", "Tingkat", "select", options=list(LEVELS)),
         _field("penerima", "Penerima", "pelita-penerima",
                hint="Pilih OPD, kecamatan atau kelurahan, atau tulis nama penerima "
-               "lain, mis. SMP Negeri 2 Semarang."),
+               "lain, mis. Tim Paduan Suara SMP Negeri 2."),
         _field("tahun", "Tahun penghargaan", pattern=[r"^\d{4}$", "Empat angka, "
                "mis. 2025"], hint="Tahun penghargaan diterima, mis. 2025"),
         _field("bukti", "Tautan bukti resmi", required=False,
                pattern=[r"^https://\S+$", "Alamat lengkap yang diawali https://"],
-               hint="SK atau sertifikat, mis. https://jdih.semarangkota.go.id/…"),
+               hint="SK atau sertifikat di situs resmi, diawali https://"),
     ]  # fmt: skip
 
 
