@@ -488,6 +488,22 @@ def new_post(
         sys.exit(1)
 
 
+@task(
+    name="strip-photos",
+    positional=["path"],
+    help={"path": "foto atau folder di content/; bawaan: seluruh content/"},
+)
+def strip_photos(c, path=None):
+    """Re-encode, in place, photos under content/ that keep a GPS position."""
+    from pelita.tools.stripphotos import StripPhotosError, run_strip_photos
+
+    try:
+        run_strip_photos([path] if path else [], Path(SETTINGS["PATH"]))
+    except StripPhotosError as exc:
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
+
+
 @task
 def docs(c):
     """Rewrite the generated parts of the docs (metadata table, settings manual)."""

@@ -123,7 +123,18 @@ DEFECTS = {
         ["images/uji/besar.jpg", "KB", "batas 117 KB"],
     ),
     "gambar-piksel": (6, E, "gambar-piksel", ["1700x1300", "megapiksel"]),
-    "gambar-gps": (6, W, "gambar-gps", ["lokasi GPS", "riwayat git", "publik"]),
+    "gambar-gps": (
+        6,
+        E,
+        "gambar-gps",
+        [
+            "lokasi GPS",
+            "(di EXIF)",
+            "riwayat git",
+            "publik",
+            "invoke strip-photos content/images/uji/gps.jpg",
+        ],
+    ),
     "nik": (7, E, "nik", ["337401", "NIK"]),
     "telepon": (7, E, "telepon", ["0812", "data/kontak-resmi.yml"]),
     # Split by a zero-width space and an entity, inside a code block: the page

@@ -90,11 +90,11 @@ def test_unknown_check_setting_names_the_allowed_keys(site):
     assert "contacts_file" in found.message
 
 
-def test_gps_can_be_made_an_error(site):
+def test_gps_is_an_error(site):
     from .conftest import write_fixture_images
 
     write_fixture_images(site / "content" / "images")
-    result = check(site, CHECK={"gps": "error"})
+    result = check(site)
     gps = [p for p in result.problems if p.code == "gambar-gps"]
     assert [(p.path, p.severity) for p in gps] == [
         ("content/images/gps.jpg", Severity.ERROR)

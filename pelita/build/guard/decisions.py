@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pelita.core.heldback import HeldBack, report_folder, write_reports
+from pelita.core.photos import location_in
 from pelita.core.schema import spelt
 from pelita.core.slugs import slug_problem
 from pelita.core.staticfiles import link_problem, static_problem
@@ -149,6 +150,35 @@ class Guard:
                     ),
                 )  # fmt: skip
                 refused.add(relative)
+        return refused
+
+    def judge_raw_photos(self, relatives: Iterable[str]) -> set[str]:
+        """The static files left to copy as they are that hold a GPS position.
+
+        Asked once every generator has read its files, so a photo the image
+        step re-encodes without its metadata is no longer among them; what
+        is left would be published byte for byte, position and all (the
+        image step left out of ``PLUGINS``, or unable to read the file).
+        """
+        refused = set()
+        for relative in relatives:
+            posix = Path(relative).as_posix()
+            where = location_in(self.content / posix)
+            if where is None:
+                continue
+            self.hold(
+                posix,
+                HeldBack(
+                    self.shown(posix), None, "gambar-gps", "",
+                    f"Foto ini menyimpan lokasi GPS (di {where}) dan akan "
+                    "tersalin apa adanya (tidak disimpan ulang oleh langkah "
+                    "gambar situs); tidak diterbitkan",
+                    f"jalankan: invoke strip-photos {self.shown(posix)} "
+                    "(menyimpan ulang foto tanpa lokasi dan data kamera), "
+                    "lalu commit",
+                ),
+            )  # fmt: skip
+            refused.add(relative)
         return refused
 
     def entries(self) -> list[HeldBack]:

@@ -99,6 +99,27 @@ def guard_static(generator: Any) -> None:
         generator.context["static_content"].pop(relative, None)
 
 
+def guard_raw_photos(generators: Any) -> None:
+    """Copy no photo as it is while it still tells where it was taken.
+
+    Runs after every generator (the image step has taken the photos it
+    re-encodes by then): any static file left that holds a GPS position is
+    held back, so nothing with a position reaches output/.
+    """
+    for generator in generators:
+        files = getattr(generator, "staticfiles", None)
+        if not isinstance(files, list) or not _enabled(generator):
+            continue
+        refused = _guard(generator).judge_raw_photos(
+            [s.relative_source_path for s in files]
+        )
+        if not refused:
+            continue
+        files[:] = [s for s in files if s.relative_source_path not in refused]
+        for relative in refused:
+            generator.context["static_content"].pop(relative, None)
+
+
 def _drop(generator: Any, groups: tuple[str, ...], judge: Any) -> None:
     items = [item for name in groups for item in getattr(generator, name, [])]
     refused = judge(items)
@@ -150,4 +171,5 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(guard_articles)
     signals.page_generator_finalized.connect(guard_pages)
     signals.static_generator_finalized.connect(guard_static)
+    signals.all_generators_finalized.connect(guard_raw_photos)
     signals.finalized.connect(write_held_back)

@@ -34,7 +34,6 @@ class CheckConfig:
     image_max_pixels: int
     image_min_width: int
     imported_media: tuple[str, ...]
-    gps: str
     # Which category is which (CATEGORY_ROLES), read with the settings.
     roles: CategoryRoles = field(default=ROLE_DEFAULTS)
 
@@ -55,10 +54,6 @@ def load_config(settings: Mapping[str, Any]) -> CheckConfig:
             f"yang dikenal: {', '.join(sorted(DEFAULTS))}"
         )
     merged = merge_settings({"CHECK": overrides}, CHECK)
-    if merged["gps"] not in ("warning", "error"):
-        raise CheckConfigError(
-            f"CHECK['gps'] = {merged['gps']!r}; pilih 'warning' atau 'error'"
-        )
     for key in ("channel_files", "imported_media"):
         merged[key] = tuple(merged[key])
     try:

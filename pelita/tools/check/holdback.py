@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pelita.core.heldback import HeldBack
 
-from .codes import PRIVATE_CODES
+from .codes import PRIVATE_CODES, REPAIRED_IN_BUILD
 from .context import CheckContext
 from .corpus import display_path
 from .links import LinkChecker
@@ -33,7 +33,8 @@ def files_to_hold(run: CheckRun) -> dict[str, list[HeldBack]]:
     """The files under content/ with errors, by content-relative path.
 
     Problems outside content/ (registries, settings) are the site's, not a
-    post's: they are left to the check and the build's own failures.
+    post's: they are left to the check and the build's own failures. So are
+    errors the build repairs in what it publishes (:data:`REPAIRED_IN_BUILD`).
     """
     ctx = run.ctx
     if ctx is None:
@@ -42,6 +43,8 @@ def files_to_hold(run: CheckRun) -> dict[str, list[HeldBack]]:
     sources = {source.display: source for source in ctx.corpus.files}
     held: dict[str, list[HeldBack]] = {}
     for found in run.result.errors:
+        if found.code in REPAIRED_IN_BUILD:
+            continue
         if found.path.startswith(prefix):
             relative = found.path[len(prefix) :]
             held.setdefault(relative, []).append(

@@ -1,5 +1,9 @@
 """Images: present, described (alt text), readable, not huge, no GPS position.
 
+A GPS position is an error (the repository is public) that holds nothing
+back: the build publishes every photo re-encoded without it, and
+``invoke strip-photos`` strips the repository's copy.
+
 Each image file is inspected once per run, however many posts use it; its
 problems are reported where it is first used, or on the file itself when no
 post uses it (a photo in the repository is public even if no page shows it).
@@ -174,7 +178,7 @@ class ImageChecker:
         if info.error:
             return [(ERROR, "gambar-rusak", f"Gambar {relative} {info.error}",
                      "simpan ulang sebagai JPG atau PNG")]  # fmt: skip
-        return self._limits(relative, info)
+        return self._limits(relative, info, display_path(path, self.ctx.root))
 
     def _info(self, relative: str, path: Path) -> ImageInfo:
         if relative not in self.inspected:
@@ -201,7 +205,7 @@ class ImageChecker:
             )
 
     def _limits(
-        self, relative: str, info: ImageInfo
+        self, relative: str, info: ImageInfo, shown: str
     ) -> list[tuple[Severity, str, str, str]]:
         config = self.ctx.config
         found = []
@@ -223,7 +227,7 @@ class ImageChecker:
                 f"perkecil menjadi paling banyak "
                 f"{config.image_max_pixels / 1e6:.0f} megapiksel"))  # fmt: skip
         if info.gps is not None:
-            found.append(_gps(relative, config.gps))
+            found.append(_gps(relative, info.gps_in, shown))
         return found
 
 
@@ -251,12 +255,19 @@ def _unsupported(relative: str, suffix: str) -> tuple[Severity, str, str, str]:
             advice)  # fmt: skip
 
 
-def _gps(relative: str, setting: str) -> tuple[Severity, str, str, str]:
-    severity = ERROR if setting == "error" else WARNING
-    return (severity, "gambar-gps",
-        f"Foto {relative} menyimpan lokasi GPS tempat foto diambil. "
-        "Situs membuangnya saat build, tetapi berkas di repositori (dan "
-        "riwayat git-nya) sudah bisa dilihat publik",
-        "bila lokasinya pribadi (mis. rumah warga), hapus data lokasi sebelum "
-        "mengunggah dan minta pengelola repositori menghapusnya dari riwayat; "
-        "matikan penanda lokasi di kamera ponsel")  # fmt: skip
+def _gps(relative: str, where: str, shown: str) -> tuple[Severity, str, str, str]:
+    """GPS in a photo: an error, with the command that strips it in place.
+
+    The build publishes the photo re-encoded without its location, so the
+    post is not held back; but the file in the repository, and its git
+    history, are public.
+    """
+    return (ERROR, "gambar-gps",
+        f"Foto {relative} menyimpan lokasi GPS tempat foto diambil "
+        f"(di {where or 'EXIF'}). "
+        "Situs menerbitkannya tanpa lokasi, tetapi berkas di repositori (dan "
+        "riwayat git-nya) bisa dilihat publik",
+        f"jalankan: invoke strip-photos {shown} (menyimpan ulang foto tanpa "
+        "lokasi dan data kamera), lalu commit; bila lokasinya pribadi (mis. "
+        "rumah warga), minta pengelola repositori menghapusnya dari riwayat "
+        "git; matikan penanda lokasi di kamera ponsel")  # fmt: skip

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pelita.core.settings import plugin_enabled
 from pelita.tools.check import check_run, format_problem
+from pelita.tools.check.codes import REPAIRED_IN_BUILD
 from pelita.tools.check.holdback import files_to_hold
 from pelita.tools.sitecheck.links import check_links
 from pelita.tools.sitesearch import SearchIndexError, index_built_site
@@ -201,7 +202,9 @@ def check_task_problems(project: Project) -> list[str]:
     not the site: the build leaves it out with the same validators
     (:func:`~pelita.tools.check.holdback.files_to_hold`), lists it in
     ``.cache/held-back.json`` and the run ends with status 3 after the rest
-    is published. Errors elsewhere (registries, settings) block the gate.
+    is published. Errors the build repairs in what it publishes (a photo's
+    GPS position) are logged. Errors elsewhere (registries, settings) block
+    the gate.
     Called in-process rather than through a subprocess so no error can scroll
     out of view behind warnings: the gate lists each one.
     """
@@ -216,7 +219,9 @@ def check_task_problems(project: Project) -> list[str]:
         logger.info("gate: check: %s", format_problem(warning))
     problems = []
     for error in run.result.errors:
-        if error.path in shown:
+        if guarded and error.code in REPAIRED_IN_BUILD:
+            logger.warning("gate: check: published repaired: %s", format_problem(error))
+        elif error.path in shown:
             logger.warning("gate: check: held back: %s", format_problem(error))
         else:
             problems.append(format_problem(error))

@@ -35,11 +35,6 @@ CHECK = Setting(
             ["images/imported"],
             "where the importer keeps its re-encoded media (not inspected again)",
         ),
-        Option(
-            "gps",
-            "warning",
-            '"warning" or "error" for a photo that still carries its GPS position',
-        ),
     ),
 )
 
