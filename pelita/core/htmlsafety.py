@@ -10,7 +10,12 @@ The one owner of what HTML may reach a page. Two policies:
 - :func:`sanitize_admin` for posts and pages admins write: the imported
   list plus what Python-Markdown itself produces (footnote and heading ids,
   code classes, table alignment). ``invoke check`` reads these lists to name
-  the raw HTML the build would drop.
+  the raw HTML the build would drop. An id an admin writes is namespaced
+  (:data:`USER_ID_PREFIX`, as code hosts do with user content) and the
+  post's own ``#fragment`` links follow it, so a post can never clobber the
+  page's ids (``id="search"``) or the globals a browser makes of them; a
+  class is kept only from :data:`ADMIN_CLASSES`, so a post can never dress
+  its text as the site's own buttons, badges or verdicts.
 
 Text fields (title, summary, author, alt text) are plain text. Templates
 often print them through ``striptags``, which un-escapes entities, so
@@ -65,6 +70,18 @@ ADMIN_ATTRIBUTES: dict[str, set[str]] = {
     "th": {"colspan", "rowspan", "style"},
     "time": {"datetime"},
 }
+# Every id in admin HTML starts with this; in-page links are rewritten to match.
+USER_ID_PREFIX = "user-content-"
+# The classes admin HTML may carry: the ones Python-Markdown itself writes
+# (footnotes; a fenced code block's language, on <code> only). The theme
+# styles none of them and none is a class of the theme's own (a test holds
+# the two apart).
+ADMIN_CLASSES = frozenset({"footnote", "footnote-ref", "footnote-backref"})
+CODE_LANGUAGE_CLASS = re.compile(r"language-[A-Za-z0-9_+#.-]{1,40}")
+# Links that point into a post written on this site: an in-page fragment, or
+# Pelican's link to another post or page by its file.
+_OWN_FRAGMENT = re.compile(r"^(#|\{filename\}[^#]*#)(.+)$")
+
 # Markdown tables align columns with an inline style; nothing else survives.
 STYLE_PROPERTIES = frozenset({"text-align"})
 
@@ -190,17 +207,49 @@ def sanitize_imported(
 
 
 def sanitize_admin(value: str) -> str:
-    """Clean rendered admin HTML; Pelican's ``{static}``/``{filename}`` links stay."""
+    """Clean rendered admin HTML; Pelican's ``{static}``/``{filename}`` links stay.
+
+    Ids are namespaced, fragment links follow, classes are filtered
+    (:func:`admin_attribute`). Cleaning twice changes nothing more.
+    """
     return nh3.clean(
         close_unclosed(value),
         tags=set(ADMIN_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
         attributes=ADMIN_ATTRIBUTES,
+        attribute_filter=admin_attribute,
         url_schemes=set(URL_SCHEMES),
         filter_style_properties=set(STYLE_PROPERTIES),
         link_rel=None,
         strip_comments=True,
     )
+
+
+def admin_attribute(element: str, attribute: str, value: str) -> str | None:
+    """An allowed attribute of admin HTML as published; None drops it."""
+    if attribute == "id":
+        return user_id(value) if value.strip() else None
+    if attribute == "class":
+        kept = [name for name in value.split() if admin_class_allowed(element, name)]
+        return " ".join(dict.fromkeys(kept)) or None
+    if attribute == "href":
+        own = _OWN_FRAGMENT.match(value)
+        if own:
+            return own.group(1) + user_id(own.group(2))
+    return value
+
+
+def user_id(value: str) -> str:
+    """``value`` in the namespace of user content (once, however often asked)."""
+    value = value.strip()
+    return value if value.startswith(USER_ID_PREFIX) else USER_ID_PREFIX + value
+
+
+def admin_class_allowed(element: str, name: str) -> bool:
+    """Whether admin HTML may keep class ``name`` on ``element``."""
+    if name in ADMIN_CLASSES:
+        return True
+    return element == "code" and CODE_LANGUAGE_CLASS.fullmatch(name) is not None
 
 
 def html_to_text(value: str) -> str:

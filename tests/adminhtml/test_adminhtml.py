@@ -1,6 +1,7 @@
 """Admin-written HTML is cleaned at build time; Markdown's own markup stays."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
-from pelita.core.htmlsafety import sanitize_admin
+from pelita.core.htmlsafety import ADMIN_CLASSES, CODE_LANGUAGE_CLASS, sanitize_admin
 from tests.conftest import REPO
 
 HOSTILE_POST = """\
@@ -33,8 +34,20 @@ Warga diajak kerja bakti[^1] membersihkan saluran.
 print("halo")
 ```
 
+<div id="isi" class="notice">
+<p id="bagikan" class="button button--whatsapp">Bagikan</p>
+</div>
+<p id="q" class="badge--verdict verdict--benar">BENAR</p>
+
+## Jadwal lengkap {: #jadwal .skip-link }
+
+Lihat [jadwalnya](#jadwal).
+
 [^1]: Dimulai dari balai RW.
 """
+
+# What the sanitizer must keep apart from the theme: its own ids and classes.
+THEME_IDS = ("isi", "bagikan", "q")
 
 
 def test_markup_admins_and_markdown_use_survives():
@@ -46,7 +59,8 @@ def test_markup_admins_and_markdown_use_survives():
         '<pre><code class="language-python">x</code></pre>'
     )
     cleaned = sanitize_admin(html)
-    for kept in ('id="jadwal"', 'class="footnote-ref"', 'href="#fn:1"',
+    for kept in ('id="user-content-jadwal"', 'class="footnote-ref"',
+                 'href="#user-content-fn:1"', 'id="user-content-fnref:1"',
                  'href="{filename}/posts/a.md"', 'src="{static}/images/a.jpg"',
                  "text-align:right", 'class="language-python"'):  # fmt: skip
         assert kept in cleaned
@@ -111,8 +125,8 @@ def test_built_admin_post_has_no_live_markup(built_post):
 
 def test_built_admin_post_keeps_markdown_structure(built_post):
     body = built_post.select_one(".prose")
-    assert body.select_one('sup a[href="#fn:1"]') is not None
-    assert body.select_one('li[id="fn:1"]') is not None
+    assert body.select_one('sup a[href="#user-content-fn:1"]') is not None
+    assert body.select_one('li[id="user-content-fn:1"]') is not None
     assert "text-align:right" in str(body.select("td")[-1])
     assert body.select_one("pre code") is not None
     for script in built_post.find_all("script"):
@@ -126,3 +140,61 @@ def test_an_element_an_admin_left_open_does_not_hide_the_rest(opener):
     cleaned = sanitize_admin(f"<p>Awal.</p>{opener}<p>Sampai jumpa.</p>")
     assert "<p>Sampai jumpa.</p>" in cleaned
     assert "<iframe" not in cleaned and "<script" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("given", "published"),
+    [
+        ('<p id="search">x</p>', '<p id="user-content-search">x</p>'),
+        ('<p id="">x</p>', "<p>x</p>"),
+        ('<a href="#search">x</a>', '<a href="#user-content-search">x</a>'),
+        ('<a href="{filename}/posts/a.md#bagian">x</a>',
+         '<a href="{filename}/posts/a.md#user-content-bagian">x</a>'),
+        ('<a href="#">x</a>', '<a href="#">x</a>'),
+        ('<a href="https://contoh.go.id/#isi">x</a>',
+         '<a href="https://contoh.go.id/#isi">x</a>'),
+        ('<p class="button visually-hidden">x</p>', "<p>x</p>"),
+        ('<div class="footnote notice">x</div>', '<div class="footnote">x</div>'),
+        ('<p class="language-python">x</p>', "<p>x</p>"),
+        ('<code class="language-python skip-link">x</code>',
+         '<code class="language-python">x</code>'),
+    ],
+)  # fmt: skip
+def test_ids_are_namespaced_and_classes_filtered(given, published):
+    assert sanitize_admin(given) == published
+    assert sanitize_admin(published) == published  # cleaning twice: the same
+
+
+def _theme_classes() -> set[str]:
+    css = "\n".join(path.read_text("utf-8") for path in (REPO / "theme").rglob("*.css"))
+    return set(re.findall(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)", css))
+
+
+def test_no_class_an_admin_may_write_is_one_of_the_theme():
+    theme = _theme_classes()
+    assert {"button", "notice", "visually-hidden", "skip-link"} <= theme
+    assert not ADMIN_CLASSES & theme
+    assert not {name for name in theme if CODE_LANGUAGE_CLASS.fullmatch(name)}
+
+
+def test_a_built_hostile_post_clobbers_no_id_of_the_page(built_post):
+    for theme_id in THEME_IDS:
+        assert len(built_post.find_all(id=theme_id)) <= 1, theme_id
+        found = built_post.find(id=theme_id)
+        assert found is None or found.find_parent(class_="prose") is None, theme_id
+    body = built_post.select_one(".prose")
+    ids = [tag["id"] for tag in body.find_all(id=True)]
+    assert ids
+    assert all(value.startswith("user-content-") for value in ids), ids
+    classes = {name for tag in body.find_all(class_=True) for name in tag["class"]}
+    assert not classes & _theme_classes(), classes
+    assert "BENAR" in body.get_text()
+
+
+def test_in_page_links_of_a_built_post_still_land(built_post):
+    body = built_post.select_one(".prose")
+    fragments = [a["href"][1:] for a in body.select('a[href^="#"]') if a["href"] != "#"]
+    assert "user-content-jadwal" in fragments
+    assert "user-content-fn:1" in fragments
+    for fragment in fragments:
+        assert built_post.find(id=fragment) is not None, fragment

@@ -13,7 +13,11 @@ import re
 from collections.abc import Iterator
 
 # The build's own lists, so the check names exactly what the build would drop.
-from pelita.core.htmlsafety import ADMIN_TAGS, DROPPED_WITH_CONTENT
+from pelita.core.htmlsafety import (
+    ADMIN_TAGS,
+    DROPPED_WITH_CONTENT,
+    admin_class_allowed,
+)
 from pelita.core.urlsafety import is_script_url
 
 from .context import ERROR, WARNING, CheckContext, problem
@@ -50,6 +54,9 @@ _URL_ATTRIBUTES = frozenset(
     {"href", "src", "action", "formaction", "xlink:href", "poster", "background"}
 )
 _ATTR_LIST = re.compile(r"\{:?\s*[^{}\n]*?\b(on[a-z]+|style)\s*=", re.IGNORECASE)
+# A Markdown attribute list ("{: #id .kelas }") and the classes in it.
+_ATTR_LIST_BLOCK = re.compile(r"\{:?[ \t]*([#.][^{}\n]*)\}")
+_LISTED_CLASS = re.compile(r"(?:^|\s)\.([^\s.#=}]+)")
 
 
 def check_raw_html(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
@@ -67,6 +74,11 @@ def check_raw_html(source: SourceFile, ctx: CheckContext) -> Iterator[Problem]:
         listed = _ATTR_LIST.search(text)
         if listed:
             yield _attribute(source, number, "{: … }", listed.group(1).lower())
+        fence = text.lstrip().startswith(("```", "~~~"))  # {.lang}: the language
+        for block in [] if fence else _ATTR_LIST_BLOCK.findall(text):
+            dropped = _LISTED_CLASS.findall(block)
+            if dropped:
+                yield _classes(source, number, "{: … }", dropped)
 
 
 def _tag(source: SourceFile, tag: Tag) -> Iterator[Problem]:
@@ -101,7 +113,11 @@ def _tag(source: SourceFile, tag: Tag) -> Iterator[Problem]:
                 "tulis tanpa tanda < dan >, atau pakai &lt; dan &gt;",
             )
     for key, value in tag.attrs:
-        if key.startswith("on") or key == "style":
+        if key == "class":
+            dropped = [c for c in value.split() if not admin_class_allowed(name, c)]
+            if dropped:
+                yield _classes(source, tag.line, f"<{name}>", dropped)
+        elif key.startswith("on") or key == "style":
             yield _attribute(source, tag.line, f"<{name}>", key)
         elif key in _URL_ATTRIBUTES and is_script_url(value):
             yield _script_url(source, tag.line)
@@ -132,6 +148,20 @@ def _attribute(source: SourceFile, line: int, where: str, key: str) -> Problem:
         "html-atribut",
         f"Atribut {key} di {where} menjalankan skrip dan tidak diizinkan",
         "hapus atribut ini; tautan biasa ditulis [teks](https://…)",
+    )
+
+
+def _classes(source: SourceFile, line: int, where: str, names: list[str]) -> Problem:
+    """Classes the build drops: the look of a page is the theme's alone."""
+    shown = ", ".join(dict.fromkeys(names))
+    return problem(
+        source,
+        line,
+        WARNING,
+        "html-atribut",
+        f"Kelas (class) {shown} di {where} dibuang: tulisan tidak boleh "
+        "meminjam tampilan situs (tombol, lencana, putusan)",
+        _STYLE,
     )
 
 
