@@ -292,7 +292,7 @@ def _deploy_project():
 
 @task
 def gate(c):
-    """Production build, then check, links and budgets; any failure blocks deploys."""
+    """Production build, check, links, gzip copies, budgets; a failure blocks deploy."""
     from pelita.tools.deploy import DeployError, default_steps, require_gate
 
     project = _deploy_project()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.machinery
 import importlib.util
 import shutil
@@ -18,6 +19,7 @@ from pelita.tools.deploy.gate import (
     budgets_step,
     default_steps,
     has_passed,
+    precompresses,
     require_gate,
     run_gate,
 )
@@ -71,9 +73,13 @@ def test_the_demo_production_build_passes_the_whole_gate(
     project = project_for(tmp_path, demo_output.parent / "content", monkeypatch)
     report = require_gate(project, default_steps(project))
     names = [result.name for result in report.results]
-    assert names == ["settings", "build", "check", "links", "budgets"]
+    assert names == ["settings", "build", "check", "links", "compressed", "budgets"]
     assert report.passed
     assert (project.output / "feeds" / "semua.atom.xml").is_file()
+    # The rsync target (publishconf's): a gzipped copy beside every text file.
+    for name in ("index.html", "feeds/semua.atom.xml", "sitemap.xml"):
+        packed = (project.output / f"{name}.gz").read_bytes()
+        assert gzip.decompress(packed) == (project.output / name).read_bytes()
     assert (project.output / "pagefind" / "pagefind.js").is_file()
     assert has_passed(project)
     (project.output / "index.html").write_text("diubah", encoding="utf-8")
@@ -243,3 +249,31 @@ def test_budgets_are_called_through_their_contract(
     step = budgets_step(project)
     assert step is not None
     assert step.run() == ["output/index.html: 72 KB > 60 KB"]
+
+
+@pytest.mark.parametrize(
+    ("deploy", "expected"),
+    [
+        ({"target": "rsync"}, True),
+        ({"target": "rsync", "rsync": {"precompress": False}}, False),
+        ({"target": "s3"}, False),  # the S3 target gzips as it uploads
+        ({"target": "ghpages"}, False),  # GitHub Pages compresses itself
+    ],
+)
+def test_only_the_rsync_target_gets_and_checks_gzipped_copies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, deploy, expected
+):
+    lines = [f"DEPLOY = {{**DEPLOY, **{deploy!r}}}"]
+    if "rsync" in deploy:
+        lines = [
+            f"DEPLOY = {{**DEPLOY, **{deploy!r}, "
+            f"'rsync': {{**DEPLOY['rsync'], **{deploy['rsync']!r}}}}}"
+        ]
+    content = tmp_path / "content"  # the settings file's PATH is beside it
+    content.mkdir()
+    project = project_for(
+        tmp_path, content, monkeypatch, settings_file(tmp_path, *lines)
+    )
+    names = [step.name for step in default_steps(project, include_check=False)]
+    assert ("compressed" in names) is expected
+    assert precompresses(project) is expected

@@ -51,6 +51,7 @@ class RsyncConfig:
     rsync_path: str
     timeout: int
     lock_wait: int
+    precompress: bool = True
 
 
 @dataclass(frozen=True)

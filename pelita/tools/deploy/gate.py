@@ -36,6 +36,7 @@ from pelita.tools.sitesearch import SearchIndexError, index_built_site
 from pelita.tools.webeditor import EditorBundleError, EditorSettingsError, write_editor
 
 from .errors import GateFailed
+from .precompress import compression_problems, precompress
 from .project import Project
 
 logger = logging.getLogger(__name__)
@@ -133,6 +134,8 @@ def default_steps(project: Project, *, include_check: bool = True) -> list[GateS
             GateStep("check", "invoke check", lambda: check_task_problems(project))
         )
     steps.append(links_step(project))
+    if precompresses(project):
+        steps.append(compressed_step(project))
     budgets = budgets_step(project)
     if budgets is not None:
         steps.append(budgets)
@@ -149,6 +152,24 @@ def links_step(project: Project) -> GateStep:
         return report.lines() if not report.ok else []
 
     return GateStep("links", "internal links and assets resolve in output/", run)
+
+
+def precompresses(project: Project) -> bool:
+    """Whether the target's server sends the ``.gz`` copies the build writes.
+
+    Only ``rsync``'s: the S3 target stores text gzipped itself and GitHub
+    Pages compresses on its own (docs/deploy.md).
+    """
+    return project.deploy.target == "rsync" and project.deploy.rsync.precompress
+
+
+def compressed_step(project: Project) -> GateStep:
+    """Every text file has a ``.gz`` copy holding exactly its bytes."""
+    return GateStep(
+        "compressed",
+        "a gzipped copy beside every text file, none stale",
+        lambda: compression_problems(project.output),
+    )
 
 
 def budgets_step(project: Project) -> GateStep | None:
@@ -173,6 +194,9 @@ def budgets_step(project: Project) -> GateStep | None:
 def build_problems(project: Project) -> list[str]:
     """Build with the production settings in a fresh process, index, add /admin/.
 
+    Last, for the rsync target, the gzipped copy of every text file
+    (:mod:`pelita.tools.deploy.precompress`).
+
     Errors are fatal. The index is part of the build, as in ``invoke build``:
     a site published without it would have a search page that finds nothing.
     """
@@ -192,6 +216,8 @@ def build_problems(project: Project) -> list[str]:
         write_editor(project.output, project.settings, project.root)
     except (EditorBundleError, EditorSettingsError) as error:
         return [f"the web editor (/admin/) could not be written: {error}"]
+    if precompresses(project):
+        precompress(project.output, project.state_dir / "gzip")
     return []
 
 

@@ -24,6 +24,13 @@ _RSYNC = (
     Option("rsync_path", "", "rsync's path on the server"),
     Option("timeout", 60, "seconds of silence before rsync gives up"),
     Option("lock_wait", 600, "seconds a deploy waits for another one's lock"),
+    Option(
+        "precompress",
+        True,
+        "write a gzipped `.gz` copy beside every text file (for nginx "
+        "`gzip_static on`, Caddy `precompressed gzip`); the gate checks each; "
+        "off only when the server compresses by itself",
+    ),
 )
 _GHPAGES = (
     Option("remote", "origin", "the git remote"),
