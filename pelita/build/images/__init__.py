@@ -6,6 +6,11 @@ read once, turned upright by its EXIF orientation, stripped of all metadata
 clean copy at the original address and a 1200x630 JPEG for link previews.
 Outputs are cached by the source's content hash, so a rebuild only encodes
 new or changed photos. An admin can add a phone photo as it is.
+
+Post bodies get the same rule on pages (the ``responsive_content`` filter)
+and in feeds (:func:`~.plugin.feed_images`): a remote image becomes a link
+and a tracking pixel is dropped, so neither a page nor a feed reader
+contacts another server.
 """
 
 from .plan import ResponsiveImage, Variant, plan_image

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -25,6 +27,9 @@ from .rewrite import rewrite_images
 logger = logging.getLogger(__name__)
 
 REGISTRY = "_responsive_images"
+# The label of a remote image's link when it has no alt text: the templates'
+# own message id, translated by the site's catalog.
+REMOTE_LABEL = "Image from the original source"
 
 
 class Registry:
@@ -35,6 +40,8 @@ class Registry:
         self.options = options
         self.by_source: dict[str, ResponsiveImage] = {}
         self.by_url: dict[str, ResponsiveImage] = {}
+        # The templates' gettext, once a generator's environment has one.
+        self.gettext: Callable[[str], str] = str
 
     def plan(self, relative: str, save_as: str | None = None) -> ResponsiveImage | None:
         """Plan ``relative`` once; None when the file is missing or unreadable."""
@@ -156,6 +163,37 @@ def add_template_helpers(generator: Any) -> None:
     """Expose ``responsive_image`` and ``responsive_content`` to templates."""
     generator.env.globals["responsive_image"] = responsive_image
     generator.env.filters["responsive_content"] = responsive_content
+    _registry(generator).gettext = partial(_translated, generator.env)
+
+
+def _translated(env: Any, text: str) -> str:
+    """``text`` as the templates' ``_()`` renders it (the msgid without i18n)."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        return text
+    return env.from_string("{{ _(text) }}").render(text=text)
+
+
+def feed_images(context: dict[str, Any], feed: Any) -> None:
+    """Feed entries follow the pages' rule for images (:func:`rewrite_images`).
+
+    Pelican writes an entry from the post's HTML, not from the page, so
+    without this a remote ``<img>`` (a tracking pixel, a hotlinked photo)
+    would stay live in every feed reader: it becomes a link, a pixel is
+    dropped, and a local image gets its responsive sizes, in the full
+    content and in the summary alike.
+    """
+    registry: Registry | None = context.get(REGISTRY)
+    if registry is None:
+        return
+    siteurl = str(context.get("FEED_DOMAIN") or context.get("SITEURL") or "")
+    label = registry.gettext(REMOTE_LABEL)
+    sizes = registry.options["body_sizes"]
+    for item in feed.items:
+        for key in ("content", "description"):
+            if item.get(key):
+                item[key] = rewrite_images(
+                    str(item[key]), siteurl, registry.find, sizes, label
+                )
 
 
 class ImagesGenerator:
@@ -213,3 +251,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(write_og_images)
     signals.static_generator_finalized.connect(take_static_images)
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(feed_images)
