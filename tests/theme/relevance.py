@@ -56,7 +56,7 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
     ]
 
 
-def _matches(path: str, patterns: tuple[str, ...]) -> bool:
+def matches(path: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(path, pattern) for pattern in patterns)
 
 
@@ -65,12 +65,12 @@ def judge(query: Query, found: tuple[str, ...]) -> Outcome:
     problems = []
     if not found:
         problems.append("nothing found")
-    elif not _matches(found[0], query.first):
+    elif not matches(found[0], query.first):
         problems.append(f"first is {found[0]}")
-    if found and _matches(found[0], query.not_first):
+    if found and matches(found[0], query.not_first):
         problems.append(f"{found[0]} must not come first")
     for wanted in query.top:
-        if not _matches(wanted, found[:3]) and wanted not in found[:3]:
+        if not matches(wanted, found[:3]) and wanted not in found[:3]:
             problems.append(f"{wanted} not in the first three")
     return Outcome(query, found[:SHOWN], tuple(problems))
 

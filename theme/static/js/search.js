@@ -4,7 +4,13 @@
    A large hub's index comes in parts, newest posts first (listed in
    pelita-parts.json, see plugins/sitesearch/parts.py): every part is
    searched, results of a query are merged by score, and "newest first"
-   browsing takes the parts in their order.
+   browsing takes the parts in their order. Pagefind scores with BM25,
+   whose word weight (IDF) each part computes from its own pages: a name
+   common in the small newest part (every kelurahan page of Tembalang says
+   "Tembalang") weighs less there than in an old part where two posts say
+   it. Before merging, each part's scores are scaled to the weights the
+   words have over all parts together (see rescale), so the order is the
+   one a single index would give.
    The excerpt under a result is cut here, not by Pagefind: it starts after
    the headline (already shown as the result's title) and around the first
    word found there, so it never repeats the title. */
@@ -45,30 +51,91 @@
     }, function () { return []; });
   }
 
-  /* Every part of the index, the newest first: a promise of modules. */
+  /* How many pages a part holds (its pagefind-entry.json, which Pagefind
+     has fetched already, so this comes from the browser's cache). */
+  function pagesOf(bundle) {
+    return fetch(bundle + "pagefind-entry.json").then(function (response) {
+      return response.json();
+    }).then(function (entry) {
+      var languages = entry.languages || {};
+      return Object.keys(languages).reduce(function (sum, key) {
+        return sum + (languages[key].page_count || 0);
+      }, 0);
+    }, function () { return 0; });
+  }
+
+  /* Every part of the index, the newest first: a promise of
+     { module, pages } (its Pagefind module and how many pages it holds). */
   function load() {
     if (!pagefind) {
       var bundle = new URL(form.getAttribute("data-bundle"), document.baseURI).href;
       var root = new URL(form.getAttribute("data-root"), document.baseURI).pathname;
-      pagefind = Promise.all([open(bundle, root), partsOf(bundle)]).then(function (first) {
-        return Promise.all(first[1].map(function (part) { return open(part, root); }))
-          .then(function (more) { return [first[0]].concat(more); });
+      pagefind = partsOf(bundle).then(function (parts) {
+        return Promise.all([bundle].concat(parts).map(function (part) {
+          return Promise.all([open(part, root), pagesOf(part)]).then(function (both) {
+            return { module: both[0], pages: both[1] };
+          });
+        }));
       });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
   }
 
-  function searchAll(modules, query, chosen) {
+  /* BM25's weight of a word found on n of N pages (Pagefind's formula). */
+  function idf(pages, having) {
+    return Math.log((pages - having + 0.5) / (having + 0.5) + 1);
+  }
+
+  /* One factor per part that turns its scores into scores over all parts:
+     the query's words weighed over every page, divided by their weight in
+     that part (only the words the part has count, as only they scored).
+     How many pages of a part have a word is the length of its results for
+     that word alone: Pagefind stems and matches it as for the query. */
+  function rescale(parts, query) {
+    var words = query.split(/\s+/).filter(Boolean);
+    return Promise.all(parts.map(function (part) {
+      return Promise.all(words.map(function (word) {
+        return part.module.search(word).then(function (found) {
+          return found.results.length;
+        });
+      }));
+    })).then(function (having) {
+      var total = parts.reduce(function (sum, part) { return sum + part.pages; }, 0);
+      var overall = words.map(function (_, w) {
+        return having.reduce(function (sum, counts) { return sum + counts[w]; }, 0);
+      });
+      return parts.map(function (part, p) {
+        var own = 0, global = 0;
+        words.forEach(function (_, w) {
+          if (!having[p][w]) return;
+          own += idf(part.pages, having[p][w]);
+          global += idf(total, overall[w]);
+        });
+        return own > 0 ? global / own : 1;
+      });
+    });
+  }
+
+  function searchAll(parts, query, chosen) {
     var options = { filters: chosen, sort: query ? undefined : { date: "desc" } };
-    return Promise.all(modules.map(function (module) {
-      return module.search(query || null, options);
-    })).then(function (found) {
-      var merged = [].concat.apply([], found.map(function (f) { return f.results; }));
-      if (query && found.length > 1) {
-        merged.sort(function (a, b) { return b.score - a.score; });
-      }
-      return merged;
+    var found = Promise.all(parts.map(function (part) {
+      return part.module.search(query || null, options);
+    }));
+    if (!query || parts.length < 2) {
+      return found.then(function (all) {
+        return [].concat.apply([], all.map(function (f) { return f.results; }));
+      });
+    }
+    return Promise.all([found, rescale(parts, query)]).then(function (both) {
+      var merged = [];
+      both[0].forEach(function (f, p) {
+        f.results.forEach(function (result) {
+          merged.push({ result: result, score: result.score * both[1][p] });
+        });
+      });
+      merged.sort(function (a, b) { return b.score - a.score; });
+      return merged.map(function (entry) { return entry.result; });
     });
   }
 
@@ -175,8 +242,8 @@
       return;
     }
     status.textContent = text("loading", {});
-    load().then(function (modules) {
-      return searchAll(modules, query, chosen);
+    load().then(function (parts) {
+      return searchAll(parts, query, chosen);
     }).then(function (found) {
       if (mine !== run) return;
       results = found;
