@@ -11,13 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-CHANNEL_KINDS = ("opd", "kecamatan", "kelurahan", "media")
 # What the importer does with a channel's images: download them (re-encoded,
 # stored under content/images/imported/) or keep their https URLs.
 IMAGE_MODES = ("download", "remote")
-# "feed": RSS, Atom or JSON Feed (or a site whose feed is discovered);
-# "html": listing and article pages read with the CSS selectors of ``html:``.
-CHANNEL_FORMATS = ("feed", "html")
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,7 @@ class Channel:
     images: str = IMAGE_MODES[0]
     format: str = "feed"
     html: HtmlRules | None = None
+    website: str | None = None  # the channel's public site, when not the feed's
 
     @property
     def is_local(self) -> bool:

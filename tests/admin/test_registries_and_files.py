@@ -67,14 +67,47 @@ def test_channel_yaml_syntax_error_has_a_line(site):
 
 def test_duplicate_channel_ids(site):
     (site / "data" / "channels.yml").write_text(
-        "channels:\n  - id: dinkes\n    name: A\n  - id: Dinkes Kota\n"
-        "  - id: dinkes\n    name: B\n",
+        "channels:\n"
+        "  - {id: dinkes, name: A, kind: opd, url: 'https://a.example/feed/'}\n"
+        "  - {id: Dinkes Kota, name: K, kind: opd, url: 'https://k.example/feed/'}\n"
+        "  - {id: dinkes, name: B, kind: opd, url: 'https://b.example/feed/'}\n",
         encoding="utf-8",
     )
     found = check(site).problems
-    assert [(p.line, p.code) for p in found] == [(4, "registri"), (5, "registri")]
-    assert "'Dinkes Kota'" in found[0].message
-    assert '"dinkes" dipakai dua kali' in found[1].message
+    assert [(p.line, p.code) for p in found] == [(3, "registri"), (4, "registri")]
+    assert "'Dinkes Kota' must be a slug" in found[0].message
+    assert "kanal 'dinkes': field 'id': used twice (first on line 2)" in (
+        found[1].message
+    )
+
+
+def test_channel_fields_are_checked_as_the_importer_checks_them(site):
+    """A key only a loose reader took (``homepage``) and a misspelt place."""
+    (site / "data" / "channels.yml").write_text(
+        "channels:\n"
+        "  - id: kec-tembalang\n"
+        "    name: Kecamatan Tembalang\n"
+        "    kind: kecamatan\n"
+        "    kecamatan: Tembalng\n"
+        "    homepage: https://tembalang.example.go.id/\n"
+        "    enabled: false\n",
+        encoding="utf-8",
+    )
+    found = check(site).problems
+    assert [(p.path, p.line) for p in found] == [("data/channels.yml", 2)] * 2
+    messages = " | ".join(p.message for p in found)
+    assert "field 'homepage': unknown field" in messages
+    assert "did you mean 'website'?" in messages
+    assert "'Tembalng' is not a kecamatan of the city; closest: Tembalang" in messages
+
+
+def test_a_feed_file_is_refused_in_the_city_registry_not_in_the_demo(site):
+    entry = "  - {id: a, name: A, kind: media, url: feeds/a.xml}\n"
+    (site / "data" / "channels.yml").write_text("channels:\n" + entry, "utf-8")
+    (site / "data" / "channels.demo.yml").write_text("channels:\n" + entry, "utf-8")
+    (found,) = check(site).problems
+    assert found.path == "data/channels.yml"
+    assert "IMPORTER['local_feeds']" in found.message
 
 
 def test_contacts_file_is_validated(site):

@@ -85,7 +85,7 @@ channels:
     name: Berita Dinas Perhubungan
     kind: opd
     url: https://dishub.example.go.id/feed/
-    site: https://dishub.example.go.id/
+    website: https://dishub.example.go.id/
     opd: dishub
 """
 

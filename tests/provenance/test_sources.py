@@ -66,7 +66,8 @@ def test_channel_names_come_from_the_importer_registry(tmp_path):
 
     registry = tmp_path / "channels.yml"
     registry.write_text(
-        "channels:\n  - id: kel-kandri\n    name: Kelurahan Kandri\n"
+        "channels:\n  - {id: kel-kandri, name: Kelurahan Kandri, kind: media,"
+        " url: 'https://kandri.example/feed/'}\n"
         "  - id: tanpa-nama\n",
         encoding="utf-8",
     )

@@ -5,7 +5,6 @@ from types import SimpleNamespace
 import pytest
 
 from pelita.build.wilayah.achievements import register_by_kecamatan
-from pelita.build.wilayah.channels import load_channel_refs
 from pelita.build.wilayah.generator import map_levels
 from pelita.build.wilayah.pages import build_pages, jsonld
 from pelita.core.prestasi import is_achievement
@@ -80,27 +79,6 @@ def test_the_prestasi_register_replaces_our_own_guess(areas):
     assert by_kode["33.74.10"].achievements_url == "prestasi/kecamatan/tembalang/"
     assert by_kode["33.74.11"].achievements == []
     assert register_by_kecamatan({}) is None
-
-
-def test_channel_refs(tmp_path, gazetteer):
-    registry = tmp_path / "channels.yml"
-    registry.write_text(
-        """channels:
-  - {id: a, name: Kecamatan Mijen, url: "https://mijen.example.go.id/feed/",
-     kecamatan: mijen}
-  - {id: b, name: Kelurahan Purwosari, url: "x.xml", kecamatan: Mijen,
-     kelurahan: Purwosari, homepage: "https://purwosari.example.go.id/"}
-  - {id: c, name: OPD, url: "https://opd.example.go.id/feed/"}
-  - {id: d, name: Salah, url: "https://d.example/feed/", kecamatan: Mijn}
-""",
-        encoding="utf-8",
-    )
-    refs = load_channel_refs(registry, gazetteer)
-    assert [(r.id, r.homepage, r.kecamatan, r.kelurahan) for r in refs] == [
-        ("a", "https://mijen.example.go.id/", ("33.74.14",), ()),
-        ("b", "https://purwosari.example.go.id/", ("33.74.14",), ("33.74.14.1005",)),
-    ]
-    assert load_channel_refs(tmp_path / "none.yml", gazetteer) == []
 
 
 def test_json_ld_for_a_kecamatan(areas):

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -62,12 +63,13 @@ Belum terbit.
 
 CHANNELS = """channels:
   - {id: kec-tembalang, name: Kecamatan Tembalang, kind: kecamatan,
-     url: "https://tembalang.example.go.id/feed/", kecamatan: Tembalang}
+     url: "https://tembalang.example.go.id/feed/", kecamatan: Tembalang,
+     opd: kec-tembalang}
   - {id: kel-meteseh, name: Kelurahan Meteseh, kind: kelurahan,
      url: "https://meteseh.example.go.id/feed/", kecamatan: Tembalang,
      kelurahan: Meteseh}
-  - {id: mati, name: Kanal Mati, kind: kecamatan, url: "https://x.example/feed/",
-     kecamatan: Tembalang, enabled: false}
+  - {id: mati, name: Kanal Mati, kind: kecamatan, kecamatan: Tembalang,
+     opd: kec-tembalang, enabled: false, website: "https://mati.example.go.id/"}
   - {id: salah, name: Kanal Salah, kind: kecamatan, url: "https://y.example/feed/",
      kecamatan: Tembalng}
   - {id: jahat, name: "<img src=x onerror=alert(1)>", kind: kecamatan,
@@ -180,6 +182,32 @@ def test_inferred_areas_are_linked_and_marked_on_the_article(site):
     assert "ditandai otomatis" in article
 
 
+def channel_list(page: str) -> list[tuple[str, str | None, bool]]:
+    """(name, link, listed as not active) of each channel a page lists."""
+    soup = BeautifulSoup(page, "html.parser")
+    return [
+        (
+            item.get_text(" ", strip=True).replace(" (belum aktif)", ""),
+            item.a["href"] if item.a else None,
+            "channel-inactive" in (item.get("class") or ()),
+        )
+        for item in soup.select("ul.channel-list li")
+    ]
+
+
+def test_opd_and_kecamatan_pages_list_one_channel_alike(site):
+    """One rule for every page: a disabled channel is listed as "belum aktif",
+    and each channel links the same address (its declared site, else its feed's).
+    """
+    on_opd = channel_list(read(site, "opd/kec-tembalang/index.html"))
+    on_kecamatan = channel_list(read(site, "kecamatan/tembalang/index.html"))
+    assert on_opd == [
+        ("Kecamatan Tembalang", "https://tembalang.example.go.id/", False),
+        ("Kanal Mati", "https://mati.example.go.id/", True),
+    ]
+    assert [c for c in on_kecamatan if c in on_opd] == on_opd
+
+
 def test_kelurahan_page_lists_its_posts_and_channels(site):
     page = read(site, "kecamatan/tembalang/meteseh/index.html")
     assert card_titles(page) == ["Kelurahan Meteseh Juara Kampung Hijau"]
@@ -214,7 +242,10 @@ def test_kecamatan_page_shows_achievements_kelurahan_and_channels(site):
     assert "Kerja Bakti" not in achievements
     channels = page.split('id="kanal-kecamatan"')[1].split("</section>")[0]
     assert "Kecamatan Tembalang" in channels and "Kelurahan Meteseh" in channels
-    assert "Kanal Mati" not in channels and "Kanal Salah" not in page
+    assert "Kanal Salah" not in page  # a misspelt kecamatan is held back
+    # A disabled channel is listed, marked as not imported yet (as on OPD pages).
+    inactive = channels.split('class="channel-inactive"')[1].split("</li>")[0]
+    assert "Kanal Mati" in inactive and "(belum aktif)" in inactive
     assert page.count('href="../../kecamatan/tembalang/') >= 12  # its kelurahan
 
 

@@ -5,8 +5,8 @@ content folder) are cleaned again after Pelican renders them, with the same
 nh3 allow-list the importer used: whatever the Markdown round trip or a hand
 edit produced, no script, event handler or ``javascript:`` URL reaches the
 page. Their text fields get the same plain-text rules. Templates get
-``article.channel_info`` (the registry's ``Channel``: id, name, kind, url,
-opd, kecamatan, kelurahan) and ``article.channel_name``.
+``article.channel_info`` (the registry's ``ChannelRecord``: id, name, kind,
+url, homepage, opd, kecamatan, kelurahan) and ``article.channel_name``.
 
 This runs in ``article_generator_pretaxonomy``, so it happens on every build,
 also when Pelican's content cache skipped the reader; the registry is read
@@ -31,12 +31,11 @@ from pelita.core.htmlsafety import (
     plain_text,
     sanitize_imported,
 )
+from pelita.core.registries import ChannelRecord, site_channels
 from pelita.core.schema import URL_KEYS
 from pelita.core.urlsafety import blank_unsafe_addresses
-from pelita.importer.errors import ChannelConfigError, ImporterConfigError
+from pelita.importer.errors import ImporterConfigError
 from pelita.importer.feeds.clean import absolute_url
-from pelita.importer.model import Channel
-from pelita.importer.registry.channels import load_channels
 from pelita.importer.settings import load_config
 
 logger = logging.getLogger(__name__)
@@ -45,22 +44,9 @@ logger = logging.getLogger(__name__)
 _URL_FIELDS = tuple(sorted(URL_KEYS))
 
 
-def _registry(generator: Any) -> dict[str, Channel]:
-    settings = generator.settings
-    try:
-        config = load_config(settings)
-        # Only names are needed here (nothing is fetched), so a demo
-        # registry of feed files is read whatever IMPORTER['local_feeds'] says.
-        channels = load_channels(
-            config.channels_file,
-            config.registry_files,
-            config.categories,
-            local_feeds=True,
-        )
-    except (ChannelConfigError, ImporterConfigError, ValueError) as exc:
-        logger.warning("importer: channel names unavailable at build time: %s", exc)
-        return {}
-    return {channel.id: channel for channel in channels}
+def _registry(generator: Any) -> dict[str, ChannelRecord]:
+    registry = site_channels(generator.settings, who="importer")
+    return {channel.id: channel for channel in registry.channels}
 
 
 def imported_folders(generator: Any) -> tuple[Path, ...]:

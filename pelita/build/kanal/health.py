@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pelita.importer.model import Channel
+from pelita.core.registries import ChannelRecord as Channel
 from pelita.importer.writing.state import ChannelState, parse_iso
 
 from .messages import indonesian_error

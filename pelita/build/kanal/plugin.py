@@ -25,10 +25,9 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from pelita.core.registries import site_channels
 from pelita.core.settings import KANAL, merge_settings, plugin_enabled
-from pelita.importer.errors import ChannelConfigError, ImporterConfigError
-from pelita.importer.model import Channel
-from pelita.importer.registry.channels import load_channels
+from pelita.importer.errors import ImporterConfigError
 from pelita.importer.settings import load_config
 from pelita.importer.writing.state import parse_iso, peek_state
 
@@ -72,16 +71,6 @@ def _newest_posts(context: dict[str, Any]) -> dict[str, dt.datetime]:
     return newest
 
 
-def _channels(config: Any) -> tuple[Channel, ...]:
-    try:
-        return load_channels(
-            config.channels_file, config.registry_files, config.categories, True
-        )
-    except ChannelConfigError as exc:
-        logger.warning("kanal: the channel registry cannot be read: %s", exc)
-        return ()
-
-
 class KanalGenerator(Generator):
     """Gathers the channels' health after the articles, writes one page."""
 
@@ -101,7 +90,7 @@ class KanalGenerator(Generator):
             return
         states = peek_state(config.state_file)
         self.rows = channel_health(
-            _channels(config),
+            site_channels(self.settings, who="kanal").channels,
             states,
             _report_rows(config.report_file),
             _newest_posts(self.context),

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pelita.core.htmlsafety import field_text
-from pelita.core.registries import Opd
-
-from .channels import ChannelInfo
+from pelita.core.registries import ChannelRecord, Opd
 
 JENIS_LABELS: dict[str, str] = {
     "sekretariat": "Sekretariat",
@@ -33,7 +31,7 @@ class OpdPage:
     opd: Opd
     url: str
     save_as: str
-    channels: tuple[ChannelInfo, ...] = ()
+    channels: tuple[ChannelRecord, ...] = ()
     articles: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     awards: tuple[Any, ...] = field(default=(), compare=False, repr=False)
     awards_url: str | None = None
@@ -48,7 +46,7 @@ def build_opd_pages(
     opds: Sequence[Opd],
     articles: Sequence[Any],
     opd_of: Mapping[int, str | None],
-    channels: Sequence[ChannelInfo],
+    channels: Sequence[ChannelRecord],
     *,
     awarded: Sequence[Any],
     patterns: tuple[str, str],
@@ -67,7 +65,7 @@ def build_opd_pages(
     for article in awarded:
         if article.prestasi.opd:
             awards.setdefault(article.prestasi.opd, []).append(article)
-    by_opd: dict[str, list[ChannelInfo]] = {}
+    by_opd: dict[str, list[ChannelRecord]] = {}
     for channel in channels:
         if channel.opd:
             by_opd.setdefault(channel.opd, []).append(channel)

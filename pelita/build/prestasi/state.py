@@ -13,14 +13,15 @@ from typing import Any
 
 from pelita.core.prestasi.rules import Rules, load_rules, place_sets
 from pelita.core.registries import (
+    ChannelRecord,
     Gazetteer,
     OpdRegistry,
     load_gazetteer,
     load_opd,
     registry_paths,
+    site_channels,
 )
 
-from .channels import ChannelInfo, load_channels
 from .settings import prestasi_settings
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class BuildState:
     rules: Rules
     gazetteer: Gazetteer
     opd: OpdRegistry
-    channels: list[ChannelInfo]
+    channels: tuple[ChannelRecord, ...]
     channel_opd: dict[str, str] = field(default_factory=dict)
     warned: set[str] = field(default_factory=set)
 
@@ -55,8 +56,7 @@ def build_state(context: dict[str, Any], settings: dict[str, Any]) -> BuildState
         return state
     conf = prestasi_settings(settings)
     paths = registry_paths(settings)
-    importer = settings.get("IMPORTER") or {}
-    channels = load_channels(importer.get("channels_file"))
+    channels = site_channels(settings, who="prestasi").channels
     gazetteer = load_gazetteer(paths["wilayah"], paths["wilayah_aliases"])
     state = BuildState(
         conf=conf,

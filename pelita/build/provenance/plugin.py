@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
-import yaml
 from pelican import signals
 
-from pelita.core.registries import load_opd, load_yaml_text, registry_paths
+from pelita.core.registries import load_opd, registry_paths, site_channels
 from pelita.core.settings import PROVENANCE, merge_settings
 
 from .sources import history_url, provenance_of
@@ -18,21 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 def channel_names(settings: dict[str, Any]) -> dict[str, str]:
-    """Channel id -> display name from the importer's channel registry."""
-    path = Path((settings.get("IMPORTER") or {}).get("channels_file") or "")
-    if not path.is_file():
-        return {}
-    try:
-        data = load_yaml_text(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as error:
-        logger.warning("provenance: cannot read channel names from %s: %s", path, error)
-        return {}
-    channels = data.get("channels") if isinstance(data, dict) else None
-    return {
-        str(c["id"]): str(c["name"])
-        for c in channels or []
-        if isinstance(c, dict) and c.get("id") and c.get("name")
-    }
+    """Channel id -> display name from the channel registry."""
+    return site_channels(settings, who="provenance").names()
 
 
 def _annotate(items: list[Any], settings: dict[str, Any]) -> None:

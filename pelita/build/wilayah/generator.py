@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import logging
 import math
-from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from pelita.core.registries import site_channels
 from pelita.core.schema import category_roles
 from pelita.core.wilayah.svgmap import city_map
 
 from .achievements import register_by_kecamatan
-from .channels import load_channel_refs
 from .pages import AreaPage, WilayahPages, build_pages, jsonld
 from .state import STATE_KEY, WilayahState
 
@@ -49,24 +48,13 @@ class WilayahGenerator(Generator):
         self.state: WilayahState | None = None
         self.pages: WilayahPages | None = None
 
-    def _channels_file(self) -> Path | None:
-        importer = self.settings.get("IMPORTER") or {}
-        return (
-            Path(importer["channels_file"]) if importer.get("channels_file") else None
-        )
-
     def generate_context(self) -> None:
         """Group the site's articles by area; expose them as ``wilayah``."""
         self.state = self.context.get(STATE_KEY)
         if self.state is None:  # no articles generator ran this build
             return
         config = self.state.config
-        channels_file = self._channels_file()
-        channels = (
-            load_channel_refs(channels_file, self.state.gazetteer)
-            if channels_file
-            else []
-        )
+        channels = site_channels(self.settings, who="wilayah").channels
         self.pages = build_pages(
             self.state.areas,
             self.context.get("articles", []),

@@ -12,10 +12,9 @@ from typing import Any
 
 from pelita.core.pagination import SETTLED_COUNT, SETTLED_STEP, settled
 from pelita.core.prestasi import is_achievement
+from pelita.core.registries import ChannelRecord
 from pelita.core.schema import ROLE_DEFAULTS
 from pelita.core.wilayah.places import Area, Areas
-
-from .channels import ChannelRef
 
 
 @dataclass
@@ -25,7 +24,7 @@ class AreaPage:
     area: Area
     articles: list[Any] = field(default_factory=list)
     achievements: list[Any] = field(default_factory=list)
-    channels: list[ChannelRef] = field(default_factory=list)
+    channels: list[ChannelRecord] = field(default_factory=list)
     kelurahan: list[AreaPage] = field(default_factory=list)
     feed_url: str | None = None
     achievements_url: str | None = None  # the awards wall filtered to this area
@@ -91,7 +90,7 @@ class WilayahPages:
 def build_pages(
     areas: Areas,
     articles: Iterable[Any],
-    channels: Iterable[ChannelRef],
+    channels: Iterable[ChannelRecord],
     index_url: str,
     achievements_category: str = ROLE_DEFAULTS.achievements,
 ) -> WilayahPages:
@@ -111,10 +110,10 @@ def build_pages(
             if award:
                 page.achievements.append(article)
     for channel in channels:
-        for kode in channel.kelurahan:
-            kel_pages[kode].channels.append(channel)
-        for kode in channel.kecamatan:
-            kec_pages[kode].channels.append(channel)
+        if channel.kelurahan_kode in kel_pages:
+            kel_pages[channel.kelurahan_kode].channels.append(channel)
+        if channel.kecamatan_kode in kec_pages:
+            kec_pages[channel.kecamatan_kode].channels.append(channel)
     return WilayahPages(list(kec_pages.values()), kel_pages, index_url)
 
 

@@ -33,19 +33,26 @@ def file_stamp(path: Any) -> Stamp:
 def cached_by_file_time(loader: Callable[..., T]) -> Callable[..., T]:
     """Memoize ``loader(path, ...)`` on its arguments and their files' stamps.
 
-    Every positional argument is taken as a file path (or None). A failed
-    load is not cached, so a fixed file is read again.
+    Every positional ``str`` or path argument is taken as a file path; other
+    arguments (None, keyword options such as a tuple of names, a flag or a
+    function) are part of the key as they are, so they must be hashable. A
+    failed load is not cached, so a fixed file is read again.
     """
     cache: dict[tuple, tuple[tuple[Stamp, ...], T]] = {}
 
     @functools.wraps(loader)
-    def load(*paths: Any) -> T:
-        key = tuple(str(Path(p)) if p is not None else None for p in paths)
-        stamps = tuple(file_stamp(p) for p in paths)
+    def load(*paths: Any, **options: Any) -> T:
+        key = (
+            *(str(Path(p)) if isinstance(p, str | os.PathLike) else p for p in paths),
+            *sorted(options.items()),
+        )
+        stamps = tuple(
+            file_stamp(p) if isinstance(p, str | os.PathLike) else None for p in paths
+        )
         found = cache.get(key)
         if found is not None and found[0] == stamps:
             return found[1]
-        value = loader(*paths)
+        value = loader(*paths, **options)
         cache[key] = (stamps, value)
         return value
 

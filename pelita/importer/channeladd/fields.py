@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pelita.core.registries import Gazetteer, OpdRegistry, closest, slugify_name
+from pelita.core.registries.channelfields import CHANNEL_KINDS
 from pelita.core.registries.paths import registry_file
-from pelita.importer.model import CHANNEL_KINDS
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

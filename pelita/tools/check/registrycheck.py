@@ -4,9 +4,9 @@ Every registry file the build reads (the gazetteer and its aliases, the
 tagger's rules, the kecamatan boundaries when the city has them, the OPD list,
 the achievements classifier's rules) is loaded with the build's own loaders,
 from the paths the settings give, so the check passes only where the build
-can, and its messages name the city's real files. Channel registries get a
-YAML syntax check and unique, well-formed ids; the full channel schema is the
-importer's.
+can, and its messages name the city's real files. Channel registries are read
+by the one strict reader the importer and the pages use
+(:mod:`pelita.core.registries.channels`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from pelita.core.prestasi import PrestasiError, place_sets
 from pelita.core.prestasi import load_rules as load_prestasi_rules
@@ -28,7 +26,13 @@ from pelita.core.registries import (
     load_opd,
     registry_paths,
 )
-from pelita.core.settings import PRESTASI, PluginSettingsError, merge_settings
+from pelita.core.registries.channels import ChannelProblem, registry_for
+from pelita.core.settings import (
+    IMPORTER,
+    PRESTASI,
+    PluginSettingsError,
+    merge_settings,
+)
 from pelita.core.wilayah import WilayahError
 from pelita.core.wilayah import load_rules as load_tagger_rules
 from pelita.core.wilayah.svgmap import city_map
@@ -37,9 +41,8 @@ from .config import CheckConfig
 from .contacts import Contacts, load_contacts
 from .corpus import display_path
 from .model import Problem, Severity
-from .yamlfile import YamlFileError, load_yaml
+from .yamlfile import YamlFileError
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LOCATED = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (?P<detail>.*)$", re.DOTALL)
 
 
@@ -146,77 +149,48 @@ def _yaml_problem(exc: YamlFileError, root: Path) -> Problem:
     )
 
 
-def check_channel_files(root: Path, config: CheckConfig) -> Iterator[Problem]:
-    """YAML syntax and channel ids of each channel registry that exists."""
+def check_channel_files(
+    root: Path, config: CheckConfig, settings: dict[str, Any] | None = None
+) -> Iterator[Problem]:
+    """Each channel registry that exists, read by the build's own strict reader.
+
+    The registry the importer reads is checked as the importer will (feed
+    files only when ``IMPORTER['local_feeds']``); any other file (the demo's)
+    may name feed files next to it. Every problem of every channel is listed.
+    """
+    settings = settings or {}
+    try:
+        files = registry_paths(settings, root)
+        importer = merge_settings(settings, IMPORTER)
+    except (RegistryError, PluginSettingsError):
+        return  # load_registries reports the setting
+    own = (root / str(importer["channels_file"])).resolve()
     for name in config.channel_files:
         path = root / name
         if not path.exists():
             continue
+        local = bool(importer["local_feeds"]) or path.resolve() != own
         try:
-            data = load_yaml(path)
-        except YamlFileError as exc:
-            yield _yaml_problem(exc, root)
+            registry = registry_for(
+                path,
+                files,
+                tuple(settings.get("CATEGORIES") or ()),
+                local_feeds=local,
+            )
+        except RegistryError as exc:
+            yield _registry_problem(exc, path, root)
             continue
-        yield from _channels(path, data, root)
+        yield from (_channel_problem(p, root) for p in registry.problems)
 
 
-def _channels(path: Path, data: Any, root: Path) -> Iterator[Problem]:
-    shown = display_path(path, root)
-    channels = data.get("channels") if isinstance(data, dict) else None
-    if not isinstance(channels, list):
-        yield Problem(
-            shown,
-            1,
-            Severity.ERROR,
-            "registri",
-            "Berkas kanal harus berisi daftar di bawah kunci channels:",
-            "lihat contoh di data/channels.demo.yml",
-        )
-        return
-    lines = _id_lines(path)
-    seen: set[str] = set()
-    for index, channel in enumerate(channels):
-        cid = str(channel.get("id", "")) if isinstance(channel, dict) else ""
-        line = lines[index] if index < len(lines) else None
-        if not _ID.match(cid):
-            yield Problem(
-                shown,
-                line,
-                Severity.ERROR,
-                "registri",
-                f"Kanal ke-{index + 1} berid {cid!r}: id harus huruf kecil, angka "
-                "dan tanda hubung",
-                'misalnya "id: kec-tembalang"',
-            )
-        elif cid in seen:
-            yield Problem(
-                shown,
-                line,
-                Severity.ERROR,
-                "registri",
-                f'Id kanal "{cid}" dipakai dua kali',
-                "beri id lain pada salah satunya",
-            )
-        seen.add(cid)
-
-
-def _id_lines(path: Path) -> list[int]:
-    """The line of each channel's id (or of the channel), in order."""
-    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    channels = _child(root, "channels")
-    if not isinstance(channels, yaml.SequenceNode):
-        return []
-    lines = []
-    for node in channels.value:
-        found = _child(node, "id")
-        lines.append((found or node).start_mark.line + 1)
-    return lines
-
-
-def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for key_node, value_node in node.value:
-        if getattr(key_node, "value", None) == key:
-            return value_node
-    return None
+def _channel_problem(problem: ChannelProblem, root: Path) -> Problem:
+    who = f"kanal {problem.channel!r}: " if problem.channel else ""
+    return Problem(
+        display_path(problem.path, root),
+        problem.line,
+        Severity.ERROR,
+        "registri",
+        f"{who}field {problem.field!r}: {problem.message}",
+        "perbaiki kanal ini; kanal yang salah tidak diimpor dan tidak "
+        "ditampilkan di halaman mana pun",
+    )

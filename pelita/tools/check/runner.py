@@ -102,7 +102,7 @@ def check_run(
         opd,
         contacts,
     )
-    problems += list(check_channel_files(root, config))
+    problems += list(check_channel_files(root, config, dict(settings)))
     problems += [_missing(given) for given in corpus.missing]
     problems += list(_file_problems(ctx))
     problems += list(check_duplicates(ctx))

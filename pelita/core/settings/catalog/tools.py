@@ -18,8 +18,8 @@ CHECK = Setting(
         Option(
             "channel_files",
             ["data/channels.yml", "data/channels.demo.yml"],
-            "channel registries checked (YAML syntax and channel ids); a file "
-            "that does not exist is skipped",
+            "channel registries checked, every field, as the importer and the "
+            "pages read them; a file that does not exist is skipped",
         ),
         Option(
             "future_tolerance_minutes",
