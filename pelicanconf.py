@@ -200,7 +200,8 @@ PLUGINS = [
     "sitemap",
     "pelita.build.seo",  # after sitemap: drops noindex pages from sitemap.xml
     "pelita.build.assets",  # the theme's files, fingerprinted: the |asset filter
-    "pelita.build.buildspeed",  # last: freezes article URLs once every plugin has run
+    "pelita.build.buildspeed",  # freezes article URLs once every plugin has run
+    "pelita.build.contract",  # last: what the plugins added is what docs/plugins.md says
 ]
 
 # Kecamatan/kelurahan tagging and pages (pelita/build/wilayah); every key and its

@@ -48,7 +48,9 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
         "state_file": str(root / "import-state.json"),
         "report_file": str(root / "import-report.json"),
     }
-    env = {**os.environ, "PELITA_DEMO": "1"}
+    # The contract plugin writes what the plugins added (tests/core/test_contract.py).
+    contract = str(root / "contract.json")
+    env = {**os.environ, "PELITA_DEMO": "1", "PELITA_CONTRACT_REPORT": contract}
     run_checked(
         [
             sys.executable, "-m", "invoke", "import-feeds",

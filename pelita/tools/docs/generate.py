@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from pelita.core.contract import contract_tables
 from pelita.core.schema import metadata_table, verdict_table
 from pelita.core.settings.docs import settings_reference
 
@@ -17,6 +18,7 @@ GENERATED: dict[str, dict[str, Part]] = {
     "docs/writing.md": {"metadata-keys": metadata_table},
     "docs/settings.md": {"settings-reference": settings_reference},
     "docs/panduan-admin.md": {"verdicts": verdict_table},
+    "docs/plugins.md": {"plugin-contract": contract_tables},
 }
 
 
