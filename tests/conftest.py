@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -14,6 +13,10 @@ import pytest
 from filelock import FileLock
 
 REPO = Path(__file__).resolve().parent.parent
+# Test modules import the shared helpers (sitebuild) by their plain names.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitebuild import run_pelican  # noqa: E402
 
 
 def run_checked(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
@@ -63,14 +66,9 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
         env=env,
     )  # fmt: skip
     output = root / "output"
-    run_checked(
-        [
-            sys.executable, "-m", "pelican", str(content),
-            "-s", settings, "-o", str(output),
-            "-e", f"IMPORTER={json.dumps(importer)}",
-            f"CACHE_PATH={json.dumps(str(root / 'cache'))}",
-        ],
-        env=env,
+    run_pelican(
+        content, output, conf=settings, env=env,
+        IMPORTER=importer, CACHE_PATH=str(root / "cache"),
     )  # fmt: skip
     return output
 

@@ -1,13 +1,10 @@
 """Admin-written HTML is cleaned at build time; Markdown's own markup stays."""
 
-import json
 import re
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican.settings import read_settings
+from sitebuild import run_pelican
 
 from pelita.core.htmlsafety import ADMIN_CLASSES, CODE_LANGUAGE_CLASS, sanitize_admin
 from tests.conftest import REPO
@@ -96,19 +93,10 @@ def built_post(tmp_path_factory):
     importer = {"channels_file": str(REPO / "data" / "channels.demo.yml")}
     # The sanitizer is the layer under the build guard, which would hold this
     # post back: build without the guard to prove the layer holds on its own.
-    plugins = read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
-    plugins = [name for name in plugins if name != "pelita.build.guard"]
-    result = subprocess.run(
-        [
-            sys.executable, "-m", "pelican", str(root / "content"),
-            "-s", "pelicanconf.py", "-o", str(root / "output"),
-            "-e", f"IMPORTER={json.dumps(importer)}",
-            f"CACHE_PATH={json.dumps(str(root / 'cache'))}",
-            f"PLUGINS={json.dumps(plugins)}",
-        ],
-        cwd=REPO, capture_output=True, text=True, check=False,
+    run_pelican(
+        root / "content", root / "output", cache=root / "cache",
+        without=["pelita.build.guard"], IMPORTER=importer,
     )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
     page = root / "output" / "berita" / "pengumuman-kerja-bakti" / "index.html"
     return BeautifulSoup(page.read_text("utf-8"), "html.parser")
 

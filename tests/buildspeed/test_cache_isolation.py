@@ -10,16 +10,12 @@ other, on one output folder and one cache.
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-from pelican.settings import get_settings_from_file
 from PIL import Image
+from sitebuild import plugins, run_pelican
 
 from pelita.tools.sitecheck.links import check_links
 
@@ -50,22 +46,16 @@ def _site(root: Path) -> Path:
 
 
 def _build(root: Path, settings_file: str, **extra: object) -> None:
-    settings = {
-        "PATH": str(root / "content"),
-        "CACHE_PATH": str(root / "cache"),
+    run_pelican(
+        None,
+        root / "output",
+        conf=settings_file,
+        args=["--fatal", "errors"],
+        env={"SITEURL": SITEURL},
+        PATH=str(root / "content"),
+        CACHE_PATH=str(root / "cache"),
         **extra,
-    }
-    command = [
-        sys.executable, "-m", "pelican", "-s", settings_file,
-        "-o", str(root / "output"), "--fatal", "errors",
-        "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
-    ]  # fmt: skip
-    env = {**os.environ, "SITEURL": SITEURL}
-    result = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
-    if result.returncode:
-        pytest.fail(f"{settings_file} build failed:\n{result.stdout}\n{result.stderr}")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -77,8 +67,7 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def _development_plugins(without: str) -> list[str]:
-    plugins = get_settings_from_file(str(REPO / "pelicanconf.py"))["PLUGINS"]
-    return [name for name in plugins if not name.endswith(without)]
+    return plugins("pelicanconf.py", without=[without])
 
 
 def test_a_development_build_leaves_the_production_caches_intact(tmp_path):

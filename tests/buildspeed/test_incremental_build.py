@@ -9,16 +9,12 @@ equal, file for file and byte for byte, a clean build of the same content
 into an empty folder with no cache.
 """
 
-import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from PIL import Image
+from sitebuild import run_pelican
 
 REPO = Path(__file__).resolve().parents[2]
 PLACES = [("Tembalang", "Meteseh"), ("Mijen", "Wonolopo"), ("Tugu", "Mangkang Kulon")]
@@ -77,22 +73,19 @@ def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -
         **SETTINGS,
         **(extra or {}),
     }
-    command = [
-        sys.executable, "-m", "pelican", "-s", "publishconf.py", "-o", str(output),
-        "-v", "--fatal", "errors",
-        "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
-    ]  # fmt: skip
     env = {
-        **os.environ,
         "SITEURL": "https://kabar.example.go.id",
         "COLUMNS": "400",
         "SOURCE_DATE_EPOCH": "1735689600",
     }
-    result = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    result = run_pelican(
+        None,
+        output,
+        conf="publishconf.py",
+        args=["-v", "--fatal", "errors"],
+        env=env,
+        **settings,
     )
-    if result.returncode:
-        pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout + result.stderr
 
 

@@ -5,16 +5,12 @@ causes: a share kit's claim, the theme, plugin code, a registry, a page
 that reads the whole site.
 """
 
-import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from PIL import Image
+from sitebuild import run_pelican
 
 REPO = Path(__file__).resolve().parents[2]
 PLACES = [("Tembalang", "Jangli"), ("Mijen", "Purwosari"), ("Tugu", "Mangkang Kulon")]
@@ -60,22 +56,19 @@ def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -
         "BUILDSPEED": {"page_cache": cached},
         **(extra or {}),
     }
-    command = [
-        sys.executable, "-m", "pelican", "-s", "publishconf.py", "-o", str(output),
-        "-v", "--fatal", "errors",
-        "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
-    ]  # fmt: skip
     env = {
-        **os.environ,
         "SITEURL": "https://kabar.example.go.id",
         "COLUMNS": "400",
         "SOURCE_DATE_EPOCH": "1735689600",
     }
-    result = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    result = run_pelican(
+        None,
+        output,
+        conf="publishconf.py",
+        args=["-v", "--fatal", "errors"],
+        env=env,
+        **settings,
     )
-    if result.returncode:
-        pytest.fail(f"build failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout + result.stderr
 
 

@@ -7,13 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
 from PIL import Image
 from playwright.sync_api import expect
+from sitebuild import build_site
 
 from pelita.tools.check import format_problem, run_check
-from tests.conftest import REPO
 from tests.images.photos import make_photo
 
 from .conftest import PHONE, PHOTO_MAX_BYTES
@@ -172,15 +170,7 @@ def test_klarifikasi_through_the_form_then_check_and_build(
     assert result.files_checked >= 2
 
     output = tmp_path / "output"
-    build = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(editor.repo / "content"),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
-    Pelican(build).run()
+    build_site(editor.repo / "content", output, cache=tmp_path / "cache")
     for slug, expected in (
         (KLARIFIKASI_SLUG, "Hoaks Pendaftaran Bantuan Lewat Tautan WhatsApp"),
         (PRESTASI_SLUG, "Kelurahan Meteseh Juara I Lomba Kampung Hijau"),

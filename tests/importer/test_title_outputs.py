@@ -13,16 +13,14 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import subprocess
-import sys
 from email.utils import format_datetime
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
 from feedserver import FeedServer, Response
-from importer_testkit import REPO, make_settings, write_registry
+from importer_testkit import make_settings, write_registry
+from sitebuild import run_pelican
 
 from pelita.importer.cli import run_import
 
@@ -72,17 +70,10 @@ def site(tmp_path_factory):
         "channels_file": settings["IMPORTER"]["channels_file"],
         "content_dir": settings["IMPORTER"]["content_dir"],
     }
-    result = subprocess.run(
-        [
-            sys.executable, "-m", "pelican", str(root / "content"),
-            "-s", "publishconf.py", "-o", str(root / "output"),
-            "-e", f"IMPORTER={json.dumps(importer)}",
-            f"CACHE_PATH={json.dumps(str(root / 'cache'))}",
-        ],
-        cwd=REPO, capture_output=True, text=True, check=False,
-        env={**os.environ, "SITEURL": SITEURL},
+    run_pelican(
+        root / "content", root / "output", conf="publishconf.py",
+        env={"SITEURL": SITEURL}, IMPORTER=importer, CACHE_PATH=str(root / "cache"),
     )  # fmt: skip
-    assert result.returncode == 0, result.stdout + result.stderr
     return root / "output"
 
 

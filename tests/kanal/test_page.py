@@ -3,14 +3,12 @@ for admins (trouble first, in Indonesian) on /kanal/admin/."""
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from sitebuild import run_pelican
 
 from pelita.importer.writing.state import ChannelState, save_state
 
@@ -77,22 +75,15 @@ def build(root, importer):
     test session; with the sitemap's connected, any later aborted build
     leaves it stuck, and the builds after it write no sitemap.
     """
-    overrides = {
-        "CACHE_PATH": str(root / "cache"),
-        "SITEURL": SITE,
-        "RELATIVE_URLS": False,
-        "IMPORTER": importer,
-    }
-    command = [
-        *(sys.executable, "-m", "pelican", str(root / "content")),
-        *("-s", "pelicanconf.py", "-o", str(root / "output"), "-e"),
-        *(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
-    ]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(BUILT.timestamp()))}
-    result = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
+    run_pelican(
+        root / "content",
+        root / "output",
+        cache=root / "cache",
+        env={"SOURCE_DATE_EPOCH": str(int(BUILT.timestamp()))},
+        SITEURL=SITE,
+        RELATIVE_URLS=False,
+        IMPORTER=importer,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
     return root / "output"
 
 

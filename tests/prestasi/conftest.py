@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import build_site
 
 from pelita.core.prestasi import Rules, load_rules, place_sets
 from pelita.core.registries import load_gazetteer, load_opd
@@ -144,14 +145,9 @@ def settings_for(root: Path, **overrides: Any) -> dict[str, Any]:
 
 def build(root: Path, **overrides: Any) -> Path:
     """Build the site in-process with pelicanconf.py as the base settings."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"), override=settings_for(root, **overrides)
-    )
-    Pelican(settings).run()
-    return root / "output"
+    settings = settings_for(root, **overrides)
+    content, output = settings.pop("PATH"), settings.pop("OUTPUT_PATH")
+    return build_site(Path(content), Path(output), **settings)
 
 
 def _soup(path: Path) -> BeautifulSoup:

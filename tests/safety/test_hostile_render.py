@@ -15,16 +15,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from pelican.settings import get_settings_from_file
 from PIL import Image
+from sitebuild import plugins, run_pelican
 
 from .hostile import BREAKOUT, MARK, scan_html, scan_site
 
@@ -113,32 +111,24 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (content / "images" / "2025").mkdir(parents=True)
     (content / "images" / "2025" / "foto.jpg").write_bytes(_jpeg())
     registries = _hostile_registries(root)
-    plugins = get_settings_from_file(str(REPO / "pelicanconf.py"))["PLUGINS"]
     categories = get_settings_from_file(str(REPO / "pelicanconf.py"))["CATEGORIES"]
-    settings = {
-        "PATH": str(content),
-        "CACHE_PATH": str(root / "cache"),
-        "PLUGINS": [name for name in plugins if not name.endswith(".guard")],
-        "CATEGORIES": [*categories, CATEGORY],
-        "REGISTRIES": registries,
-        "IMPORTER": {
+    run_pelican(
+        None,
+        root / "output",
+        conf="publishconf.py",
+        env={"SITEURL": SITEURL},
+        PATH=str(content),
+        CACHE_PATH=str(root / "cache"),
+        PLUGINS=plugins("pelicanconf.py", without=[".guard"]),
+        CATEGORIES=[*categories, CATEGORY],
+        REGISTRIES=registries,
+        IMPORTER={
             "channels_file": str(root / "data" / "channels.yml"),
             "content_dir": str(content / "imported"),
             "state_file": str(root / "import-state.json"),
             "report_file": str(root / "import-report.json"),
         },
-    }
-    command = [
-        sys.executable, "-m", "pelican", "-s", "publishconf.py",
-        "-o", str(root / "output"),
-        "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items()),
-    ]  # fmt: skip
-    env = {**os.environ, "SITEURL": SITEURL}
-    done = subprocess.run(
-        command, cwd=REPO, env=env, capture_output=True, text=True, check=False
     )
-    if done.returncode:
-        pytest.fail(f"build failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
     return root / "output"
 
 

@@ -9,8 +9,7 @@ aborted one (``invoke regenerate``, the gate after a failed build) wrote no
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
-from pelican.settings import read_settings
+from sitebuild import build_site
 
 REPO = Path(__file__).resolve().parents[2]
 POST = (
@@ -23,21 +22,16 @@ BLOCKING_PAGE = "Title: Bagikan\nSlug: bagikan\n\nHalaman admin.\n"
 
 def run(tmp_path: Path, name: str) -> Path:
     output = tmp_path / name
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(tmp_path / "content"),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(tmp_path / f"cache-{name}"),
-            "SITEURL": "https://kabar.example.id",
-            "RELATIVE_URLS": False,
-        },
-    )
     # The guard would hold the blocking page back, so the build would not stop;
     # this tests the seo plugin's reset under it, so it builds without the guard.
-    settings["PLUGINS"] = [p for p in settings["PLUGINS"] if p != "pelita.build.guard"]
-    Pelican(settings).run()
-    return output
+    return build_site(
+        tmp_path / "content",
+        output,
+        cache=tmp_path / f"cache-{name}",
+        without=["pelita.build.guard"],
+        SITEURL="https://kabar.example.id",
+        RELATIVE_URLS=False,
+    )
 
 
 def test_a_build_after_an_aborted_one_still_writes_its_sitemap(tmp_path: Path):

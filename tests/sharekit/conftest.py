@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from pelican import Pelican
-from pelican.settings import read_settings
+from sitebuild import site_settings
 
 from .kittest import LONG_WORD, REPO, TITLE_200
 
@@ -132,19 +132,16 @@ def write_content(content: Path) -> None:
 
 def build(site: Build) -> list[str]:
     """Build ``site`` in-process; returns the sharekit plugin's log messages."""
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(site.content),
-            "OUTPUT_PATH": str(site.output),
-            "CACHE_PATH": str(site.cache),
-            "SITEURL": SITE_URL,
-            "RELATIVE_URLS": False,
-            "SHAREKIT": {
-                "hashtags": ["SemarangHebat"],
-                "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
-                "today": TODAY,
-            },
+    settings = site_settings(
+        site.content,
+        site.output,
+        cache=site.cache,
+        SITEURL=SITE_URL,
+        RELATIVE_URLS=False,
+        SHAREKIT={
+            "hashtags": ["SemarangHebat"],
+            "category_hashtags": {"Klarifikasi": ["CekFakta", "LawanHoaks"]},
+            "today": TODAY,
         },
     )
     with collected("pelita.build.sharekit") as messages:

@@ -5,19 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from html import unescape
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from PIL import Image
+from sitebuild import plugins, run_pelican
 
 from .conftest import SITE_URL, TODAY, Build, build
-from .kittest import REPO
 
 CARD = re.compile(
     r'<a class="button button--secondary" href="([^"]+)" download="([^"]+)"'
@@ -227,7 +224,7 @@ def test_an_edited_post_redraws_only_its_three_cards(kit_site, tmp_path):
     assert ", 3 drawn anew" in messages
 
 
-def _build_with_a_bagikan_page(root: Path, *settings: str) -> str:
+def _build_with_a_bagikan_page(root: Path, **settings: object) -> str:
     """Build content holding only a page at /bagikan/ (in a subprocess, as
     `invoke build` runs: an aborted build leaves other plugins' state, the
     sitemap's, behind in the process); return its log on one line."""
@@ -236,12 +233,9 @@ def _build_with_a_bagikan_page(root: Path, *settings: str) -> str:
     (content / "pages/bagikan.md").write_text(
         "Title: Bagikan\nSlug: bagikan\n\nHalaman admin.\n", encoding="utf-8"
     )
-    overrides = [f"CACHE_PATH={json.dumps(str(root / 'cache'))}", *settings]
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py",
-         "-o", str(root / "output"), "-e", *overrides],
-        cwd=REPO, capture_output=True, text=True, check=False,
-        env={**os.environ, "COLUMNS": "500"},
+    result = run_pelican(
+        content, root / "output", cache=root / "cache", env={"COLUMNS": "500"},
+        check=False, **settings,
     )  # fmt: skip
     output = " ".join((result.stdout + result.stderr).split())
     return f"exit {result.returncode}: {output}"
@@ -263,10 +257,7 @@ def test_a_page_where_bagikan_goes_is_held_back_and_bagikan_is_kept(tmp_path):
 def test_a_page_where_bagikan_goes_stops_an_unguarded_build(tmp_path):
     # Sharekit's own refusal, under the guard (defence in depth): built
     # without pelita.build.guard, which would hold the page back first.
-    from pelican.settings import read_settings
-
-    plugins = read_settings(str(REPO / "pelicanconf.py"))["PLUGINS"]
-    unguarded = [p for p in plugins if p != "pelita.build.guard"]
-    log = _build_with_a_bagikan_page(tmp_path, f"PLUGINS={json.dumps(unguarded)}")
+    unguarded = plugins(without=["pelita.build.guard"])
+    log = _build_with_a_bagikan_page(tmp_path, PLUGINS=unguarded)
     assert not log.startswith("exit 0:"), log
     assert "pages/bagikan.md would be written to bagikan/index.html" in log

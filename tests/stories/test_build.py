@@ -12,9 +12,8 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
-from pelican.settings import read_settings
 from PIL import Image
+from sitebuild import build_site
 from storykit import REPO
 
 SITE = "https://kabar.example.id"
@@ -137,27 +136,22 @@ def write_site(content):
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("stories")
     write_site(root / "content")
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(root / "content"),
-            "OUTPUT_PATH": str(root / "output"),
-            "CACHE_PATH": str(root / "cache"),
-            "SITEURL": SITE,
-            "RELATIVE_URLS": False,
-            "FEED_DOMAIN": SITE,
-            "FEED_ALL_ATOM": "feeds/semua.atom.xml",
-            "CATEGORY_FEED_ATOM": "feeds/kategori/{slug}.atom.xml",
-            "IMPORTER": {
-                "channels_file": str(REPO / "data" / "channels.demo.yml"),
-                "content_dir": str(root / "content" / "imported"),
-                "state_file": str(root / "state.json"),
-                "report_file": str(root / "report.json"),
-            },
+    return build_site(
+        root / "content",
+        root / "output",
+        cache=root / "cache",
+        SITEURL=SITE,
+        RELATIVE_URLS=False,
+        FEED_DOMAIN=SITE,
+        FEED_ALL_ATOM="feeds/semua.atom.xml",
+        CATEGORY_FEED_ATOM="feeds/kategori/{slug}.atom.xml",
+        IMPORTER={
+            "channels_file": str(REPO / "data" / "channels.demo.yml"),
+            "content_dir": str(root / "content" / "imported"),
+            "state_file": str(root / "state.json"),
+            "report_file": str(root / "report.json"),
         },
     )
-    Pelican(settings).run()
-    return root / "output"
 
 
 def page(site, path):

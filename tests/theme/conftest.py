@@ -11,8 +11,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from pelican import Pelican
 from pelican.settings import read_settings
+from sitebuild import build_site
 
 from pelita.tools.sitesearch import build_search_index
 from tests.conftest import REPO, build_demo
@@ -54,19 +54,15 @@ def write_small_content(content: Path) -> None:
 
 def build_small_site(root: Path, content: Path) -> Site:
     """Build ``content`` in-process with the project's settings."""
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(root / "output"),
-            "CACHE_PATH": str(root / "cache"),
-            "SITEURL": SMALL_SITE_URL,
-            "RELATIVE_URLS": False,
-            "CATEGORY_FEED_ATOM": "feeds/kategori/{slug}.atom.xml",
-            "FEED_DOMAIN": SMALL_SITE_URL,
-        },
+    build_site(
+        content,
+        root / "output",
+        cache=root / "cache",
+        SITEURL=SMALL_SITE_URL,
+        RELATIVE_URLS=False,
+        CATEGORY_FEED_ATOM="feeds/kategori/{slug}.atom.xml",
+        FEED_DOMAIN=SMALL_SITE_URL,
     )
-    Pelican(settings).run()
     return Site(root / "output", SMALL_SITE_URL, root / "cache")
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pelican import Pelican
 from pelican.settings import read_settings
+from sitebuild import build_site
 
 from pelita.core.wilayah.errors import WilayahError
 
@@ -86,20 +86,15 @@ def build(root: Path, posts: dict[str, str], **overrides) -> Path:
             post.write_text(text, encoding="utf-8")  # unchanged files stay cached
     channels = root / "channels.yml"
     channels.write_text(CHANNELS, encoding="utf-8")
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(root / "cache"),
-            "REGISTRIES": {key: str(path) for key, path in PATHS.items()},
-            "IMPORTER": {"channels_file": str(channels)},
-            "WILAYAH": {"per_page": 2},
-            **overrides,
-        },
+    return build_site(
+        content,
+        output,
+        cache=root / "cache",
+        REGISTRIES={key: str(path) for key, path in PATHS.items()},
+        IMPORTER={"channels_file": str(channels)},
+        WILAYAH={"per_page": 2},
+        **overrides,
     )
-    Pelican(settings=settings).run()
-    return output
 
 
 @pytest.fixture(scope="module")
