@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
+from sitebuild import build_site
 
 from tests.conftest import REPO
 
@@ -27,21 +26,17 @@ def build(root: Path, pages: dict[str, str] | None = None, **overrides) -> str:
     for name, text in (pages or {}).items():
         (content / "pages").mkdir(exist_ok=True)
         (content / "pages" / name).write_text(text, encoding="utf-8")
-    settings = read_settings(
-        str(REPO / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(root / "output"),
-            "CACHE_PATH": str(root / "cache"),
-            "CITY": "Kota Tanjung Selaras",
-            "SITENAME": "Kabar Selaras",
-            "AUTHOR": "Pemerintah Kota Tanjung Selaras",
-            "VIRTUAL_ASSISTANT": None,
-            "REGISTRIES": REGISTRIES,
-            **overrides,
-        },
+    build_site(
+        content,
+        root / "output",
+        cache=root / "cache",
+        CITY="Kota Tanjung Selaras",
+        SITENAME="Kabar Selaras",
+        AUTHOR="Pemerintah Kota Tanjung Selaras",
+        VIRTUAL_ASSISTANT=None,
+        REGISTRIES=REGISTRIES,
+        **overrides,
     )
-    Pelican(settings).run()
     return (root / "output" / "tentang" / "index.html").read_text(encoding="utf-8")
 
 

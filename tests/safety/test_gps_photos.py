@@ -12,18 +12,17 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
 from PIL import Image, PngImagePlugin
+from sitebuild import run_pelican
 
 from pelita.tools.check import Severity, run_check
 from pelita.tools.check.holdback import files_to_hold
 from pelita.tools.check.runner import check_run
 from pelita.tools.stripphotos import StripPhotosError, run_strip_photos
-from tests.conftest import run_checked
 from tests.images.photos import XMP, phone_jpeg
 
 from .hostile import admin_post
@@ -201,12 +200,7 @@ def _build(root: Path, **overrides: object) -> Path:
         "RELATIVE_URLS": False,
         **overrides,
     }
-    extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
-    run_checked(
-        [sys.executable, "-m", "pelican", str(root / "content"),
-         "-o", str(root / "output"), "-s", str(REPO / "pelicanconf.py"),
-         "-e", *extra],
-    )  # fmt: skip
+    run_pelican(root / "content", root / "output", **settings)
     return root
 
 

@@ -456,10 +456,10 @@ def site_channels(
     """The registry the build's pages read (``IMPORTER['channels_file']``).
 
     Nothing is fetched at build time, so a demo registry of feed files is
-    read whatever ``IMPORTER['local_feeds']`` says. Each bad channel is
-    logged and left out; an absent registry (a city before its first
-    channel) is an empty one; an unreadable one is logged and empty too, so
-    the pages still build.
+    read whatever ``IMPORTER['local_feeds']`` says. A bad channel is left
+    out, and one warning counts the mistakes and names the first; an absent
+    registry (a city before its first channel) is an empty one; an unreadable
+    one is logged and empty too, so the pages still build.
     """
     root = base or Path.cwd()
     try:
@@ -477,6 +477,13 @@ def site_channels(
     except (RegistryError, ValueError) as exc:
         logger.warning("%s: the channel registry cannot be read: %s", who, exc)
         return ChannelRegistry(root, ())
-    for problem in registry.problems:
-        logger.warning("%s: channel left out: %s", who, problem)
+    if registry.problems:
+        logger.warning(
+            "%s: %d mistake(s) in %s; the channels concerned are left out "
+            "(invoke check lists them all). First: %s",
+            who,
+            len(registry.problems),
+            registry.path,
+            registry.problems[0],
+        )
     return registry
