@@ -26,17 +26,14 @@ def build(root: Path, pages: dict[str, str] | None = None, **overrides) -> str:
     for name, text in (pages or {}).items():
         (content / "pages").mkdir(exist_ok=True)
         (content / "pages" / name).write_text(text, encoding="utf-8")
-    build_site(
-        content,
-        root / "output",
-        cache=root / "cache",
-        CITY="Kota Tanjung Selaras",
-        SITENAME="Kabar Selaras",
-        AUTHOR="Pemerintah Kota Tanjung Selaras",
-        VIRTUAL_ASSISTANT=None,
-        REGISTRIES=REGISTRIES,
-        **overrides,
-    )
+    city = {
+        "CITY": "Kota Tanjung Selaras",
+        "SITENAME": "Kabar Selaras",
+        "AUTHOR": "Pemerintah Kota Tanjung Selaras",
+        "VIRTUAL_ASSISTANT": None,
+        "REGISTRIES": REGISTRIES,
+    }
+    build_site(content, root / "output", cache=root / "cache", **(city | overrides))
     return (root / "output" / "tentang" / "index.html").read_text(encoding="utf-8")
 
 

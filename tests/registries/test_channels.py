@@ -193,7 +193,7 @@ def test_site_channels_reads_the_importer_setting(tmp_path, caplog):
     }
     registry = site_channels(settings, tmp_path, who="test")
     assert len(registry.channels) == 5
-    assert "test: 1 mistake(s) in " in caplog.text
+    assert "test: 2 mistake(s) in " in caplog.text  # its id, its missing url
     assert "First: " in caplog.text and "field 'id'" in caplog.text
     absent = site_channels({"IMPORTER": {"channels_file": "none.yml"}}, tmp_path)
     assert absent.channels == ()

@@ -86,15 +86,12 @@ def build(root: Path, posts: dict[str, str], **overrides) -> Path:
             post.write_text(text, encoding="utf-8")  # unchanged files stay cached
     channels = root / "channels.yml"
     channels.write_text(CHANNELS, encoding="utf-8")
-    return build_site(
-        content,
-        output,
-        cache=root / "cache",
-        REGISTRIES={key: str(path) for key, path in PATHS.items()},
-        IMPORTER={"channels_file": str(channels)},
-        WILAYAH={"per_page": 2},
-        **overrides,
-    )
+    settings = {
+        "REGISTRIES": {key: str(path) for key, path in PATHS.items()},
+        "IMPORTER": {"channels_file": str(channels)},
+        "WILAYAH": {"per_page": 2},
+    }
+    return build_site(content, output, cache=root / "cache", **(settings | overrides))
 
 
 @pytest.fixture(scope="module")
