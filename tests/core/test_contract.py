@@ -91,6 +91,34 @@ def test_an_undeclared_attribute_is_found(tmp_path):
     assert found == {"wilayah": {"str"}, "made_up": {"int"}}
 
 
+def test_a_build_that_sets_an_undeclared_name_is_warned_about(
+    tmp_path, caplog, monkeypatch
+):
+    from types import SimpleNamespace
+
+    from pelita.build.contract import REPORT_ENV, check_contract
+
+    settings = _pelican_settings()
+    article = Article(
+        "body", metadata={"title": "T"}, settings=settings,
+        source_path=str(tmp_path / "t.md"),
+    )  # fmt: skip
+    article.wilayah = "declared"
+    article.sneaky = True
+    context = {**settings, "articles": [article], "home_newest": None, "odd": 1}
+    report = tmp_path / "contract.json"
+    monkeypatch.setenv(REPORT_ENV, str(report))
+    check_contract([SimpleNamespace(context=context, settings=settings)])
+    warned = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warned) == 2
+    assert "article attribute 'sneaky'" in warned[0]
+    assert "context key 'odd'" in warned[1]
+    assert json.loads(report.read_text("utf-8")) == {
+        "article_attributes": {"sneaky": ["bool"], "wilayah": ["str"]},
+        "context_keys": ["home_newest", "odd"],
+    }
+
+
 def test_the_docs_table_lists_every_name():
     tables = contract_tables()
     for entry in (*ARTICLE_ATTRIBUTES, *CONTEXT_KEYS):

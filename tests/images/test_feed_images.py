@@ -8,15 +8,12 @@ pixels are gone, the site's own photos keep their responsive sizes.
 
 from __future__ import annotations
 
-import json
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-from tests.conftest import REPO, run_checked
+from sitebuild import run_pelican
 
 from .photos import make_photo
 
@@ -57,11 +54,7 @@ def feeds(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
         "CATEGORY_FEED_ATOM": "feeds/kategori/{slug}.atom.xml",
         "CACHE_PATH": str(root / "cache"),
     }
-    run_checked(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(root / "output"),
-         "-s", str(REPO / "pelicanconf.py"), "-e",
-         *(f"{key}={json.dumps(value)}" for key, value in settings.items())],
-    )  # fmt: skip
+    run_pelican(content, root / "output", **settings)
     written = sorted((root / "output" / "feeds").rglob("*.atom.xml"))
     # The feeds the post is in (the others of the site are empty).
     return [feed for feed in written if ET.parse(feed).getroot().find(ENTRY)]
