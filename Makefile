@@ -49,6 +49,7 @@ $(VENV)/.test-deps: $(VENV)/.site-deps
 	@touch $@
 
 site: $(VENV)/.site-deps $(ADMIN_DEPS) ## Import the bundled demo channels and build the demo hub into output/
+	PELITA_DEMO=1 $(BIN)/invoke demo-content
 	PELITA_DEMO=1 $(BIN)/invoke import-feeds
 	PELITA_DEMO=1 $(BIN)/invoke build
 	@echo ""

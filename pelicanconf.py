@@ -69,7 +69,9 @@ DEFAULT_CATEGORY = "Berita"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 DEFAULT_PAGINATION = 12
 
-ARTICLE_PATHS = ["posts", "imported", "demo"]
+# posts: the admins'; imported: the channels'; demo and demo-posts: the demo
+# hub's import and hand-written posts (make site, never committed).
+ARTICLE_PATHS = ["posts", "imported", "demo", "demo-posts"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 IGNORE_FILES = [".#*", "README.md", "*.tmp"]

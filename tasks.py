@@ -438,6 +438,14 @@ def check(c, path=None, strict=False, format="text"):
         sys.exit(code)
 
 
+@task(name="demo-content")
+def demo_content(c):
+    """Copy the demo hub's hand-written posts and photos into content/ (make site)."""
+    from pelita.tools.democontent import stage_demo_content
+
+    stage_demo_content(ROOT, Path(SETTINGS["PATH"]))
+
+
 @task(
     name="new-post",
     help={

@@ -38,6 +38,7 @@ from pelican.settings import read_settings
 from pelita.build.sharekit import FORMATS, KitFacts, captions, load_palette
 from pelita.build.sharekit.cards import CardCache, Job, ThumbWidths, card_key
 from pelita.build.sharekit.facts import Site, kit_facts
+from pelita.tools.democontent import stage_demo_content
 
 REPO = Path(__file__).resolve().parent.parent
 THEME = REPO / "theme"
@@ -180,11 +181,15 @@ def demo_site(workdir: Path, repeat: int) -> dict[str, object]:
     rebuild (a night with no new post). Medians of ``repeat`` rounds.
     """
     content = workdir / "content"
-    # Not content/demo/ (a previous demo import), but content/images/demo/.
+    # Not content/demo/ (a previous demo import); the demo's own posts and
+    # photos are copied from demo/ as make site does.
     top = REPO / "content"
     shutil.copytree(
-        top, content, ignore=lambda d, _: ["demo"] if Path(d) == top else []
+        top,
+        content,
+        ignore=lambda d, _: ["demo", "demo-posts"] if Path(d) == top else [],
     )
+    stage_demo_content(REPO, content)
     subprocess.run(
         [sys.executable, "-m", "invoke", "import-feeds", "--channels",
          str(REPO / "data/channels.demo.yml"), "--content", str(content / "demo"),

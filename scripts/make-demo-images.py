@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draw the demo hub's illustrations: deterministic, Pillow only, no downloads.
 
-Post images go to content/images/demo/ (1200 x 675), the media of the demo
+Post images go to demo/images/demo/ (1200 x 675), the media of the demo
 feeds to data/demo-feeds/media/ (1024 x 576 pictures and 480 x 360 video
 thumbnails letterboxed like YouTube's), those of the demo web sites to
 data/demo-sites/<site>/media/. The same Pillow version draws the same
@@ -23,7 +23,7 @@ from demo_art.canvas import Canvas, seeded
 from PIL import Image
 
 REPO = Path(__file__).resolve().parent.parent
-POSTS = "content/images/demo"
+POSTS = "demo/images/demo"
 MEDIA = "data/demo-feeds/media"
 KTK = "data/demo-sites/kel-tlogosari-kulon/media"
 DISPERKIM = "data/demo-sites/disperkim/media"

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from pelita.tools.democontent import stage_demo_content
+
 REPO = Path(__file__).resolve().parent.parent
 # Test modules import the shared helpers (sitebuild) by their plain names.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,8 +35,8 @@ def run_checked(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
 
 
 def _skip_demo_import(directory: str, names: list[str]) -> list[str]:
-    """Leave out content/demo/ (a previous demo import), not content/images/demo/."""
-    return ["demo"] if Path(directory) == REPO / "content" else []
+    """Leave out content/demo/ (a previous demo import) and demo copies of make site."""
+    return ["demo", "demo-posts"] if Path(directory) == REPO / "content" else []
 
 
 def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
@@ -45,6 +47,7 @@ def build_demo(root: Path, settings: str = "pelicanconf.py") -> Path:
     """
     content = root / "content"
     shutil.copytree(REPO / "content", content, ignore=_skip_demo_import)
+    stage_demo_content(REPO, content)  # the demo's hand-written posts, as make site
     importer = {
         "channels_file": str(REPO / "data" / "channels.demo.yml"),
         "content_dir": str(content / "demo"),

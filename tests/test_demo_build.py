@@ -4,7 +4,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-UMKM_POST = REPO / "content" / "posts" / "2025" / "pendaftaran-umkm-naik-kelas.md"
+UMKM_POST = REPO / "demo" / "posts" / "2025" / "pendaftaran-umkm-naik-kelas.md"
 
 
 def _metadata(path: Path) -> dict[str, str]:
@@ -13,7 +13,7 @@ def _metadata(path: Path) -> dict[str, str]:
 
 
 def test_index_lists_the_newest_admin_post(demo_output: Path):
-    posts = [_metadata(p) for p in (REPO / "content" / "posts").rglob("*.md")]
+    posts = [_metadata(p) for p in (REPO / "demo" / "posts").rglob("*.md")]
     newest = max(posts, key=lambda meta: meta["Date"])
     index = (demo_output / "index.html").read_text(encoding="utf-8")
     assert newest["Title"] in index
@@ -40,7 +40,7 @@ def test_about_page_and_demo_images_are_published(demo_output: Path):
     about = (demo_output / "tentang" / "index.html").read_text(encoding="utf-8")
     assert "Tentang Pelita" in about
     published = {p.name for p in (demo_output / "images" / "demo").glob("*.jpg")}
-    drawn = {p.name for p in (REPO / "content" / "images" / "demo").glob("*.jpg")}
+    drawn = {p.name for p in (REPO / "demo" / "images" / "demo").glob("*.jpg")}
     assert drawn
     assert published == drawn
 

@@ -26,7 +26,7 @@ from pelita.importer.fetching.discover import linked_feeds
 from pelita.importer.model import FetchResult
 
 REPO = Path(__file__).resolve().parent.parent
-POSTS = sorted((REPO / "content" / "posts").rglob("*.md"))
+POSTS = sorted((REPO / "demo" / "posts").rglob("*.md"))
 PAGES = sorted((REPO / "content" / "pages").rglob("*.md"))
 REGISTRY = REPO / "data" / "channels.demo.yml"
 FEEDS = REPO / "data" / "demo-feeds"
@@ -145,13 +145,13 @@ def test_post_images_exist_and_fit_the_budget(posts):
     with_image = {name: meta for name, meta in posts.items() if "image" in meta}
     assert 0.4 <= len(with_image) / len(posts) <= 0.6
     for name, meta in with_image.items():
-        path = REPO / "content" / meta["image"]
+        path = REPO / "demo" / meta["image"]
         assert path.is_file(), f"{name}: {meta['image']} missing"
         assert path.stat().st_size <= MAX_IMAGE_BYTES, f"{name}: image too big"
         with Image.open(path) as image:
             assert (image.format, image.size) == ("JPEG", (1200, 675)), name
         assert len(meta.get("image_alt", "")) >= 20, f"{name}: alt text missing"
-    drawn = list((REPO / "content" / "images").rglob("*.jpg"))
+    drawn = list((REPO / "demo" / "images").rglob("*.jpg"))
     drawn += list((FEEDS / "media").glob("*"))
     assert sum(path.stat().st_size for path in drawn) < 3 * 1024 * 1024
 

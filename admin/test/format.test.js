@@ -19,11 +19,13 @@ const SCHEMA = {
 };
 const { fromFile, toFile } = createPelitaFormat(SCHEMA);
 
+// The city's own posts and the demo's hand-written ones (demo/posts/): both
+// are admin posts in Pelita's format.
 function adminPosts() {
-  const folder = join(ROOT, 'content', 'posts');
-  return readdirSync(folder, { recursive: true })
-    .filter(name => name.endsWith('.md'))
-    .map(name => join(folder, name));
+  return [join(ROOT, 'content', 'posts'), join(ROOT, 'demo', 'posts')].flatMap(folder =>
+    readdirSync(folder, { recursive: true })
+      .filter(name => name.endsWith('.md') && !name.endsWith('README.md'))
+      .map(name => join(folder, name)));
 }
 
 function edit(text, changes) {

@@ -90,7 +90,9 @@ def test_the_gate_blocks_a_deploy_of_a_build_with_a_broken_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, s3_endpoint: str
 ):
     content = tmp_path / "content"
-    shutil.copytree(REPO / "content", content, ignore=shutil.ignore_patterns("demo"))
+    shutil.copytree(
+        REPO / "content", content, ignore=shutil.ignore_patterns("demo", "demo-posts")
+    )
     post = content / "posts" / "2025" / "cfd.md"
     post.parent.mkdir(parents=True, exist_ok=True)
     post.write_text(BROKEN_POST, encoding="utf-8")

@@ -36,7 +36,9 @@ def copy_project(root: Path) -> Path:
     shutil.copytree(
         REPO / "content",
         root / "content",
-        ignore=lambda folder, _names: ["demo"] if folder.endswith("content") else [],
+        ignore=lambda folder, _names: (
+            ["demo", "demo-posts"] if folder.endswith("content") else []
+        ),
     )
     return root
 

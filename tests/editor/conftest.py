@@ -50,6 +50,13 @@ class Editor:
 
 def _make_repo(repo: Path) -> None:
     shutil.copytree(REPO / "content", repo / "content", ignore=_no_demo_import)
+    # The demo's hand-written posts and photos, as a city's own.
+    shutil.copytree(
+        REPO / "demo" / "posts", repo / "content" / "posts", dirs_exist_ok=True
+    )
+    shutil.copytree(
+        REPO / "demo" / "images", repo / "content" / "images", dirs_exist_ok=True
+    )
     shutil.copytree(REPO / "data", repo / "data")
     for command in (
         ["git", "init", "-q", "-b", "main"],
@@ -62,7 +69,7 @@ def _make_repo(repo: Path) -> None:
 
 
 def _no_demo_import(directory: str, names: list[str]) -> list[str]:
-    return ["demo"] if Path(directory).name == "content" else []
+    return ["demo", "demo-posts"] if Path(directory).name == "content" else []
 
 
 @pytest.fixture(autouse=True)

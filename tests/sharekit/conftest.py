@@ -123,9 +123,10 @@ def collected(name: str) -> Iterator[list[str]]:
 
 
 def write_content(content: Path) -> None:
-    """The repository's posts, pages and images, plus :data:`EXTRA_POSTS`."""
-    for part in ("posts", "pages", "images"):
-        shutil.copytree(REPO / "content" / part, content / part)
+    """The demo's posts and images, the repository's pages, and :data:`EXTRA_POSTS`."""
+    for part in ("posts", "images"):
+        shutil.copytree(REPO / "demo" / part, content / part)
+    shutil.copytree(REPO / "content" / "pages", content / "pages")
     for name, text in EXTRA_POSTS.items():
         (content / "posts" / name).write_text(text, encoding="utf-8")
 

@@ -199,7 +199,7 @@ PROVENANCE = Setting(
         ),
         Option(
             "untracked",
-            ["demo/"],
+            ["demo/", "demo-posts/"],
             "content folders that are never committed (no history to link)",
         ),
     ),
