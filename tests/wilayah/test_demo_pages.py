@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from fnmatch import fnmatch
 from pathlib import Path
 
 import markdown
@@ -47,6 +48,8 @@ def expected_urls(content: Path, tagger, areas) -> dict[str, set[str]]:
     expected: dict[str, set[str]] = defaultdict(set)
     for folder in SETTINGS["ARTICLE_PATHS"]:
         for path in sorted((content / folder).rglob("*.md")):
+            if any(fnmatch(path.name, p) for p in SETTINGS["IGNORE_FILES"]):
+                continue  # a README beside the posts, as Pelican skips it
             header = {key: value for key, (value, _) in read_header(path).items()}
             if header.get("status", "").lower() in UNLISTED:
                 continue
