@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -40,8 +38,10 @@ class Registry:
         self.options = options
         self.by_source: dict[str, ResponsiveImage] = {}
         self.by_url: dict[str, ResponsiveImage] = {}
-        # The templates' gettext, once a generator's environment has one.
-        self.gettext: Callable[[str], str] = str
+        # A remote image's link label, translated once a generator's
+        # environment has a catalog. A plain string: the registry is reached
+        # from cached articles, so it must pickle (no Jinja environment in it).
+        self.remote_label: str = REMOTE_LABEL
 
     def plan(self, relative: str, save_as: str | None = None) -> ResponsiveImage | None:
         """Plan ``relative`` once; None when the file is missing or unreadable."""
@@ -163,7 +163,7 @@ def add_template_helpers(generator: Any) -> None:
     """Expose ``responsive_image`` and ``responsive_content`` to templates."""
     generator.env.globals["responsive_image"] = responsive_image
     generator.env.filters["responsive_content"] = responsive_content
-    _registry(generator).gettext = partial(_translated, generator.env)
+    _registry(generator).remote_label = _translated(generator.env, REMOTE_LABEL)
 
 
 def _translated(env: Any, text: str) -> str:
@@ -186,7 +186,7 @@ def feed_images(context: dict[str, Any], feed: Any) -> None:
     if registry is None:
         return
     siteurl = str(context.get("FEED_DOMAIN") or context.get("SITEURL") or "")
-    label = registry.gettext(REMOTE_LABEL)
+    label = registry.remote_label
     sizes = registry.options["body_sizes"]
     for item in feed.items:
         for key in ("content", "description"):
