@@ -1,6 +1,6 @@
 """Every page type's total weight at load, images included, in Chromium.
 
-Builds the demo hub as production does (``invoke import-feeds`` and
+Builds the demo hub as production does (``invoke import-feeds``, ``demo-content`` and
 ``invoke preview``, SITEURL pointing at a local server), serves it on
 127.0.0.1 as a static host does (gzip for text), and loads pages in
 Debian's Chromium with an empty cache, once as a phone (360x640, device
@@ -159,10 +159,10 @@ def measure(browser, url: str, page: str, viewport: str) -> Load:
 
 
 def build(url: str) -> Path:
-    """Import the demo feeds and build with publishconf.py for ``url``."""
+    """Import the demo feeds, stage the demo's own posts, build for ``url``."""
     env = {**os.environ, "PELITA_DEMO": "1", "SITEURL": url}
     invoke = [sys.executable, "-m", "invoke"]
-    for task in ("import-feeds", "preview"):
+    for task in ("import-feeds", "demo-content", "preview"):
         subprocess.run(
             [*invoke, task], cwd=REPO, env=env, check=True, stdout=sys.stderr
         )

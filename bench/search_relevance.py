@@ -40,8 +40,8 @@ def build(site: Path) -> Path:
     """The demo hub, built with pelicanconf.py (relative URLs) into ``site``."""
     env = {**os.environ, "PELITA_DEMO": "1"}
     invoke = [sys.executable, "-m", "invoke"]
-    subprocess.run([*invoke, "import-feeds"], cwd=REPO, env=env, check=True)
-    subprocess.run([*invoke, "build"], cwd=REPO, env=env, check=True)
+    for task in ("import-feeds", "demo-content", "build"):
+        subprocess.run([*invoke, task], cwd=REPO, env=env, check=True)
     shutil.copytree(REPO / "output", site)
     return site
 

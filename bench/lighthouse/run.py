@@ -43,12 +43,13 @@ METRICS = [
 
 
 def build(url: str) -> Path:
-    """Import the demo feeds and build with publishconf.py for ``url``."""
+    """Import the demo feeds, stage the demo's own posts, build for ``url``."""
     env = {**os.environ, "PELITA_DEMO": "1", "SITEURL": url}
     invoke = [sys.executable, "-m", "invoke"]
-    subprocess.run(
-        [*invoke, "import-feeds"], cwd=REPO, env=env, check=True, stdout=sys.stderr
-    )
+    for task in ("import-feeds", "demo-content"):
+        subprocess.run(
+            [*invoke, task], cwd=REPO, env=env, check=True, stdout=sys.stderr
+        )
     subprocess.run(
         [*invoke, "preview"], cwd=REPO, env=env, check=True, stdout=sys.stderr
     )
