@@ -55,7 +55,10 @@ class OutputKeeper:
         if not pelican.delete_outputdir:
             return
         pelican.delete_outputdir = False
-        output = Path(pelican.output_path)
+        # Absolute, as :meth:`kept` records paths: with a relative output path
+        # (``-o output``, what the tasks pass) every file would otherwise look
+        # unkept and the whole site be pruned.
+        output = Path(os.path.abspath(pelican.output_path))
         output.mkdir(parents=True, exist_ok=True)
         stamp = output / _STAMP
         stamp.write_bytes(b"")
