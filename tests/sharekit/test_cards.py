@@ -137,3 +137,16 @@ def test_an_achievement_without_award_fields_shows_its_title():
     bare = replace(ACHIEVEMENT, award="", level="", recipient="", giver="")
     for fmt in FORMATS:
         assert_fits(compose(bare, fmt, PALETTE), bare.title)
+
+
+def test_a_clarification_card_is_labelled_with_the_site_s_own_category_name():
+    """A city that names its clarifications "Cek Fakta" gets that on the cards."""
+    renamed = replace(CLARIFICATION, category="Cek Fakta")
+    pills = [
+        i.pill.text
+        for s in compose(renamed, STORY, PALETTE).stacks
+        for i in s.items
+        if hasattr(i, "pill")
+    ]
+    assert "CEK FAKTA" in pills
+    assert "KLARIFIKASI" not in pills

@@ -98,7 +98,7 @@ class _Kit:
     def kicker(self) -> Pills:
         p, facts = self.p, self.facts
         if facts.is_clarification:
-            pills = [self.pill("Klarifikasi", p.flame, p.ink)]
+            pills = [self.pill(facts.category or facts.kind, p.flame, p.ink)]
             if facts.verdict:
                 colour = p.verdict(facts.verdict)
                 size = self.s.pill if self.fmt == LINK else self.s.stamp

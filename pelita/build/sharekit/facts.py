@@ -164,6 +164,7 @@ def kit_facts(article: Any, kind: str, site: Site) -> KitFacts:
         url=url,
         short_url=short_url,
         summary=plain(summary) if summary else "",
+        category=plain(getattr(article, "category", "") or ""),
         hashtags=_hashtags(article, site),
     )
     if kind == KIND_CLARIFICATION:

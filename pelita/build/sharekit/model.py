@@ -26,6 +26,9 @@ class KitFacts:
     url: str
     short_url: str
     summary: str = ""
+    # The post's category as the site names it (the clarification card's
+    # label follows a renamed category).
+    category: str = ""
     award: str = ""
     level: str = ""
     recipient: str = ""
