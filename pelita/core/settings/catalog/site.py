@@ -61,7 +61,11 @@ IMAGES = Setting(
     "Responsive images: every raster image of a post re-encoded to WebP at "
     "several widths (cached by content hash).",
     (
-        Option("widths", [320, 480, 640, 960, 1280], "widths written for `srcset`"),
+        Option(
+            "widths",
+            [320, 360, 480, 640, 960, 1280],
+            "widths written for `srcset` (360: a list card's 22rem slot on a desktop)",
+        ),
         Option("max_width", 1600, "no image is written wider than this"),
         Option(
             "body_sizes",
