@@ -129,3 +129,37 @@ def run_pelican(
             f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
         )
     return result
+
+
+def incremental_build(
+    content: Path,
+    output: Path,
+    cache: Path,
+    cached: bool,
+    extra: Mapping[str, Any] | None = None,
+) -> str:
+    """A production build with the page cache on (``cached``) or off; its log.
+
+    The incremental-build tests compare such builds with each other and with
+    clean ones, so the time, the terminal width and the address are fixed.
+    """
+    result = run_pelican(
+        None,
+        output,
+        conf="publishconf.py",
+        args=["-v", "--fatal", "errors"],
+        env={
+            "SITEURL": "https://kabar.example.go.id",
+            "COLUMNS": "400",
+            "SOURCE_DATE_EPOCH": "1735689600",
+        },
+        **{
+            "PATH": str(content),
+            "CACHE_PATH": str(cache),
+            "CACHE_CONTENT": cached,
+            "LOAD_CONTENT_CACHE": cached,
+            "BUILDSPEED": {"page_cache": cached},
+            **(extra or {}),
+        },
+    )
+    return result.stdout + result.stderr

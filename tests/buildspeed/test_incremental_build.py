@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from PIL import Image
-from sitebuild import run_pelican
+from sitebuild import incremental_build
 
 REPO = Path(__file__).resolve().parents[2]
 PLACES = [("Tembalang", "Meteseh"), ("Mijen", "Wonolopo"), ("Tugu", "Mangkang Kulon")]
@@ -64,29 +64,9 @@ def _site(root: Path, posts: int) -> Path:
 
 
 def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -> str:
-    settings = {
-        "PATH": str(content),
-        "CACHE_PATH": str(cache),
-        "CACHE_CONTENT": cached,
-        "LOAD_CONTENT_CACHE": cached,
-        "BUILDSPEED": {"page_cache": cached},
-        **SETTINGS,
-        **(extra or {}),
-    }
-    env = {
-        "SITEURL": "https://kabar.example.go.id",
-        "COLUMNS": "400",
-        "SOURCE_DATE_EPOCH": "1735689600",
-    }
-    result = run_pelican(
-        None,
-        output,
-        conf="publishconf.py",
-        args=["-v", "--fatal", "errors"],
-        env=env,
-        **settings,
+    return incremental_build(
+        content, output, cache, cached, {**SETTINGS, **(extra or {})}
     )
-    return result.stdout + result.stderr
 
 
 def _counts(log: str) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from PIL import Image
-from sitebuild import run_pelican
+from sitebuild import incremental_build
 
 REPO = Path(__file__).resolve().parents[2]
 PLACES = [("Tembalang", "Jangli"), ("Mijen", "Purwosari"), ("Tugu", "Mangkang Kulon")]
@@ -47,29 +47,7 @@ def _site(root: Path, posts: int) -> Path:
     return content
 
 
-def _build(content: Path, output: Path, cache: Path, cached: bool, extra=None) -> str:
-    settings = {
-        "PATH": str(content),
-        "CACHE_PATH": str(cache),
-        "CACHE_CONTENT": cached,
-        "LOAD_CONTENT_CACHE": cached,
-        "BUILDSPEED": {"page_cache": cached},
-        **(extra or {}),
-    }
-    env = {
-        "SITEURL": "https://kabar.example.go.id",
-        "COLUMNS": "400",
-        "SOURCE_DATE_EPOCH": "1735689600",
-    }
-    result = run_pelican(
-        None,
-        output,
-        conf="publishconf.py",
-        args=["-v", "--fatal", "errors"],
-        env=env,
-        **settings,
-    )
-    return result.stdout + result.stderr
+_build = incremental_build
 
 
 def _reused(log: str, posts: int) -> tuple[int, int]:
